@@ -1,0 +1,40 @@
+import next from "eslint-config-next/core-web-vitals";
+import tseslint from "typescript-eslint";
+
+export default [
+  { ignores: ["node_modules/**", ".next/**", "lib/generated/**", "next-env.d.ts", "data/**"] },
+  ...next,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The engine is pure: no framework, database, validation library, env or clock.
+    files: ["lib/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["next", "next/*", "react", "react-dom", "@prisma/*", "zod", "@/lib/server/*", "@/lib/generated/*", "node:*", "fs", "path"], message: "lib/engine must stay pure (see docs/decisions/001-pure-engine.md)." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", { name: "process", message: "lib/engine must not read env." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: "lib/engine must not read the clock." },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "lib/engine must not read the clock." },
+      ],
+    },
+  },
+  {
+    // Pages and components never talk to Prisma directly.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@prisma/*", "@/lib/generated/*"], message: "Use lib/server data access functions." }] }],
+    },
+  },
+];

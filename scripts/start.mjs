@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `npm start`: install what is missing, create/migrate the embedded database, seed the
+// fictional demo data when the database is empty, build, and serve on $PORT (default 3000).
+import { spawn } from "node:child_process";
+import { ensureBuilt, ensureCss, ensureInstalled, log, migrate, root, seedIfEmpty } from "./lib/setup.mjs";
+
+const databaseUrl = process.env.DATABASE_URL || "file:./data/app.db";
+try {
+  ensureInstalled();
+  ensureCss();
+  migrate(databaseUrl);
+  seedIfEmpty(databaseUrl);
+  ensureBuilt();
+} catch (e) {
+  console.error(e.message);
+  process.exit(e.exitCode ?? 1);
+}
+const port = process.env.PORT || "3000";
+const host = process.env.HOST || "0.0.0.0";
+log(`Serving http://localhost:${port} (database ${databaseUrl})`);
+const child = spawn("npx", ["next", "start", "-p", port, "-H", host], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `npm test`: install what is missing, then run every suite — lint, typecheck, migration
+// drift check, unit + integration tests (vitest, real SQLite), and browser tests (vitest +
+// playwright-core driving Debian chromium against `next start`). Ends with one plain line:
+// `N passed, N failed` (CI reads it). Pass suite names to run a subset: node scripts/test.mjs unit
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ensureBuilt, ensureChromium, ensureCss, ensureInstalled, log, root } from "./lib/setup.mjs";
+
+const only = process.argv.slice(2);
+const want = (name) => only.length === 0 || only.includes(name);
+const results = []; // { suite, passed, failed, note }
+
+function check(suite, cmd, args, env = {}) {
+  if (!want(suite)) return;
+  log(`${suite}: ${cmd} ${args.join(" ")}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  results.push({ suite, passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 });
+}
+
+function vitest(suite, config, env = {}) {
+  if (!want(suite)) return;
+  const out = path.join(root, `node_modules/.cache/vitest-${suite}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.rmSync(out, { force: true });
+  log(`${suite}: vitest (${config})`);
+  const r = spawnSync(
+    "npx",
+    ["vitest", "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    { cwd: root, stdio: "inherit", env: { ...process.env, ...env } },
+  );
+  if (!fs.existsSync(out)) {
+    results.push({ suite, passed: 0, failed: 1, note: `vitest exited ${r.status} without a report` });
+    return;
+  }
+  const report = JSON.parse(fs.readFileSync(out, "utf8"));
+  // A file that fails to load counts as a failure even if it declared no tests.
+  const brokenFiles = (report.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+  results.push({
+    suite,
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + brokenFiles + (r.status !== 0 && !report.numFailedTests && !brokenFiles ? 1 : 0),
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+  });
+}
+
+try {
+  ensureInstalled();
+  ensureCss();
+} catch (e) {
+  console.error(e.message);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
+check("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
+check("typecheck", "npx", ["tsc", "--noEmit"]);
+check("migrations", "npm", ["run", "--silent", "db:migrate:check"], { DATABASE_URL: "file:./data/migrate-check.db" });
+vitest("unit", "vitest.config.ts");
+
+if (want("e2e")) {
+  let ready = true;
+  try {
+    ensureBuilt();
+  } catch (e) {
+    console.error(e.message);
+    results.push({ suite: "e2e", passed: 0, failed: 1, note: "next build failed" });
+    ready = false;
+  }
+  const chromium = ready ? ensureChromium() : null;
+  if (ready && !chromium) {
+    console.error("Browser tests need Debian chromium (/usr/bin/chromium): apt-get install -y chromium");
+    results.push({ suite: "e2e", passed: 0, failed: 1, note: "chromium not available" });
+  } else if (ready) {
+    vitest("e2e", "vitest.e2e.config.ts", { CHROMIUM_PATH: chromium });
+  }
+}
+
+let passed = 0;
+let failed = 0;
+console.log("");
+for (const r of results) {
+  passed += r.passed;
+  failed += r.failed;
+  const extra = [r.skipped ? `${r.skipped} skipped` : "", r.note ?? ""].filter(Boolean).join(", ");
+  console.log(`  ${r.failed ? "FAIL" : "ok  "} ${r.suite.padEnd(11)} ${r.passed} passed, ${r.failed} failed${extra ? ` (${extra})` : ""}`);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
