@@ -1,0 +1,317 @@
+// Post costing and plan totals, month by month (domain.md §8). All amounts are integer pence.
+//
+// For each month m of the financial year, with f = days in post ÷ days in the month:
+//   salary_m  = annualSalary × wte ÷ 12 × f                  (rounded half up to the penny)
+//   NI_m      = niRate × max(0, salary_m − threshold ÷ 12)   (on the month's rounded pay, as payroll does)
+//   pension_m = pensionRate × salary_m                       (rounded half up)
+//   cost_m    = salary_m + NI_m + pension_m
+//   cap_m     = Σ over the cap tables in force that month: annualCap × wte ÷ 12 × days ÷ daysInMonth
+//   claimable_m = min(cost_m, cap_m);  pcnFunded_m = cost_m − claimable_m
+// Annual figures are sums of the monthly ones. Mental health practitioners under the 50% table:
+// the PCN bears half of each monthly figure (rounded half up) and claims against the 50% cap.
+import { isoFromDay } from "./calendar";
+import { afcFigure, lookupCap, type CompiledRules, type FigureUsed } from "./compile";
+import { calculateEntitlement } from "./entitlement";
+import { divRoundHalfUp } from "./money";
+import { afcBasicPence, hcasPence } from "./pay";
+import { capAreaFor, ROLES, type AfcBand, type Area, type MhpBand, type MhpFunding, type RoleId } from "./roles";
+
+export interface PostSpec {
+  id: string;
+  role: RoleId;
+  /** Full-time annual salary in pence including any HCAS; or give band + point. */
+  annualSalaryPence?: number;
+  band?: AfcBand;
+  point?: number;
+  /** Whole-time equivalent in ten-thousandths (1.0 WTE = 10000). */
+  wteTenThousandths: number;
+  area: Area;
+  /** Day numbers (see calendar.ts), inclusive; default to the financial year's first/last day. */
+  startDay?: number;
+  endDay?: number;
+  /** Mental health practitioners: which table (default 50%). Their cap band is `band`. */
+  mhpFunding?: MhpFunding;
+}
+
+export interface MonthFigures {
+  month: string;
+  daysInPost: number;
+  salaryPence: number;
+  employerNiPence: number;
+  employerPensionPence: number;
+  costPence: number;
+  capPence: number;
+  claimablePence: number;
+  pcnFundedPence: number;
+}
+
+export interface PostResult {
+  id: string;
+  role: RoleId;
+  roleName: string;
+  area: Area;
+  wteTenThousandths: number;
+  /** Full-time annual salary used (pence), including HCAS. */
+  annualSalaryPence: number;
+  hcasPence: number;
+  salaryPence: number;
+  employerNiPence: number;
+  employerPensionPence: number;
+  costPence: number;
+  capPence: number;
+  claimablePence: number;
+  pcnFundedPence: number;
+  months: MonthFigures[];
+  figures: FigureUsed[];
+  warnings: string[];
+}
+
+export class EngineInputError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "EngineInputError";
+  }
+}
+
+function resolveSalary(c: CompiledRules, post: PostSpec, figures: FigureUsed[]): { annualPence: number; hcas: number } {
+  if (post.annualSalaryPence !== undefined) return { annualPence: post.annualSalaryPence, hcas: 0 };
+  if (!post.band || post.point === undefined) throw new EngineInputError("annualSalary", "Give an annual salary, or an Agenda for Change band and point.");
+  const basic = afcBasicPence(c.rules, post.band, post.point);
+  if (basic === null) throw new EngineInputError("point", `Band ${post.band} has no pay point ${post.point} in ${c.rules.financialYear}.`);
+  figures.push(afcFigure(c, post.band, post.point)!);
+  const hcas = hcasPence(c.rules, post.area, basic);
+  if (post.area !== "national") {
+    const z = c.rules.hcas[post.area];
+    figures.push({
+      id: `${c.rules.financialYear} HCAS ${post.area}`,
+      label: `High cost area supplement, ${post.area}: ${z.rate * 100}% of basic pay, £${z.minimum.toLocaleString("en-GB")}–£${z.maximum.toLocaleString("en-GB")}`,
+      value: z.rate,
+      status: z.status,
+      source: z.source,
+      ...(z.note ? { note: z.note } : {}),
+    });
+  }
+  return { annualPence: basic + hcas, hcas };
+}
+
+export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
+  const role = ROLES[post.role];
+  const figures: FigureUsed[] = [...c.onCostFigures];
+  const warnings: string[] = [];
+  const { annualPence, hcas } = resolveSalary(c, post, figures);
+  const wte = post.wteTenThousandths;
+  const start = post.startDay ?? c.firstDay;
+  const end = post.endDay ?? c.lastDay;
+  if (end < start) throw new EngineInputError("end", "The end date is before the start date.");
+  const capArea = capAreaFor(post.area);
+  let mhp: { band: MhpBand; funding: MhpFunding } | undefined;
+  if (role.kind === "mhp") {
+    const band = post.band;
+    if (!band || !["4", "5", "6", "7", "8a"].includes(band)) {
+      throw new EngineInputError("band", "A mental health practitioner needs a band (4, 5, 6, 7 or 8a) for the maximum reimbursable amount.");
+    }
+    mhp = { band: band as MhpBand, funding: post.mhpFunding ?? "50%" };
+  }
+  const shareHalf = mhp?.funding === "50%";
+
+  const months: MonthFigures[] = [];
+  const seenFigures = new Set<string>();
+  const notReimbursable: string[] = [];
+  let tSalary = 0, tNi = 0, tPension = 0, tCost = 0, tCap = 0, tClaim = 0;
+  for (let i = 0; i < 12; i++) {
+    const m = c.months[i]!;
+    const from = Math.max(m.firstDay, start);
+    const to = Math.min(m.lastDay, end);
+    const days = to >= from ? to - from + 1 : 0;
+    let salary = 0, ni = 0, pension = 0, cap = 0;
+    if (days > 0) {
+      salary = divRoundHalfUp(annualPence * wte * days, 120_000 * m.days);
+      ni = divRoundHalfUp(c.niPpm * Math.max(0, 12 * salary - c.niThresholdPence), 12_000_000);
+      pension = divRoundHalfUp(c.pensionPpm * salary, 1_000_000);
+      if (shareHalf) {
+        salary = divRoundHalfUp(salary, 2);
+        ni = divRoundHalfUp(ni, 2);
+        pension = divRoundHalfUp(pension, 2);
+      }
+      // Cap: the tables in force on the days in post this month.
+      let capNumerator = 0;
+      let day = m.firstDay;
+      for (const seg of c.monthSegments[i]!) {
+        const segFrom = Math.max(day, from);
+        const segTo = Math.min(day + seg.days - 1, to);
+        day += seg.days;
+        if (segTo < segFrom) continue;
+        const found = lookupCap(c, seg.table, post.role, capArea, mhp);
+        if (!found) {
+          notReimbursable.push(m.month);
+          continue;
+        }
+        if (!seenFigures.has(found.figure.id)) {
+          seenFigures.add(found.figure.id);
+          figures.push(found.figure);
+        }
+        capNumerator += found.pence * wte * (segTo - segFrom + 1);
+      }
+      cap = divRoundHalfUp(capNumerator, 120_000 * m.days);
+    }
+    const cost = salary + ni + pension;
+    const claimable = Math.min(cost, cap);
+    months.push({
+      month: m.month,
+      daysInPost: days,
+      salaryPence: salary,
+      employerNiPence: ni,
+      employerPensionPence: pension,
+      costPence: cost,
+      capPence: cap,
+      claimablePence: claimable,
+      pcnFundedPence: cost - claimable,
+    });
+    tSalary += salary;
+    tNi += ni;
+    tPension += pension;
+    tCost += cost;
+    tCap += cap;
+    tClaim += claimable;
+  }
+
+  if (notReimbursable.length) {
+    const uniq = [...new Set(notReimbursable)];
+    warnings.push(`${role.name} posts are not reimbursable under the ${c.rules.financialYear} tables in ${uniq.join(", ")}: the PCN funds those months in full.`);
+  }
+  if (end - start + 1 < 182) {
+    warnings.push("ARRS posts should be intended to last at least 6 months (temporary cover such as sickness or parental leave excepted).");
+  }
+  if (start > c.lastDay || end < c.firstDay) {
+    warnings.push(`The post is not in post during ${c.rules.financialYear} (${isoFromDay(start)} to ${isoFromDay(end)}).`);
+  }
+  if (post.role === "gp" && (c.rules.startYear === 2024 || c.rules.startYear === 2025)) {
+    warnings.push("In 2024/25 and 2025/26 only GPs within 2 years of their CCT (never substantively employed as a GP in general practice) can be claimed.");
+  }
+  if (mhp) {
+    warnings.push(
+      mhp.funding === "50%"
+        ? "Mental health practitioner on the 50% table: the mental health trust bears the other half of the cost, which is not shown here."
+        : "Mental health practitioner on the 100% table: needs a written agreement with the mental health trust.",
+    );
+  }
+
+  return {
+    id: post.id,
+    role: post.role,
+    roleName: role.name,
+    area: post.area,
+    wteTenThousandths: wte,
+    annualSalaryPence: annualPence,
+    hcasPence: hcas,
+    salaryPence: tSalary,
+    employerNiPence: tNi,
+    employerPensionPence: tPension,
+    costPence: tCost,
+    capPence: tCap,
+    claimablePence: tClaim,
+    pcnFundedPence: tCost - tClaim,
+    months,
+    figures,
+    warnings,
+  };
+}
+
+export interface PotResult {
+  id: "main" | "gp";
+  label: string;
+  entitlementPence: number;
+  claimablePence: number;
+  headroomPence: number;
+}
+
+export interface PlanMonth {
+  month: string;
+  costPence: number;
+  claimablePence: number;
+  pcnFundedPence: number;
+  cumulativeClaimablePence: number;
+  /** Entitlement less claims to the end of this month. */
+  headroomPence: number;
+}
+
+export interface PlanResult {
+  financialYear: string;
+  entitlementPence: number;
+  pots: PotResult[];
+  posts: PostResult[];
+  months: PlanMonth[];
+  totals: { costPence: number; claimablePence: number; pcnFundedPence: number; headroomPence: number };
+  /** Every rule figure used, deduplicated; filter by status for estimates and overrides. */
+  figures: FigureUsed[];
+  warnings: string[];
+}
+
+/** Prices a plan: the PCN's entitlement, every post month by month, and the totals. */
+export function pricePlan(c: CompiledRules, args: { weightedPopulation: number; posts: readonly PostSpec[] }): PlanResult {
+  const ent = calculateEntitlement({ weightedPopulation: args.weightedPopulation, pots: c.pots });
+  const posts = args.posts.map((p) => pricePost(c, p));
+
+  const potClaims = new Map<string, number>(c.pots.map((p) => [p.id, 0]));
+  const monthTotals = c.months.map((m) => ({ month: m.month, cost: 0, claimable: 0 }));
+  for (const post of posts) {
+    for (let i = 0; i < 12; i++) {
+      const mf = post.months[i]!;
+      monthTotals[i]!.cost += mf.costPence;
+      monthTotals[i]!.claimable += mf.claimablePence;
+      if (mf.claimablePence === 0) continue;
+      const m = c.months[i]!;
+      const pot =
+        c.pots.find((p) => p.roles?.includes(post.role) && (p.appliesFromDay === undefined || m.lastDay >= p.appliesFromDay)) ??
+        c.pots.find((p) => p.id === "main")!;
+      potClaims.set(pot.id, potClaims.get(pot.id)! + mf.claimablePence);
+    }
+  }
+
+  const pots: PotResult[] = ent.pots.map(({ pot, pence }) => {
+    const claimable = potClaims.get(pot.id)!;
+    return { id: pot.id, label: pot.label, entitlementPence: pence, claimablePence: claimable, headroomPence: pence - claimable };
+  });
+
+  let cumulative = 0;
+  const months: PlanMonth[] = monthTotals.map((t) => {
+    cumulative += t.claimable;
+    return {
+      month: t.month,
+      costPence: t.cost,
+      claimablePence: t.claimable,
+      pcnFundedPence: t.cost - t.claimable,
+      cumulativeClaimablePence: cumulative,
+      headroomPence: ent.totalPence - cumulative,
+    };
+  });
+
+  const totals = posts.reduce(
+    (acc, p) => {
+      acc.costPence += p.costPence;
+      acc.claimablePence += p.claimablePence;
+      acc.pcnFundedPence += p.pcnFundedPence;
+      return acc;
+    },
+    { costPence: 0, claimablePence: 0, pcnFundedPence: 0, headroomPence: 0 },
+  );
+  totals.headroomPence = ent.totalPence - totals.claimablePence;
+
+  const figuresById = new Map<string, FigureUsed>();
+  for (const pot of c.pots) figuresById.set(pot.figure.id, pot.figure);
+  for (const post of posts) for (const f of post.figures) figuresById.set(f.id, f);
+  if (posts.length === 0) for (const f of c.onCostFigures) figuresById.set(f.id, f);
+
+  const warnings: string[] = [];
+  for (const p of pots) {
+    if (p.headroomPence < 0) warnings.push(`${p.label}: over-committed by £${(-p.headroomPence / 100).toFixed(2)}; claims above the entitlement are not paid.`);
+  }
+  if (pots.length > 1) {
+    warnings.push("Claims for each pot can only be met from that pot: GP claims from the GP pot, all others from the main pot.");
+  }
+
+  return { financialYear: c.rules.financialYear, entitlementPence: ent.totalPence, pots, posts, months, totals, figures: [...figuresById.values()], warnings };
+}

@@ -1,0 +1,40 @@
+// One error model for the whole app, mapped to HTTP once (lib/server/http.ts).
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "forbidden" | "payload_too_large";
+
+export interface FieldIssue {
+  /** Dotted path into the input, e.g. "posts.0.wte" ("" for the whole body). */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const invalidInput = (issues: FieldIssue[], message = "The input is not valid.") =>
+  new AppError("invalid_input", message, issues);
+export const notFound = (message: string) => new AppError("not_found", message);
+export const conflict = (message: string) => new AppError("conflict", message);
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; issues?: FieldIssue[] };
+}
+
+export function errorBody(e: AppError): ErrorBody {
+  return { error: { code: e.code, message: e.message, ...(e.issues.length ? { issues: e.issues } : {}) } };
+}
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid_input: 422,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  payload_too_large: 413,
+};

@@ -1,0 +1,23 @@
+import "server-only";
+import { AppError, errorBody, HTTP_STATUS } from "./errors";
+
+/** JSON response for a route handler. */
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** Maps any thrown error to the one error model; unexpected errors are logged, not leaked. */
+export function errorResponse(e: unknown): Response {
+  if (e instanceof AppError) return json(errorBody(e), HTTP_STATUS[e.code]);
+  console.error(e);
+  return json({ error: { code: "internal_error", message: "Something went wrong on our side. Nothing was changed." } }, 500);
+}
+
+/** Runs a route handler body and converts thrown errors to responses. */
+export async function handle(fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
