@@ -1,0 +1,155 @@
+// The population-data importer used by the CLI (scripts/import.ts), the admin upload page and
+// the tests. One file = one transaction: a file is applied whole or not at all. Every attempt
+// writes an ImportLog row (a rejection is logged outside the rolled-back transaction).
+// No "server-only" here: plain Node (CLI, vitest) imports this module.
+import { createHash } from "node:crypto";
+import type { Db } from "@/lib/server/create-prisma";
+import { IMPORT_ORDER, type ImportFileType } from "./detect";
+import { ImportRejection, formatCount, type ImportIssue } from "./errors";
+import { detectFileTypeOf, parseImportFile, type ProgressHandler } from "./parse";
+import { writeParsedImport, type WriteCounts } from "./write";
+
+export type ImportOutcome = "applied" | "unchanged" | "rejected";
+
+export interface ImportFileInput {
+  fileName: string;
+  content: Buffer;
+}
+
+export interface ImportOptions {
+  importedBy?: string | null;
+  onProgress?: (fileName: string, message: string) => void;
+  /** Interactive transaction timeout (ms). */
+  timeoutMs?: number;
+}
+
+export interface ImportResult {
+  fileName: string;
+  fileType: ImportFileType | "unknown";
+  sha256: string;
+  extractDate: string | null;
+  rows: number;
+  outcome: ImportOutcome;
+  message: string;
+  issues: ImportIssue[];
+  counts: WriteCounts | null;
+  importLogId: number | null;
+  durationMs: number;
+}
+
+export function hashContent(content: Buffer | string): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+function describeError(e: unknown): { message: string; issues: ImportIssue[] } {
+  if (e instanceof ImportRejection) return { message: e.message, issues: e.issues };
+  const text = e instanceof Error ? e.message : String(e);
+  return { message: `The database refused the file, so nothing was changed: ${text.split("\n").filter(Boolean).slice(-1)[0] ?? text}`, issues: [] };
+}
+
+/** Imports one file (see module comment). Never throws for a bad file: the result says why. */
+export async function importFile(db: Db, file: ImportFileInput, options: ImportOptions = {}): Promise<ImportResult> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const sha256 = hashContent(file.content);
+  const importedBy = options.importedBy?.trim() || null;
+  const progress: ProgressHandler | undefined = options.onProgress ? (m) => options.onProgress!(file.fileName, m) : undefined;
+  const base = { fileName: file.fileName, sha256, importedBy, startedAt };
+  let fileType: ImportFileType | "unknown" = detectFileTypeOf(file.content, file.fileName) ?? "unknown";
+
+  const finish = async (r: Omit<ImportResult, "fileName" | "fileType" | "sha256" | "durationMs" | "importLogId">, importLogId?: number): Promise<ImportResult> => {
+    let id = importLogId ?? null;
+    if (id === null) {
+      const log = await db.importLog.create({
+        data: { ...base, fileType, extractDate: r.extractDate, rows: r.rows, outcome: r.outcome, message: r.message.slice(0, 4000), finishedAt: new Date() },
+        select: { id: true },
+      });
+      id = log.id;
+    }
+    return { ...r, fileName: file.fileName, fileType, sha256, importLogId: id, durationMs: Math.round(performance.now() - t0) };
+  };
+
+  // Parse and validate everything before touching the database.
+  let parsed;
+  try {
+    parsed = parseImportFile(file.content, file.fileName, progress);
+    fileType = parsed.type;
+  } catch (e) {
+    if (!(e instanceof ImportRejection)) throw e;
+    return finish({ extractDate: null, rows: 0, outcome: "rejected", message: e.message, issues: e.issues, counts: null });
+  }
+
+  const previous = await db.importLog.findFirst({ where: { sha256, outcome: "applied" }, orderBy: { id: "desc" }, select: { id: true, fileName: true, startedAt: true } });
+  if (previous) {
+    const when = previous.startedAt.toISOString().slice(0, 16).replace("T", " ");
+    return finish({
+      extractDate: parsed.extractDate,
+      rows: parsed.rows,
+      outcome: "unchanged",
+      message: `Identical to ${previous.fileName} imported on ${when} UTC (import #${previous.id}); nothing changed.`,
+      issues: [],
+      counts: null,
+    });
+  }
+
+  try {
+    const { counts, logId, message } = await db.$transaction(
+      async (tx) => {
+        const log = await tx.importLog.create({
+          data: { ...base, fileType, extractDate: parsed.extractDate, rows: parsed.rows, outcome: "applied" },
+          select: { id: true },
+        });
+        const counts = await writeParsedImport(tx, parsed, { importId: log.id, fileName: file.fileName, importedBy, onProgress: progress });
+        const message = `${parsed.summary}. Rows created ${formatCount(counts.created)}, updated ${formatCount(counts.updated)}, already up to date ${formatCount(counts.unchanged)}.`;
+        await tx.importLog.update({ where: { id: log.id }, data: { message: message.slice(0, 4000), finishedAt: new Date() } });
+        return { counts, logId: log.id, message };
+      },
+      { timeout: options.timeoutMs ?? 120_000, maxWait: 10_000 },
+    );
+    return finish({ extractDate: parsed.extractDate, rows: parsed.rows, outcome: "applied", message, issues: [], counts }, logId);
+  } catch (e) {
+    const { message, issues } = describeError(e);
+    return finish({ extractDate: parsed.extractDate, rows: parsed.rows, outcome: "rejected", message, issues, counts: null });
+  }
+}
+
+/** Sorts files into import order by detected type (mapping first), then by file name. */
+export function orderImportFiles<T extends ImportFileInput>(files: T[]): T[] {
+  const rank = (f: T) => {
+    const t = detectFileTypeOf(f.content, f.fileName);
+    return t ? IMPORT_ORDER[t] : 99;
+  };
+  return files
+    .map((f) => ({ f, r: rank(f) }))
+    .sort((a, b) => a.r - b.r || a.f.fileName.localeCompare(b.f.fileName))
+    .map((x) => x.f);
+}
+
+/** Imports several files in a sensible order (mapping, populations, weighted), one transaction each. */
+export async function importFiles(db: Db, files: ImportFileInput[], options: ImportOptions = {}): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const f of orderImportFiles(files)) results.push(await importFile(db, f, options));
+  return results;
+}
+
+export interface ImportLogEntry {
+  id: number;
+  fileName: string;
+  fileType: string;
+  extractDate: string | null;
+  rows: number;
+  outcome: string;
+  message: string | null;
+  importedBy: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** The latest import attempts, newest first. */
+export async function listImportLogs(db: Db, limit = 50): Promise<ImportLogEntry[]> {
+  return db.importLog.findMany({
+    orderBy: { id: "desc" },
+    take: limit,
+    select: { id: true, fileName: true, fileType: true, extractDate: true, rows: true, outcome: true, message: true, importedBy: true, startedAt: true, finishedAt: true },
+  });
+}
