@@ -1,3 +1,40 @@
-export default function HomePage() {
-  return <h1>ARRS Planner</h1>;
+import Link from "next/link";
+import { QuickEstimate } from "@/app/components/quick-estimate";
+import { FINANCIAL_YEARS, ROLE_IDS, ROLES } from "@/lib/engine";
+import { listPcnOptions } from "@/lib/server/pcn-options";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ pcn?: string }> }) {
+  const { pcn } = await searchParams;
+  const preselected = typeof pcn === "string" && /^[A-Za-z0-9]{1,10}$/.test(pcn) ? pcn.toUpperCase() : undefined;
+  const pcns = await listPcnOptions(preselected);
+  const roles = ROLE_IDS.map((id) => ({ id, name: ROLES[id].name, typicalBand: ROLES[id].typicalBand }));
+  return (
+    <>
+      <h1>ARRS Planner</h1>
+      <p className="nhsuk-lede-text" id="estimate-intro">
+        Plan Additional Roles Reimbursement Scheme (ARRS) recruitment for your Primary Care Network: what each post costs,
+        what you can claim, what the PCN funds itself, and how much of your ARRS entitlement is left.
+      </p>
+      <p>
+        Each post is reimbursed at its actual salary plus employer National Insurance and employer pension, pro rata for
+        WTE and months in post, up to the role&apos;s maximum reimbursable amount. Your entitlement is the year&apos;s rate
+        per weighted patient times your PCN&apos;s contractor weighted population at 1 January. Figures that are not yet
+        published are marked as <strong>estimates</strong>; see <Link href="/rules">rules and figures</Link>.
+      </p>
+      <p>
+        <Link href="/pcns">Find your PCN</Link> to see its practices, population and entitlement for each year.
+      </p>
+      <h2>Quick estimate</h2>
+      <p>First Contact Occupational Therapist is preselected; add any other ARRS role.</p>
+      <QuickEstimate
+        roles={roles}
+        pcns={pcns}
+        financialYears={[...FINANCIAL_YEARS]}
+        defaultYear="2025/26"
+        {...(preselected ? { preselectedPcn: preselected } : {})}
+      />
+    </>
+  );
 }

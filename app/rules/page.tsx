@@ -1,0 +1,192 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AFC_BANDS, FINANCIAL_YEARS, getRules, MHP_BANDS, ROLE_IDS, ROLES, type CapLine, type CappedRoleId, type FigureStatus } from "@/lib/engine";
+import { formatDate, formatPounds } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Rules and figures" };
+
+function Status({ status }: { status: FigureStatus }) {
+  return status === "published" ? (
+    <strong className="nhsuk-tag nhsuk-tag--green">Published</strong>
+  ) : (
+    <strong className="nhsuk-tag nhsuk-tag--orange">Estimate</strong>
+  );
+}
+
+const whole = (pounds: number) => formatPounds(pounds).replace(/\.00$/, "");
+
+export default async function RulesPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+  const { year } = await searchParams;
+  const fy = year && getRules(year) ? year : "2025/26";
+  const rules = getRules(fy)!;
+  return (
+    <>
+      <h1>Rules and figures</h1>
+      <p className="nhsuk-lede-text">
+        Every figure the calculation uses, by financial year, with its status and source. Maximum reimbursable amounts are
+        dated: a table can change mid-year or be replaced by a later, backdated one. Estimates can be replaced in any
+        estimate through the API&apos;s <code>assumptions</code>.
+      </p>
+      <nav aria-label="Financial years">
+        <ul className="nhsuk-list app-inline-fields">
+          {FINANCIAL_YEARS.map((y) => (
+            <li key={y}>{y === fy ? <strong>{y}</strong> : <Link href={`/rules?year=${encodeURIComponent(y)}`}>{y}</Link>}</li>
+          ))}
+        </ul>
+      </nav>
+      <h2>{fy}</h2>
+      {rules.notes.length ? (
+        <div className="nhsuk-inset-text">
+          <ul>{rules.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+        </div>
+      ) : null}
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption">Entitlement and on-costs</caption>
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            <th scope="col">Value</th>
+            <th scope="col">Status</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.pots.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.label}: £ per weighted patient</th>
+              <td>£{p.ratePerWeightedPatient}</td>
+              <td><Status status={p.status} /></td>
+              <td>{p.source}{p.note ? ` — ${p.note}` : ""}</td>
+            </tr>
+          ))}
+          {[
+            ["Employer NI rate", `${(rules.employerNiRate.value * 100).toFixed(1)}%`, rules.employerNiRate],
+            ["Employer NI threshold", `${whole(rules.employerNiThresholdAnnual.value)} a year`, rules.employerNiThresholdAnnual],
+            ["Employer pension rate", `${(rules.employerPensionRate.value * 100).toFixed(2)}%`, rules.employerPensionRate],
+          ].map(([label, value, f]) => {
+            const fig = f as { status: FigureStatus; source: string };
+            return (
+              <tr key={label as string}>
+                <th scope="row">{label as string}</th>
+                <td>{value as string}</td>
+                <td><Status status={fig.status} /></td>
+                <td>{fig.source}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      {rules.capTables.map((t) => (
+        <div className="app-table-scroll" key={t.id}>
+          <table className="nhsuk-table">
+            <caption className="nhsuk-table__caption">
+              {t.title} <Status status={t.status} />
+              <span className="nhsuk-hint nhsuk-u-margin-bottom-0">
+                Applies from {formatDate(t.effectiveFrom)}{t.effectiveTo ? ` to ${formatDate(t.effectiveTo)}` : ""}; published {formatDate(t.publishedOn)}. {t.source}. {t.note ?? ""}
+              </span>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col" className="app-numeric">National</th>
+                <th scope="col" className="app-numeric">Outer London</th>
+                <th scope="col" className="app-numeric">Inner London</th>
+                <th scope="col">Status and source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ROLE_IDS.filter((r) => r !== "mental-health-practitioner").map((r) => {
+                const line: CapLine | undefined = t.roles[r as CappedRoleId];
+                return (
+                  <tr key={r}>
+                    <th scope="row">{ROLES[r].name} <span className="nhsuk-hint nhsuk-u-margin-bottom-0">{r}</span></th>
+                    {line ? (
+                      <>
+                        <td className="app-numeric">{whole(line.national)}</td>
+                        <td className="app-numeric">{whole(line.outerLondon)}</td>
+                        <td className="app-numeric">{whole(line.innerLondon)}</td>
+                        <td><Status status={line.status} /> <span className="nhsuk-body-s">{line.source}</span></td>
+                      </>
+                    ) : (
+                      <td colSpan={4}>Not reimbursable while this table applies</td>
+                    )}
+                  </tr>
+                );
+              })}
+              {(["50%", "100%"] as const).flatMap((funding) =>
+                MHP_BANDS.map((band) => {
+                  const line = t.mhp[funding][band];
+                  return line ? (
+                    <tr key={`${funding}-${band}`}>
+                      <th scope="row">Mental health practitioner, band {band} ({funding} table)</th>
+                      <td className="app-numeric">{whole(line.national)}</td>
+                      <td className="app-numeric">{whole(line.outerLondon)}</td>
+                      <td className="app-numeric">{whole(line.innerLondon)}</td>
+                      <td><Status status={line.status} /> <span className="nhsuk-body-s">{line.note ?? line.source}</span></td>
+                    </tr>
+                  ) : null;
+                }),
+              )}
+            </tbody>
+          </table>
+        </div>
+      ))}
+
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption">Agenda for Change pay points (annual, full time, 37.5 hours)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Band</th>
+            <th scope="col">Points (1 = entry)</th>
+            <th scope="col">Status and source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {AFC_BANDS.map((b) => {
+            const band = rules.afc[b];
+            return (
+              <tr key={b}>
+                <th scope="row">{b}</th>
+                <td>
+                  {band.points.map((p, i) => (
+                    <span key={i}>
+                      {i ? " → " : ""}
+                      {whole(p)}
+                      {band.estimatePoints?.includes(i + 1) ? " (estimate)" : ""}
+                    </span>
+                  ))}
+                </td>
+                <td><Status status={band.status} /> <span className="nhsuk-body-s">{band.source}</span></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption">High cost area supplements (HCAS, pensionable)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Zone</th>
+            <th scope="col">Rate of basic pay</th>
+            <th scope="col">Minimum – maximum</th>
+            <th scope="col">Status and source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(["inner-london", "outer-london", "fringe"] as const).map((z) => {
+            const zone = rules.hcas[z];
+            return (
+              <tr key={z}>
+                <th scope="row">{z}</th>
+                <td>{zone.rate * 100}%</td>
+                <td>{whole(zone.minimum)} – {whole(zone.maximum)}</td>
+                <td><Status status={zone.status} /> <span className="nhsuk-body-s">{zone.source}</span></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
