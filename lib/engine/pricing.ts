@@ -10,7 +10,8 @@
 // Annual figures are sums of the monthly ones. Mental health practitioners under the 50% table:
 // the PCN bears half of each monthly figure (rounded half up) and claims against the 50% cap.
 import { isoFromDay } from "./calendar";
-import { afcFigure, lookupCap, type CompiledRules, type FigureUsed } from "./compile";
+import { afcFigure, lookupCap, type CapLookup, type CompiledRules, type FigureUsed } from "./compile";
+import type { CapTable } from "./rules/types";
 import { calculateEntitlement } from "./entitlement";
 import { divRoundHalfUp } from "./money";
 import { afcBasicPence, hcasPence } from "./pay";
@@ -118,6 +119,8 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
   const shareHalf = mhp?.funding === "50%";
 
   const months: MonthFigures[] = [];
+  // At most a couple of cap tables a year: look each up once per post.
+  const capByTable = new Map<CapTable, CapLookup | null>();
   const seenFigures = new Set<string>();
   const notReimbursable: string[] = [];
   let tSalary = 0, tNi = 0, tPension = 0, tCost = 0, tCap = 0, tClaim = 0;
@@ -144,7 +147,11 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
         const segTo = Math.min(day + seg.days - 1, to);
         day += seg.days;
         if (segTo < segFrom) continue;
-        const found = lookupCap(c, seg.table, post.role, capArea, mhp);
+        let found = capByTable.get(seg.table);
+        if (found === undefined) {
+          found = lookupCap(c, seg.table, post.role, capArea, mhp);
+          capByTable.set(seg.table, found);
+        }
         if (!found) {
           notReimbursable.push(m.month);
           continue;
