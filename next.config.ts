@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   sassOptions: {
     // nhsuk-frontend's Sass resolves its own partials from node_modules.
     loadPaths: ["node_modules"],
-    silenceDeprecations: ["import", "global-builtin", "mixed-decls", "color-functions", "if-function"],
+    silenceDeprecations: ["import", "global-builtin", "color-functions", "if-function"],
   },
 };
 

@@ -28,6 +28,6 @@ export function createPrisma(url: string = databaseUrl()): Db {
   }
   // Relative paths resolve against the project root (process.cwd() for npm scripts and next).
   const file = url.replace(/^file:/, "");
-  const abs = path.isAbsolute(file) ? file : path.resolve(process.cwd(), file);
+  const abs = path.isAbsolute(file) ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${abs}` }) });
 }
