@@ -7,7 +7,7 @@ import type { Db } from "@/lib/server/create-prisma";
 import { IMPORT_ORDER, type ImportFileType } from "./detect";
 import { ImportRejection, formatCount, type ImportIssue } from "./errors";
 import { detectFileTypeOf, parseImportFile, type ProgressHandler } from "./parse";
-import { writeParsedImport, type WriteCounts } from "./write";
+import { dialectOf, writeParsedImport, type WriteCounts } from "./write";
 
 export type ImportOutcome = "applied" | "unchanged" | "rejected";
 
@@ -69,6 +69,24 @@ export async function importFile(db: Db, file: ImportFileInput, options: ImportO
     return { ...r, fileName: file.fileName, fileType, sha256, importLogId: id, durationMs: Math.round(performance.now() - t0) };
   };
 
+  // The same bytes were applied before: nothing to do (and no need to read the file again).
+  const previous = await db.importLog.findFirst({
+    where: { sha256, outcome: "applied" },
+    orderBy: { id: "desc" },
+    select: { id: true, fileName: true, startedAt: true, extractDate: true, rows: true },
+  });
+  if (previous) {
+    const when = previous.startedAt.toISOString().slice(0, 16).replace("T", " ");
+    return finish({
+      extractDate: previous.extractDate,
+      rows: previous.rows,
+      outcome: "unchanged",
+      message: `Identical to ${previous.fileName} imported on ${when} UTC (import #${previous.id}); nothing changed.`,
+      issues: [],
+      counts: null,
+    });
+  }
+
   // Parse and validate everything before touching the database.
   let parsed;
   try {
@@ -79,19 +97,6 @@ export async function importFile(db: Db, file: ImportFileInput, options: ImportO
     return finish({ extractDate: null, rows: 0, outcome: "rejected", message: e.message, issues: e.issues, counts: null });
   }
 
-  const previous = await db.importLog.findFirst({ where: { sha256, outcome: "applied" }, orderBy: { id: "desc" }, select: { id: true, fileName: true, startedAt: true } });
-  if (previous) {
-    const when = previous.startedAt.toISOString().slice(0, 16).replace("T", " ");
-    return finish({
-      extractDate: parsed.extractDate,
-      rows: parsed.rows,
-      outcome: "unchanged",
-      message: `Identical to ${previous.fileName} imported on ${when} UTC (import #${previous.id}); nothing changed.`,
-      issues: [],
-      counts: null,
-    });
-  }
-
   try {
     const { counts, logId, message } = await db.$transaction(
       async (tx) => {
@@ -99,7 +104,7 @@ export async function importFile(db: Db, file: ImportFileInput, options: ImportO
           data: { ...base, fileType, extractDate: parsed.extractDate, rows: parsed.rows, outcome: "applied" },
           select: { id: true },
         });
-        const counts = await writeParsedImport(tx, parsed, { importId: log.id, fileName: file.fileName, importedBy, onProgress: progress });
+        const counts = await writeParsedImport(tx, parsed, { dialect: dialectOf(db), importId: log.id, fileName: file.fileName, importedBy, onProgress: progress });
         const message = `${parsed.summary}. Rows created ${formatCount(counts.created)}, updated ${formatCount(counts.updated)}, already up to date ${formatCount(counts.unchanged)}.`;
         await tx.importLog.update({ where: { id: log.id }, data: { message: message.slice(0, 4000), finishedAt: new Date() } });
         return { counts, logId: log.id, message };
