@@ -45,7 +45,20 @@ export async function estimateAction(_prev: EstimateFormState, form: FormData): 
     });
   }
   const pcn = text(form.get("pcnMode")) === "code" ? { code: text(form.get("pcnCode")) ?? "" } : { weightedPopulation: num(form.get("weightedPopulation")) };
-  const request = { financialYear: text(form.get("financialYear")), pcn, posts };
+  // Figures the user replaces ("Change the figures"): blank = the year's figure.
+  const assumptions: Record<string, unknown> = {};
+  for (const key of ["arrsRatePerWeightedPatient", "employerNiRate", "employerNiThresholdAnnual", "employerPensionRate"]) {
+    const v = num(form.get(`assumptions.${key}`));
+    if (v !== undefined) assumptions[key] = v;
+  }
+  const caps: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) {
+    const role = text(form.get(`posts.${i}.role`));
+    const cap = num(form.get(`posts.${i}.maxReimbursable`));
+    if (role && cap !== undefined) caps[role] = cap;
+  }
+  if (Object.keys(caps).length) assumptions.maxReimbursableAnnual = caps;
+  const request = { financialYear: text(form.get("financialYear")), pcn, ...(Object.keys(assumptions).length ? { assumptions } : {}), posts };
   try {
     return { result: await runEstimate(request, getDb) };
   } catch (e) {

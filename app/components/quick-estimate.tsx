@@ -28,6 +28,7 @@ interface PostDraft {
   start: string;
   end: string;
   mhpFunding: string;
+  maxReimbursable: string;
 }
 
 const AREAS: [string, string][] = [
@@ -52,6 +53,7 @@ function newPost(key: number): PostDraft {
     start: "",
     end: "",
     mhpFunding: "50%",
+    maxReimbursable: "",
   };
 }
 
@@ -66,6 +68,17 @@ export function QuickEstimate(props: {
   const [posts, setPosts] = useState<PostDraft[]>([newPost(1)]);
   const [nextKey, setNextKey] = useState(2);
   const [pcnMode, setPcnMode] = useState<"population" | "code">(props.preselectedPcn ? "code" : "population");
+  // Every input is controlled: React resets uncontrolled fields after a form action.
+  const [top, setTop] = useState<Record<string, string>>({
+    financialYear: props.defaultYear,
+    weightedPopulation: "48213.7",
+    pcnCode: props.preselectedPcn ?? props.pcns[0]?.code ?? "",
+    "assumptions.arrsRatePerWeightedPatient": "",
+    "assumptions.employerNiRate": "",
+    "assumptions.employerNiThresholdAnnual": "",
+    "assumptions.employerPensionRate": "",
+  });
+  const bind = (name: string) => ({ name, value: top[name] ?? "", onChange: (e: { target: { value: string } }) => setTop((t) => ({ ...t, [name]: e.target.value })) });
   const issues = state.issues ?? [];
   const errorFor = (path: string) => issues.find((i) => i.path === path)?.message;
   const update = (key: number, patch: Partial<PostDraft>) => setPosts((ps) => ps.map((p) => (p.key === key ? { ...p, ...patch } : p)));
@@ -123,7 +136,7 @@ export function QuickEstimate(props: {
           {field(
             "financialYear",
             "Financial year",
-            <select className="nhsuk-select" id="financialYear" name="financialYear" defaultValue={props.defaultYear}>
+            <select className="nhsuk-select" id="financialYear" {...bind("financialYear")}>
               {props.financialYears.map((fy) => (
                 <option key={fy} value={fy}>
                   {fy}
@@ -152,13 +165,13 @@ export function QuickEstimate(props: {
             ? field(
                 "pcn.weightedPopulation",
                 "Contractor weighted population at 1 January",
-                <input className="nhsuk-input nhsuk-input--width-10" id="pcn-weightedPopulation" name="weightedPopulation" inputMode="decimal" defaultValue="48213.7" aria-describedby={described("pcn.weightedPopulation", true)} />,
+                <input className="nhsuk-input nhsuk-input--width-10" id="pcn-weightedPopulation" inputMode="decimal" {...bind("weightedPopulation")} aria-describedby={described("pcn.weightedPopulation", true)} />,
                 "From your ICB's ARRS letter (Carr-Hill weighted, not the adjusted population).",
               )
             : field(
                 "pcn.code",
                 "PCN",
-                <select className="nhsuk-select" id="pcn-code" name="pcnCode" defaultValue={props.preselectedPcn ?? props.pcns[0]?.code} aria-describedby={described("pcn.code")}>
+                <select className="nhsuk-select" id="pcn-code" {...bind("pcnCode")} aria-describedby={described("pcn.code")}>
                   {props.pcns.map((p) => (
                     <option key={p.code} value={p.code}>
                       {p.name} ({p.code})
@@ -278,6 +291,12 @@ export function QuickEstimate(props: {
                   <input className="nhsuk-input nhsuk-input--width-10" type="date" id={ids("end")} name={`${base}.end`} value={post.end} onChange={(e) => update(post.key, { end: e.target.value })} aria-describedby={described(`${base}.end`, true)} />,
                   "Blank = 31 March",
                 )}
+                {field(
+                  `assumptions.maxReimbursableAnnual.${post.role}`,
+                  "Maximum reimbursable (£ a year, optional)",
+                  <input className="nhsuk-input nhsuk-input--width-10" id={`assumptions-maxReimbursableAnnual-${post.role}`} name={`${base}.maxReimbursable`} inputMode="decimal" value={post.maxReimbursable} onChange={(e) => update(post.key, { maxReimbursable: e.target.value })} />,
+                  "Blank = the year's table",
+                )}
               </div>
               {posts.length > 1 ? (
                 <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setPosts((ps) => ps.filter((p) => p.key !== post.key))}>
@@ -287,6 +306,38 @@ export function QuickEstimate(props: {
             </fieldset>
           );
         })}
+        <details className="nhsuk-details">
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">Change the figures (optional)</span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <p>Leave blank to use the year&apos;s figures (see <a href="/rules">rules and figures</a>). What you enter replaces them in this estimate only and is shown as an override.</p>
+            <div className="app-inline-fields">
+              {field(
+                "assumptions.arrsRatePerWeightedPatient",
+                "ARRS rate (£ per weighted patient)",
+                <input className="nhsuk-input nhsuk-input--width-5" id="assumptions-arrsRatePerWeightedPatient" inputMode="decimal" {...bind("assumptions.arrsRatePerWeightedPatient")} />,
+              )}
+              {field(
+                "assumptions.employerNiRate",
+                "Employer NI rate",
+                <input className="nhsuk-input nhsuk-input--width-5" id="assumptions-employerNiRate" inputMode="decimal" {...bind("assumptions.employerNiRate")} />,
+                "e.g. 0.15",
+              )}
+              {field(
+                "assumptions.employerNiThresholdAnnual",
+                "NI threshold (£ a year)",
+                <input className="nhsuk-input nhsuk-input--width-5" id="assumptions-employerNiThresholdAnnual" inputMode="decimal" {...bind("assumptions.employerNiThresholdAnnual")} />,
+              )}
+              {field(
+                "assumptions.employerPensionRate",
+                "Employer pension rate",
+                <input className="nhsuk-input nhsuk-input--width-5" id="assumptions-employerPensionRate" inputMode="decimal" {...bind("assumptions.employerPensionRate")} />,
+                "e.g. 0.1438",
+              )}
+            </div>
+          </div>
+        </details>
         <div className="nhsuk-button-group">
           <button
             type="button"

@@ -1,0 +1,61 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, launchBrowser, openPage } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("home page quick estimate", () => {
+  it("prices a First Contact OT from October and shows entitlement, claimable, PCN-funded, headroom and estimates", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl(), { waitUntil: "networkidle" });
+    // First Contact OT is preselected.
+    await expect(page.getByLabel("Role").inputValue()).resolves.toBe("occupational-therapist");
+    await page.getByLabel("Contractor weighted population at 1 January").fill("30000");
+    await page.getByLabel("Actual annual salary").check();
+    await page.getByLabel("Annual salary (£, full-time, including any HCAS)").fill("47,810");
+    await page.getByLabel("Start date").fill("2025-10-01");
+    await page.getByRole("button", { name: "Calculate" }).click();
+    const result = page.getByTestId("estimate-result");
+    await result.waitFor();
+    // 30,000 × £26.631 = £798,930.00
+    await expect(page.getByTestId("entitlement").textContent()).resolves.toContain("£798,930.00");
+    // £47,810 from October: 6 × £5,092.22 = £30,553.32 cost, all claimable under the cap.
+    const row = page.getByTestId("posts-table").locator("tbody tr").first();
+    await expect(row.textContent()).resolves.toContain("£30,553.32");
+    // Headroom = 798,930.00 − 30,553.32 = 768,376.68
+    await expect(page.getByTestId("headroom").textContent()).resolves.toContain("£768,376.68");
+    // The 2025/26 uplifted maxima are estimates and are flagged.
+    await expect(page.getByTestId("estimates").textContent()).resolves.toContain("Maximum reimbursable amount");
+    expect(errors).toEqual([]);
+  });
+
+  it("shows a clear error beside the field and keeps the user's input", async () => {
+    const { page } = await openPage(browser);
+    await page.goto(baseUrl(), { waitUntil: "networkidle" });
+    await page.getByLabel("WTE").fill("1.5");
+    await page.getByRole("button", { name: "Calculate" }).click();
+    await page.locator(".nhsuk-error-summary").waitFor();
+    await expect(page.locator(".nhsuk-error-summary").textContent()).resolves.toContain("WTE cannot be more than 1.0");
+    await expect(page.locator("#posts-0-wte-error").textContent()).resolves.toContain("WTE cannot be more than 1.0");
+    await expect(page.getByLabel("WTE").inputValue()).resolves.toBe("1.5");
+  });
+
+  it("adds a second post and prices a demo PCN chosen from the list", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${baseUrl()}/?pcn=UZ1001`, { waitUntil: "networkidle" });
+    await expect(page.getByLabel("Choose a PCN").isChecked()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Add another post" }).click();
+    await page.locator("#posts-1-role").selectOption("clinical-pharmacist");
+    await page.getByRole("button", { name: "Calculate" }).click();
+    await page.getByTestId("estimate-result").waitFor();
+    await expect(page.getByTestId("posts-table").locator("tbody tr").count()).resolves.toBe(2);
+    await expect(page.getByTestId("estimate-result").textContent()).resolves.toContain("ICB");
+    expect(errors).toEqual([]);
+  });
+});
