@@ -1,0 +1,167 @@
+"use client";
+// The editor's form for the ICB-confirmed weighted population. Works without JavaScript
+// (server action); with it, errors appear without a full reload and the summary takes focus.
+import { useActionState, useEffect, useRef } from "react";
+import { saveConfirmedWeightedPopulation } from "./actions";
+import { initialConfirmedFormState, type ConfirmedFormField } from "./form-state";
+
+const LABELS: Record<ConfirmedFormField, string> = {
+  financialYear: "Financial year",
+  value: "Weighted population",
+  source: "Source",
+  enteredBy: "Your name",
+  note: "Note (optional)",
+};
+
+export function ConfirmedWeightedForm({ code, financialYears, defaultYear }: { code: string; financialYears: string[]; defaultYear: string }) {
+  const [state, formAction, pending] = useActionState(saveConfirmedWeightedPopulation, initialConfirmedFormState(defaultYear));
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const savedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status === "error") summaryRef.current?.focus();
+    if (state.status === "saved") savedRef.current?.focus();
+  }, [state]);
+
+  const id = (f: ConfirmedFormField) => `wp-${f}`;
+  const errorOf = (f: ConfirmedFormField) => state.fieldErrors[f];
+  const group = (f: ConfirmedFormField) => `nhsuk-form-group${errorOf(f) ? " nhsuk-form-group--error" : ""}`;
+  const describedBy = (f: ConfirmedFormField, hint: boolean) =>
+    [hint ? `${id(f)}-hint` : "", errorOf(f) ? `${id(f)}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const errorMessage = (f: ConfirmedFormField) =>
+    errorOf(f) ? (
+      <span className="nhsuk-error-message" id={`${id(f)}-error`}>
+        <span className="nhsuk-u-visually-hidden">Error:</span> {errorOf(f)}
+      </span>
+    ) : null;
+  const fieldErrorList = (Object.keys(state.fieldErrors) as ConfirmedFormField[]).filter((f) => state.fieldErrors[f]);
+
+  return (
+    // key: after each submission the fields take the values the server returned.
+    <form action={formAction} noValidate key={`${state.status}-${state.message}-${JSON.stringify(state.values)}`} className="app-confirmed-form">
+      {state.status === "error" ? (
+        <div className="nhsuk-error-summary" aria-labelledby="wp-error-summary-title" role="alert" tabIndex={-1} ref={summaryRef}>
+          <h2 className="nhsuk-error-summary__title" id="wp-error-summary-title">
+            There is a problem
+          </h2>
+          <div className="nhsuk-error-summary__body">
+            <p>{state.message} Nothing was changed.</p>
+            {fieldErrorList.length ? (
+              <ul className="nhsuk-list nhsuk-error-summary__list">
+                {fieldErrorList.map((f) => (
+                  <li key={f}>
+                    <a href={`#${id(f)}`}>
+                      {LABELS[f]}: {state.fieldErrors[f]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+      {state.status === "saved" ? (
+        <div className="nhsuk-inset-text app-confirmed-form__saved" role="status" tabIndex={-1} ref={savedRef}>
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>{state.message}</p>
+        </div>
+      ) : null}
+
+      <input type="hidden" name="code" value={code} />
+
+      <div className={group("financialYear")}>
+        <label className="nhsuk-label" htmlFor={id("financialYear")}>
+          {LABELS.financialYear}
+        </label>
+        {errorMessage("financialYear")}
+        <select
+          className={`nhsuk-select${errorOf("financialYear") ? " nhsuk-select--error" : ""}`}
+          id={id("financialYear")}
+          name="financialYear"
+          defaultValue={state.values.financialYear}
+          aria-describedby={describedBy("financialYear", false)}
+        >
+          {financialYears.map((fy) => (
+            <option key={fy} value={fy}>
+              {fy}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className={group("value")}>
+        <label className="nhsuk-label" htmlFor={id("value")}>
+          {LABELS.value}
+        </label>
+        <div className="nhsuk-hint" id={`${id("value")}-hint`}>
+          The PCN&apos;s contractor weighted population from the ICB, for example 41250.75 (at most 2 decimal places)
+        </div>
+        {errorMessage("value")}
+        <input
+          className={`nhsuk-input nhsuk-input--width-10${errorOf("value") ? " nhsuk-input--error" : ""}`}
+          id={id("value")}
+          name="value"
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={state.values.value}
+          aria-describedby={describedBy("value", true)}
+        />
+      </div>
+
+      <div className={group("source")}>
+        <label className="nhsuk-label" htmlFor={id("source")}>
+          {LABELS.source}
+        </label>
+        <div className="nhsuk-hint" id={`${id("source")}-hint`}>
+          Where the figure comes from, for example ICB letter 14 Feb 2025
+        </div>
+        {errorMessage("source")}
+        <input
+          className={`nhsuk-input${errorOf("source") ? " nhsuk-input--error" : ""}`}
+          id={id("source")}
+          name="source"
+          type="text"
+          autoComplete="off"
+          defaultValue={state.values.source}
+          aria-describedby={describedBy("source", true)}
+        />
+      </div>
+
+      <div className={group("enteredBy")}>
+        <label className="nhsuk-label" htmlFor={id("enteredBy")}>
+          {LABELS.enteredBy}
+        </label>
+        {errorMessage("enteredBy")}
+        <input
+          className={`nhsuk-input nhsuk-u-width-one-half${errorOf("enteredBy") ? " nhsuk-input--error" : ""}`}
+          id={id("enteredBy")}
+          name="enteredBy"
+          type="text"
+          autoComplete="name"
+          defaultValue={state.values.enteredBy}
+          aria-describedby={describedBy("enteredBy", false)}
+        />
+      </div>
+
+      <div className={group("note")}>
+        <label className="nhsuk-label" htmlFor={id("note")}>
+          {LABELS.note}
+        </label>
+        {errorMessage("note")}
+        <textarea
+          className={`nhsuk-textarea${errorOf("note") ? " nhsuk-textarea--error" : ""}`}
+          id={id("note")}
+          name="note"
+          rows={2}
+          defaultValue={state.values.note}
+          aria-describedby={describedBy("note", false)}
+        />
+      </div>
+
+      <button className="nhsuk-button" type="submit" disabled={pending} aria-disabled={pending}>
+        {pending ? "Saving…" : "Save ICB-confirmed figure"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+export default function Loading() {
+  return (
+    <p className="nhsuk-body" role="status">
+      Loading…
+    </p>
+  );
+}

@@ -1,0 +1,202 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { FINANCIAL_YEARS } from "@/lib/engine";
+import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/format";
+import { getDb } from "@/lib/server/db";
+import { getPcnDetail, type WeightedProvenance } from "@/lib/server/pcns";
+import { AgeProfileChart } from "./age-profile-chart";
+import { ConfirmedWeightedForm } from "./confirmed-weighted-form";
+import { EntitlementChart } from "./entitlement-chart";
+import { PracticesTable } from "./practices-table";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ code: string }> };
+
+const load = cache(async (raw: string) => {
+  const code = decodeURIComponent(raw).trim().toUpperCase();
+  if (!/^[A-Z0-9]{1,20}$/.test(code)) return null;
+  return getPcnDetail(getDb(), code);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const pcn = await load((await params).code);
+  return { title: pcn ? `${pcn.name} (${pcn.code})` : "PCN not found" };
+}
+
+const PROVENANCE_TAG: Record<WeightedProvenance, { label: string; className: string }> = {
+  "icb-confirmed": { label: "ICB-confirmed", className: "nhsuk-tag nhsuk-tag--green" },
+  imported: { label: "Imported", className: "nhsuk-tag nhsuk-tag--blue" },
+  estimate: { label: "Estimate", className: "nhsuk-tag nhsuk-tag--yellow" },
+};
+
+const percent = (part: number, whole: number) => (whole > 0 ? `${formatDecimal(Math.round((part / whole) * 1000) / 10)}%` : "");
+
+export default async function PcnPage({ params }: Props) {
+  const pcn = await load((await params).code);
+  if (!pcn) notFound();
+
+  const wpByYear = new Map(pcn.weightedPopulations.map((w) => [w.financialYear, w]));
+  const firstEstimateYear = pcn.weightedPopulations.find((w) => w.provenance === "estimate")?.financialYear;
+  const defaultYear = firstEstimateYear ?? FINANCIAL_YEARS[FINANCIAL_YEARS.length - 1] ?? "2025/26";
+
+  return (
+    <>
+      <span className="nhsuk-caption-l">
+        Primary Care Network {pcn.code}
+        {pcn.icb ? ` · ${pcn.icb.name}` : ""}
+      </span>
+      <h1>{pcn.name}</h1>
+      {pcn.isDemo ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>This is a fictional demo PCN. Its practices and figures are made up.</p>
+        </div>
+      ) : null}
+
+      <p>
+        <Link className="nhsuk-button app-button-link" href={`/?pcn=${encodeURIComponent(pcn.code)}`}>
+          Plan posts for this PCN
+        </Link>
+      </p>
+
+      <dl className="nhsuk-summary-list">
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">PCN code</dt>
+          <dd className="nhsuk-summary-list__value">{pcn.code}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Integrated Care Board</dt>
+          <dd className="nhsuk-summary-list__value">{pcn.icb ? `${pcn.icb.name} (${pcn.icb.code})` : "Not known"}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Sub-ICB location</dt>
+          <dd className="nhsuk-summary-list__value">{pcn.subIcb ? `${pcn.subIcb.name} (${pcn.subIcb.code})` : "Not known"}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">NHS England region</dt>
+          <dd className="nhsuk-summary-list__value">{pcn.region ? pcn.region.name : "Not known"}</dd>
+        </div>
+      </dl>
+
+      <h2 id="registered-population">Registered population</h2>
+      {pcn.registeredPatients === null ? (
+        <p>{pcn.registeredPatientsNote ?? "No registered population is stored for this PCN."}</p>
+      ) : (
+        <>
+          <p className="nhsuk-body-l">
+            <strong>{formatCount(pcn.registeredPatients)}</strong> registered patients
+            {pcn.registeredPatientsDate ? ` on ${formatDate(pcn.registeredPatientsDate)}` : ""}
+          </p>
+          {pcn.male !== null && pcn.female !== null ? (
+            <p>
+              {formatCount(pcn.female)} female ({percent(pcn.female, pcn.registeredPatients)}) and {formatCount(pcn.male)} male (
+              {percent(pcn.male, pcn.registeredPatients)}).
+            </p>
+          ) : null}
+          {pcn.registeredPatientsNote ? (
+            <div className="nhsuk-warning-callout">
+              <h3 className="nhsuk-warning-callout__label">
+                <span role="text">
+                  <span className="nhsuk-u-visually-hidden">Important: </span>Summed from practices
+                </span>
+              </h3>
+              <p>{pcn.registeredPatientsNote}</p>
+            </div>
+          ) : null}
+          {pcn.ageProfile ? (
+            <>
+              <h3>Age profile</h3>
+              <AgeProfileChart profile={pcn.ageProfile} />
+            </>
+          ) : (
+            <p>No age profile is stored for this PCN.</p>
+          )}
+        </>
+      )}
+
+      <h2 id="practices">Member practices</h2>
+      {pcn.practices.length === 0 ? (
+        <p>No member practices are recorded for this PCN.</p>
+      ) : (
+        <>
+          <p className="nhsuk-body-s">
+            {pcn.practices.length} practice{pcn.practices.length === 1 ? "" : "s"}
+            {pcn.membershipExtractDate ? `, from the PCN membership list of ${formatDate(pcn.membershipExtractDate)}` : ""}.
+          </p>
+          <PracticesTable practices={pcn.practices} />
+        </>
+      )}
+
+      <h2 id="entitlement">Weighted population and ARRS entitlement</h2>
+      <p>
+        The entitlement is the year&apos;s rate per weighted patient × the PCN&apos;s contractor weighted population at 1
+        January before the year. It is a ceiling on reimbursement, not a payment. Figures marked{" "}
+        <strong className="nhsuk-tag nhsuk-tag--yellow">Estimate</strong> should be checked with your ICB.
+      </p>
+      <table className="nhsuk-table app-entitlement-table">
+        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Weighted population and ARRS entitlement by financial year</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">Financial year</th>
+            <th scope="col" className="nhsuk-table__header--numeric">
+              Weighted population
+            </th>
+            <th scope="col">Where it comes from</th>
+            <th scope="col" className="nhsuk-table__header--numeric">
+              ARRS entitlement
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {pcn.entitlements.map((e) => {
+            const w = wpByYear.get(e.financialYear);
+            const tag = w ? PROVENANCE_TAG[w.provenance] : null;
+            return (
+              <tr key={e.financialYear} className="nhsuk-table__row" data-financial-year={e.financialYear}>
+                <th scope="row">{e.financialYear}</th>
+                <td className="nhsuk-table__cell--numeric">{w ? formatDecimal(w.value) : "—"}</td>
+                <td>
+                  {tag ? <strong className={tag.className}>{tag.label}</strong> : null}
+                  {w ? <span className="nhsuk-body-s app-basis">{w.basis}</span> : null}
+                  {w?.alsoStored?.map((s) => (
+                    <span key={s.provenance} className="nhsuk-body-s app-basis">
+                      Also stored: imported figure {formatDecimal(s.value)} (kept; the ICB-confirmed figure is used).
+                    </span>
+                  ))}
+                </td>
+                <td className="nhsuk-table__cell--numeric">
+                  {formatPounds(e.amount)}
+                  {e.isEstimate ? (
+                    <>
+                      {" "}
+                      <strong className="nhsuk-tag nhsuk-tag--yellow">Estimate</strong>
+                      <span className="nhsuk-body-s app-basis">Because {e.reasons.join("; and ")}.</span>
+                    </>
+                  ) : null}
+                  {e.pots.length > 1 ? (
+                    <span className="nhsuk-body-s app-basis">
+                      {e.pots.map((p) => `${p.label}: ${formatPounds(p.amount)} at £${p.ratePerWeightedPatient}`).join("; ")}
+                    </span>
+                  ) : (
+                    <span className="nhsuk-body-s app-basis">at £{e.pots[0]?.ratePerWeightedPatient} per weighted patient</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <EntitlementChart points={pcn.entitlements.map((e) => ({ financialYear: e.financialYear, amount: e.amount, isEstimate: e.isEstimate }))} />
+
+      <h2 id="confirm">Enter the ICB-confirmed weighted population</h2>
+      <p>
+        Your ICB tells each PCN its weighted population for the year (it is not in public files). Enter it here and it
+        replaces the estimate or imported figure for that year. An imported figure is kept, not deleted.
+      </p>
+      <ConfirmedWeightedForm code={pcn.code} financialYears={[...FINANCIAL_YEARS]} defaultYear={defaultYear} />
+    </>
+  );
+}

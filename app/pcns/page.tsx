@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { PcnSearch } from "@/app/components/pcn-search";
+import { getDb } from "@/lib/server/db";
+import { searchPcns, type PcnSearchResult } from "@/lib/server/pcns";
+import { PcnSearchQuerySchema } from "@/lib/schemas/pcn";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Find a PCN" };
+
+const PAGE_SIZE = 20;
+
+export default async function PcnsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const parsed = PcnSearchQuerySchema.safeParse({ q: first(sp.q), page: first(sp.page), pageSize: String(PAGE_SIZE) });
+  const query = parsed.success ? parsed.data : { q: (first(sp.q) ?? "").slice(0, 100).trim(), page: 1, pageSize: PAGE_SIZE };
+  let result: PcnSearchResult | null = null;
+  if (query.q !== "") result = await searchPcns(getDb(), query);
+
+  return (
+    <>
+      <h1>Find a Primary Care Network</h1>
+      <p>
+        Search by PCN name or code (for example U12345), by the name or code of a member practice, or by
+        Integrated Care Board. Open a PCN to see its practices, registered population, weighted population and
+        ARRS entitlement for each financial year.
+      </p>
+      <PcnSearch
+        key={`${query.q}|${query.page}`}
+        autoFocus
+        initialQuery={query.q}
+        initialResult={result}
+        syncUrl
+        paginate
+        pageSize={PAGE_SIZE}
+      />
+    </>
+  );
+}
