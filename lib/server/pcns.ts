@@ -178,9 +178,13 @@ export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promi
       if (!prev || rank < prev.rank) matches.set(code, { rank, because });
     };
 
-    const [byPcn, icbs, practiceMemberships] = await Promise.all([
+    // LIKE treats % and _ as wildcards and Prisma's `contains` does not escape them: the database
+    // filters on the longest wildcard-free part of the key, and the exact test happens here.
+    const dbKey = key.split(/[%_\\]/).reduce((a, b) => (b.length > a.length ? b : a), "");
+    const like = (field: "nameSearch" | "code") => ({ [field]: { contains: dbKey } });
+    const [byPcnRaw, icbs, practiceMembershipsRaw] = await Promise.all([
       db.pcn.findMany({
-        where: { OR: [{ nameSearch: { contains: key } }, { code: { contains: key } }] },
+        where: { OR: [like("nameSearch"), like("code")] },
         select: { code: true, name: true, nameSearch: true },
       }),
       // ~42 ICBs in England: filter in memory (no upper-cased column, and any database's LIKE
@@ -189,12 +193,14 @@ export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promi
       db.practiceMembership.findMany({
         where: {
           pcnCode: { not: null },
-          practice: { OR: [{ nameSearch: { contains: key } }, { code: { contains: key } }] },
+          practice: { OR: [like("nameSearch"), like("code")] },
         },
-        select: { practiceCode: true, pcnCode: true, extractDate: true, practice: { select: { name: true } } },
+        select: { practiceCode: true, pcnCode: true, extractDate: true, practice: { select: { name: true, nameSearch: true } } },
         orderBy: { extractDate: "desc" },
       }),
     ]);
+    const byPcn = byPcnRaw.filter((p) => p.nameSearch.includes(key) || p.code.includes(key));
+    const practiceMemberships = practiceMembershipsRaw.filter((m) => m.practice.nameSearch.includes(key) || m.practiceCode.includes(key));
 
     for (const p of byPcn) {
       if (p.code === key) offer(p.code, 0, `PCN code ${p.code}`);
