@@ -1,0 +1,154 @@
+"use client";
+// Upload form for population files. Works without JavaScript (server action); with it, the
+// outcome appears without a full reload and the summary takes focus.
+import { useActionState, useEffect, useRef } from "react";
+import { importUploadedFiles } from "./actions";
+import { initialImportFormState, type ImportFileOutcome, type ImportFormField } from "./form-state";
+
+const LABELS: Record<ImportFormField, string> = { files: "Files", importedBy: "Imported by" };
+const TAG: Record<ImportFileOutcome["outcome"], string> = {
+  applied: "nhsuk-tag nhsuk-tag--green",
+  unchanged: "nhsuk-tag nhsuk-tag--grey",
+  rejected: "nhsuk-tag nhsuk-tag--red",
+};
+
+export function ImportForm() {
+  const [state, formAction, pending] = useActionState(importUploadedFiles, initialImportFormState);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== "idle") summaryRef.current?.focus();
+  }, [state]);
+
+  const errorOf = (f: ImportFormField) => state.fieldErrors[f];
+  const group = (f: ImportFormField) => `nhsuk-form-group${errorOf(f) ? " nhsuk-form-group--error" : ""}`;
+  const errorMessage = (f: ImportFormField) =>
+    errorOf(f) ? (
+      <span className="nhsuk-error-message" id={`import-${f}-error`}>
+        <span className="nhsuk-u-visually-hidden">Error:</span> {errorOf(f)}
+      </span>
+    ) : null;
+  const fieldErrorList = (Object.keys(state.fieldErrors) as ImportFormField[]).filter((f) => state.fieldErrors[f]);
+  const rejected = state.results.filter((r) => r.outcome === "rejected");
+
+  return (
+    <>
+      {state.status === "error" || rejected.length ? (
+        <div className="nhsuk-error-summary" aria-labelledby="import-error-summary-title" role="alert" tabIndex={-1} ref={summaryRef}>
+          <h2 className="nhsuk-error-summary__title" id="import-error-summary-title">
+            There is a problem
+          </h2>
+          <div className="nhsuk-error-summary__body">
+            <p>{state.message}</p>
+            <ul className="nhsuk-list nhsuk-error-summary__list">
+              {fieldErrorList.map((f) => (
+                <li key={f}>
+                  <a href={`#import-${f}`}>
+                    {LABELS[f]}: {state.fieldErrors[f]}
+                  </a>
+                </li>
+              ))}
+              {rejected.map((r) => (
+                <li key={r.fileName}>
+                  <a href={`#result-${r.fileName}`}>
+                    {r.fileName}: {r.issues[0]?.message ?? r.message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+      {state.status === "done" && !rejected.length ? (
+        <div className="nhsuk-inset-text" role="status" tabIndex={-1} ref={summaryRef}>
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>{state.message}</p>
+        </div>
+      ) : null}
+
+      {state.results.length ? (
+        <table className="nhsuk-table" aria-label="Outcome of each file">
+          <caption className="nhsuk-table__caption">Outcome per file</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th className="nhsuk-table__header" scope="col">File</th>
+              <th className="nhsuk-table__header" scope="col">Type detected</th>
+              <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">Rows</th>
+              <th className="nhsuk-table__header" scope="col">Extract date</th>
+              <th className="nhsuk-table__header" scope="col">Outcome</th>
+              <th className="nhsuk-table__header" scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {state.results.map((r) => (
+              <tr className="nhsuk-table__row" key={r.fileName} id={`result-${r.fileName}`}>
+                <td className="nhsuk-table__cell">{r.fileName}</td>
+                <td className="nhsuk-table__cell">{r.fileTypeLabel}</td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{r.rows.toLocaleString("en-GB")}</td>
+                <td className="nhsuk-table__cell">{r.extractDate ?? "–"}</td>
+                <td className="nhsuk-table__cell">
+                  <strong className={TAG[r.outcome]}>{r.outcome}</strong>
+                </td>
+                <td className="nhsuk-table__cell">
+                  {r.outcome === "rejected" && r.issues.length ? (
+                    <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
+                      {r.issues.map((i, n) => (
+                        <li key={n}>{i.message}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="nhsuk-body-s">{r.message}</p>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
+      <form action={formAction} noValidate key={`${state.status}-${state.results.length}-${state.importedBy}`}>
+        <div className={group("files")}>
+          <label className="nhsuk-label nhsuk-label--s" htmlFor="import-files">
+            CSV files
+          </label>
+          <div className="nhsuk-hint" id="import-files-hint">
+            NHS England Digital &ldquo;Patients Registered at a GP Practice&rdquo; files (mapping, single year of age, practice
+            totals), practice weighted or adjusted population tables, or a CSV with pcn_code, financial_year,
+            weighted_population. The type is read from the header row. You can select several files: they are imported in
+            the right order, each one whole or not at all.
+          </div>
+          {errorMessage("files")}
+          <input
+            className={`nhsuk-file-upload${errorOf("files") ? " nhsuk-file-upload--error" : ""}`}
+            id="import-files"
+            name="files"
+            type="file"
+            multiple
+            accept=".csv,text/csv"
+            aria-describedby={["import-files-hint", errorOf("files") ? "import-files-error" : ""].filter(Boolean).join(" ")}
+          />
+        </div>
+        <div className={group("importedBy")}>
+          <label className="nhsuk-label nhsuk-label--s" htmlFor="import-importedBy">
+            Imported by
+          </label>
+          <div className="nhsuk-hint" id="import-importedBy-hint">
+            Your name, kept in the import log.
+          </div>
+          {errorMessage("importedBy")}
+          <input
+            className={`nhsuk-input nhsuk-input--width-20${errorOf("importedBy") ? " nhsuk-input--error" : ""}`}
+            id="import-importedBy"
+            name="importedBy"
+            type="text"
+            autoComplete="name"
+            defaultValue={state.importedBy}
+            aria-describedby={["import-importedBy-hint", errorOf("importedBy") ? "import-importedBy-error" : ""].filter(Boolean).join(" ")}
+          />
+        </div>
+        <button className="nhsuk-button" data-module="nhsuk-button" type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? "Importing…" : "Import files"}
+        </button>
+      </form>
+    </>
+  );
+}

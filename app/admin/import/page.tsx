@@ -1,0 +1,72 @@
+// Admin: import population files (same importer as `npm run import`) and see the import log.
+import type { Metadata } from "next";
+import { getDb } from "@/lib/server/db";
+import { listImportLogs } from "@/lib/server/import";
+import { FILE_TYPE_LABELS, IMPORT_FILE_TYPES, type ImportFileType } from "@/lib/server/import/detect";
+import { ImportForm } from "./import-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Import population data" };
+
+const TAG: Record<string, string> = {
+  applied: "nhsuk-tag nhsuk-tag--green",
+  unchanged: "nhsuk-tag nhsuk-tag--grey",
+  rejected: "nhsuk-tag nhsuk-tag--red",
+};
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+
+function typeLabel(t: string): string {
+  return (IMPORT_FILE_TYPES as readonly string[]).includes(t) ? FILE_TYPE_LABELS[t as ImportFileType] : "Not recognised";
+}
+
+export default async function ImportPage() {
+  const logs = await listImportLogs(getDb(), 50);
+  return (
+    <>
+      <h1>Import population data</h1>
+      <p className="nhsuk-body">
+        Load registered-patient and weighted population files. A file that is not valid is rejected whole, with the line
+        and the reason, and nothing in it is imported. Importing a file a second time changes nothing.
+      </p>
+      <ImportForm />
+
+      <h2>Import log</h2>
+      {logs.length === 0 ? (
+        <p className="nhsuk-body">No files have been imported yet.</p>
+      ) : (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">The latest 50 imports, newest first</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th className="nhsuk-table__header" scope="col">When</th>
+              <th className="nhsuk-table__header" scope="col">File</th>
+              <th className="nhsuk-table__header" scope="col">Type</th>
+              <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">Rows</th>
+              <th className="nhsuk-table__header" scope="col">Extract date</th>
+              <th className="nhsuk-table__header" scope="col">Outcome</th>
+              <th className="nhsuk-table__header" scope="col">By</th>
+              <th className="nhsuk-table__header" scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {logs.map((l) => (
+              <tr className="nhsuk-table__row" key={l.id}>
+                <td className="nhsuk-table__cell">{dateTime.format(l.startedAt)}</td>
+                <td className="nhsuk-table__cell">{l.fileName}</td>
+                <td className="nhsuk-table__cell">{typeLabel(l.fileType)}</td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{l.rows.toLocaleString("en-GB")}</td>
+                <td className="nhsuk-table__cell">{l.extractDate ?? "–"}</td>
+                <td className="nhsuk-table__cell">
+                  <strong className={TAG[l.outcome] ?? "nhsuk-tag"}>{l.outcome}</strong>
+                </td>
+                <td className="nhsuk-table__cell">{l.importedBy ?? "–"}</td>
+                <td className="nhsuk-table__cell nhsuk-body-s">{l.message ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
