@@ -95,7 +95,7 @@ describe("assumptions replace the year's figures and are reported as overrides",
     // (domain.md §1/§3: ARRS GPs only from 1 October 2024; HCSWs added in 2025/26).
     { role: "gp", pounds: 100_000, expected: [...Array(6).fill(0), ...Array(6).fill(833_333)] }, // Oct–Mar 10,000,000/12 = 833,333.33 → 833,333
     { role: "healthcare-support-worker", pounds: 30_000, expected: Array(12).fill(0) }, // no HCSW row anywhere in 2024/25
-  ] as const)("KNOWN BUG (reported): a cap override for $role in 2024/25 applies only where the year's tables have the role", ({ role, pounds, expected }) => {
+  ] as const)("a cap override for $role in 2024/25 applies only where the year's tables have the role", ({ role, pounds, expected }) => {
     const c = compiled("2024/25", { maxReimbursableAnnual: { [role]: pounds } });
     const p = pricePost(c, makePost({ role, annualSalaryPence: 12_000_000 }));
     expect(p.months.map((m) => m.capPence)).toEqual(expected);

@@ -170,8 +170,6 @@ export function lookupCap(
   area: CapArea,
   mhp?: { band: MhpBand; funding: MhpFunding },
 ): CapLookup | null {
-  const overridePence = c.capOverridePence[role];
-  if (overridePence !== undefined) return { pence: overridePence, figure: c.capOverrideFigures[role]! };
   let line: CapLine | undefined;
   let what: string;
   if (role === "mental-health-practitioner") {
@@ -182,7 +180,10 @@ export function lookupCap(
     line = table.roles[role as CappedRoleId];
     what = role;
   }
+  // A role the table does not have stays unreimbursable even when the user overrides its cap.
   if (!line) return null;
+  const overridePence = c.capOverridePence[role];
+  if (overridePence !== undefined) return { pence: overridePence, figure: c.capOverrideFigures[role]! };
   const pounds = line[AREA_KEY[area]];
   return {
     pence: poundsToPence(pounds),

@@ -104,8 +104,10 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
   const warnings: string[] = [];
   const { annualPence, hcas } = resolveSalary(c, post, figures);
   const wte = post.wteTenThousandths;
-  const start = post.startDay ?? c.firstDay;
   const end = post.endDay ?? c.lastDay;
+  // With no start date the post starts with the year — or on its end date if that comes first
+  // (an end date before the year then simply puts the post outside it).
+  const start = post.startDay ?? Math.min(c.firstDay, end);
   if (end < start) throw new EngineInputError("end", "The end date is before the start date.");
   const capArea = capAreaFor(post.area);
   let mhp: { band: MhpBand; funding: MhpFunding } | undefined;
@@ -189,10 +191,11 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
     const uniq = [...new Set(notReimbursable)];
     warnings.push(`${role.name} posts are not reimbursable under the ${c.rules.financialYear} tables in ${uniq.join(", ")}: the PCN funds those months in full.`);
   }
-  if (end - start + 1 < 182) {
+  const outsideYear = start > c.lastDay || end < c.firstDay;
+  if (end - start + 1 < 182 && !outsideYear) {
     warnings.push("ARRS posts should be intended to last at least 6 months (temporary cover such as sickness or parental leave excepted).");
   }
-  if (start > c.lastDay || end < c.firstDay) {
+  if (outsideYear) {
     warnings.push(`The post is not in post during ${c.rules.financialYear} (${isoFromDay(start)} to ${isoFromDay(end)}).`);
   }
   if (post.role === "gp" && (c.rules.startYear === 2024 || c.rules.startYear === 2025)) {

@@ -32,8 +32,46 @@ const published = (national: number, outerLondon: number, innerLondon: number, s
   source,
 });
 
+const OCTOBER_2024_PUBLISHED: Partial<Record<CappedRoleId, CapLine>> = {
+  "clinical-pharmacist": published(65838, 73189, 76313, PHARMACIST_OCT_2024),
+  "first-contact-physiotherapist": published(65838, 73189, 76313, "THC Primary Care salary guide (FCP = clinical pharmacist row)"),
+  "advanced-practitioner": published(72141, 79492, 82616, PHARMACIST_OCT_2024),
+  "pharmacy-technician": published(42437, 48991, 51176, PHARMACIST_OCT_2024),
+  gp: published(92462, 95233, 95233, "Pulse (Oct 2024): ARRS GP maximum £92,462, London £95,233 (salary element £73,113)"),
+};
+
+/**
+ * Roles that share a row of the April 2025 table with a role whose October 2024 figures were
+ * published take those figures (marked estimate: the sharing is inferred from April 2025).
+ */
+function shareRows(derived: Record<CappedRoleId, CapLine>): Record<CappedRoleId, CapLine> {
+  const out = { ...derived };
+  for (const role of Object.keys(derived) as CappedRoleId[]) {
+    if (OCTOBER_2024_PUBLISHED[role]) {
+      out[role] = OCTOBER_2024_PUBLISHED[role];
+      continue;
+    }
+    const a = APRIL_2025_CAPS[role];
+    const twin = (Object.keys(OCTOBER_2024_PUBLISHED) as CappedRoleId[]).find((r) => {
+      const b = APRIL_2025_CAPS[r];
+      return b.national === a.national && b.outerLondon === a.outerLondon && b.innerLondon === a.innerLondon;
+    });
+    if (twin) {
+      const t = OCTOBER_2024_PUBLISHED[twin]!;
+      out[role] = {
+        national: t.national,
+        outerLondon: t.outerLondon,
+        innerLondon: t.innerLondon,
+        status: "estimate",
+        source: `Estimate: the published ${twin} row, which this role shares in the April 2025 table`,
+      };
+    }
+  }
+  return out;
+}
+
 /** 1 October 2024 table: the April 2025 salaries costed under 2024/25 on-costs, published rows where found. */
-export const OCTOBER_2024: Record<CappedRoleId, CapLine> = {
+export const OCTOBER_2024: Record<CappedRoleId, CapLine> = shareRows({
   ...deriveLines(APRIL_2025_CAPS, {
     from: ON_COSTS_FROM_2025_26,
     to: ON_COSTS_TO_2024_25,
@@ -41,12 +79,7 @@ export const OCTOBER_2024: Record<CappedRoleId, CapLine> = {
     source: "Estimate (domain.md §3.3): the April 2025 salary basis, costed at 13.8% NI above £9,100 + 14.38% pension",
     note: "The April 2025 table is the October 2024 salaries re-costed for NI only, so the reverse gives the October 2024 row.",
   }),
-  "clinical-pharmacist": published(65838, 73189, 76313, PHARMACIST_OCT_2024),
-  "first-contact-physiotherapist": published(65838, 73189, 76313, "THC Primary Care salary guide (FCP = clinical pharmacist row)"),
-  "advanced-practitioner": published(72141, 79492, 82616, PHARMACIST_OCT_2024),
-  "pharmacy-technician": published(42437, 48991, 51176, PHARMACIST_OCT_2024),
-  gp: published(92462, 95233, 95233, "Pulse (Oct 2024): ARRS GP maximum £92,462, London £95,233 (salary element £73,113)"),
-};
+});
 
 /** 2023/24 maxima (in force until 30 September 2024): estimated by undoing the 5.5% award. */
 export const MAXIMA_2023_24: Record<CappedRoleId, CapLine> = deriveLines(APRIL_2025_CAPS, {

@@ -62,7 +62,9 @@ const half = (pounds: number) => Math.floor(pounds / 2 + 0.5);
 
 /**
  * MHP tables for a cap table whose base rows are `lines`: 100% = the base row for the band;
- * 50% = half of it, rounded half up (this reproduces the published 2025/26 50% table exactly).
+ * 50% = half of it, rounded half up. (This matches the published 2025/26 50% table except two
+ * cells a pound lower — band 7 outer London and band 8a inner London — where the published table
+ * evidently rounds the half differently; the published table is used where it exists.)
  */
 export function mhpTables(
   lines: Record<CappedRoleId, CapLine>,
@@ -79,7 +81,7 @@ export function mhpTables(
       innerLondon: half(base.innerLondon),
       status: base.status,
       source: base.source,
-      note: `50% table: half the band ${band} row, rounded half up (reproduces the published 2025/26 50% table).`,
+      note: `50% table: half the band ${band} row, rounded half up.`,
     };
   }
   return { "50%": halfTable, "100%": full } as Record<MhpFunding, Partial<Record<MhpBand, CapLine>>>;

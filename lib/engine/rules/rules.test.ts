@@ -98,7 +98,7 @@ describe.each(FINANCIAL_YEARS)("%s", (fy) => {
     }
   });
 
-  it("KNOWN BUG (reported): roles that share one row of the DES table have the same figures in every table", () => {
+  it("roles that share one row of the DES table have the same figures in every table", () => {
     // Group the roles by their row in the published April 2025 table (e.g. the band 5 row:
     // pharmacy technician, SPLW, H&WBC, apprentice PA, new-to-GP nurse). Known failure (reported):
     // in 2024-25-october the published pharmacy technician row has inner London £51,176 while the
