@@ -3,7 +3,7 @@
 // server renders the results); with JavaScript it asks GET /api/v1/pcns?q= as you type
 // (debounced) and shows the results under the box. Used on /pcns and on the home page.
 import Link from "next/link";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { PcnSearchItem, PcnSearchResult } from "@/lib/server/pcns";
 
 export interface PcnSearchProps {
@@ -61,6 +61,11 @@ export function PcnSearch({
   const [status, setStatus] = useState<Status>("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<AbortController | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  // Marks the box as interactive (search-as-you-type works) once hydrated; browser tests wait for it.
+  useEffect(() => {
+    if (root.current) root.current.dataset.ready = "true";
+  }, []);
 
   function search(q: string) {
     inFlight.current?.abort();
@@ -104,7 +109,7 @@ export function PcnSearch({
   const pageHref = (p: number) => `${action}?${new URLSearchParams({ q: shownFor, page: String(p) })}`;
 
   return (
-    <div className="app-pcn-search">
+    <div className="app-pcn-search" ref={root}>
       <form method="get" action={action} role="search" aria-label="PCNs" onSubmit={(e) => {
         // With JavaScript the results are already on screen; keep the page.
         if (query.trim() !== "") {

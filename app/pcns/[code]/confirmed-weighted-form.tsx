@@ -17,6 +17,10 @@ export function ConfirmedWeightedForm({ code, financialYears, defaultYear }: { c
   const [state, formAction, pending] = useActionState(saveConfirmedWeightedPopulation, initialConfirmedFormState(defaultYear));
   const summaryRef = useRef<HTMLDivElement>(null);
   const savedRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (formRef.current) formRef.current.dataset.ready = "true";
+  });
   useEffect(() => {
     if (state.status === "error") summaryRef.current?.focus();
     if (state.status === "saved") savedRef.current?.focus();
@@ -37,7 +41,7 @@ export function ConfirmedWeightedForm({ code, financialYears, defaultYear }: { c
 
   return (
     // key: after each submission the fields take the values the server returned.
-    <form action={formAction} noValidate key={`${state.status}-${state.message}-${JSON.stringify(state.values)}`} className="app-confirmed-form">
+    <form action={formAction} noValidate key={`${state.status}-${state.message}-${JSON.stringify(state.values)}`} className="app-confirmed-form" ref={formRef}>
       {state.status === "error" ? (
         <div className="nhsuk-error-summary" aria-labelledby="wp-error-summary-title" role="alert" tabIndex={-1} ref={summaryRef}>
           <h2 className="nhsuk-error-summary__title" id="wp-error-summary-title">

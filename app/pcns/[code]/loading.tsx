@@ -1,7 +1,0 @@
-export default function Loading() {
-  return (
-    <p className="nhsuk-body" role="status">
-      Loading…
-    </p>
-  );
-}
