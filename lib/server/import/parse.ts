@@ -463,7 +463,7 @@ function parsePcnWeighted(content: Buffer | string, det: Extract<Detection, { ty
   rejectIfNoRows(dataRows);
   issues.throwIfAny();
   const years = [...new Set(weighted.map((w) => w.financialYear))].sort();
-  return { type: "pcn-weighted", rows: dataRows, extractDate: null, weighted, summary: `${formatCount(weighted.length)} PCN weighted populations for ${years.join(", ")}` };
+  return { type: "pcn-weighted", rows: dataRows, extractDate: null, weighted, summary: `${formatCount(weighted.length)} PCN weighted population${weighted.length === 1 ? "" : "s"} for ${years.join(", ")}` };
 }
 
 // ---------------------------------------------------------------------------------------------
