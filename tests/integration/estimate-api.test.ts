@@ -3,11 +3,8 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, repoRoot } from "../support/db";
-
-const run = promisify(execFile);
 
 const CONTRACT_EXAMPLE = {
   financialYear: "2025/26",
