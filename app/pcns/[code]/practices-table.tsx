@@ -39,9 +39,8 @@ export function PracticesTable({ practices, totalLabel }: { practices: PcnPracti
   const table = useReactTable({ data: practices, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
   return (
     <table className="nhsuk-table app-practices-table">
-      <caption className="nhsuk-table__caption">
-        Member practices{totalLabel ? ` (${totalLabel})` : ""}
-        <span className="nhsuk-u-visually-hidden">, column headers with buttons are sortable</span>
+      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+        Member practices{totalLabel ? ` (${totalLabel})` : ""}, column headers with buttons are sortable
       </caption>
       <thead className="nhsuk-table__head">
         {table.getHeaderGroups().map((hg) => (
