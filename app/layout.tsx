@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { logout } from "./login/actions";
+import { getCurrentUser } from "@/lib/server/auth";
 import "./globals.scss";
 
 export const metadata: Metadata = {
@@ -8,7 +10,8 @@ export const metadata: Metadata = {
     "Plan Additional Roles Reimbursement Scheme (ARRS) recruitment for a Primary Care Network: entitlement, claimable costs, PCN-funded costs and headroom.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
   return (
     <html lang="en-GB">
       <head>
@@ -43,10 +46,26 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                     Rules and figures
                   </Link>
                 </li>
+                {user?.role === "admin" ? (
+                  <li className="nhsuk-header__navigation-item">
+                    <Link className="nhsuk-header__navigation-link" href="/admin/import">
+                      Import data
+                    </Link>
+                  </li>
+                ) : null}
                 <li className="nhsuk-header__navigation-item">
-                  <Link className="nhsuk-header__navigation-link" href="/admin/import">
-                    Import data
-                  </Link>
+                  {user ? (
+                    <form action={logout} className="app-signout">
+                      <span className="app-signed-in" data-testid="signed-in">{user.name}</span>{" "}
+                      <button type="submit" className="nhsuk-header__navigation-link app-link-button">
+                        Sign out
+                      </button>
+                    </form>
+                  ) : (
+                    <Link className="nhsuk-header__navigation-link" href="/login">
+                      Sign in
+                    </Link>
+                  )}
                 </li>
               </ul>
             </nav>

@@ -31,3 +31,13 @@ export async function openPage(browser: Browser): Promise<{ page: Page; errors: 
   });
   return { page, errors };
 }
+
+export { E2E_ADMIN, E2E_EDITOR } from "./accounts";
+
+export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl()}/login`);
+  await page.getByLabel("Email address").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+}

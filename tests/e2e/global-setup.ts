@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { E2E_ADMIN, E2E_EDITOR } from "./accounts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -25,6 +26,13 @@ export default async function setup(project: TestProject) {
   const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, NEXT_TELEMETRY_DISABLED: "1" };
   execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { cwd: root, env, stdio: "inherit" });
   execFileSync("npx", ["tsx", "scripts/seed.ts"], { cwd: root, env, stdio: "inherit" });
+  for (const u of [E2E_EDITOR, E2E_ADMIN]) {
+    execFileSync("npx", ["tsx", "scripts/user.ts", "add", u.email, "--role", u.role, "--name", u.name], {
+      cwd: root,
+      env: { ...env, ARRS_PASSWORD: u.password },
+      stdio: "inherit",
+    });
+  }
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

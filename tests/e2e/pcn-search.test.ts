@@ -1,7 +1,7 @@
 // /pcns: search as you type, open a PCN, see its page; enter an ICB-confirmed weighted population.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launchBrowser, openPage } from "./browser";
+import { baseUrl, E2E_EDITOR, launchBrowser, openPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,13 +59,20 @@ describe("PCN search and PCN page", () => {
     await expect(row2526.textContent()).resolves.toContain("estimate: 58,402 registered patients (1 Aug 2026) × 1.1023");
     await expect(page.getByRole("link", { name: "Plan posts for this PCN" }).getAttribute("href")).resolves.toBe("/?pcn=UZ1002");
 
+    // Only editors can enter the figure: sign in from the link, come back to the form.
+    await page.getByRole("link", { name: "Sign in as an editor" }).click();
+    await page.getByLabel("Email address").fill(E2E_EDITOR.email);
+    await page.getByLabel("Password").fill(E2E_EDITOR.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/pcns\/UZ1002/);
+    await expect(page.getByTestId("signed-in").textContent()).resolves.toBe(E2E_EDITOR.name);
+
     // Bad value: error summary, nothing changed.
     const form = page.locator('form.app-confirmed-form[data-ready="true"]');
     await form.waitFor(); // hydrated
     await form.getByLabel("Financial year", { exact: true }).selectOption("2025/26");
     await form.getByLabel("Weighted population", { exact: true }).fill("64000.125");
     await form.getByLabel("Source", { exact: true }).fill("ICB letter 14 Feb 2025");
-    await form.getByLabel("Your name", { exact: true }).fill("E2E Editor");
     await form.getByRole("button", { name: "Save ICB-confirmed figure" }).click();
     const summary = page.locator(".nhsuk-error-summary");
     await summary.waitFor({ timeout: 10_000 });
@@ -84,7 +91,7 @@ describe("PCN search and PCN page", () => {
     await page.waitForFunction(() => document.querySelector('tr[data-financial-year="2025/26"]')?.textContent?.includes("ICB-confirmed"));
     const confirmedRow = await row2526.textContent();
     expect(confirmedRow).toContain("64,000.25");
-    expect(confirmedRow).toContain("ICB-confirmed figure (ICB letter 14 Feb 2025), entered by E2E Editor");
+    expect(confirmedRow).toContain("ICB-confirmed figure (ICB letter 14 Feb 2025), entered by E2E Editor (editor@example.nhs.uk)");
     // 64,000.25 × £26.631 = £1,704,390.66 (1,704,390.657… half up); rate published, figure confirmed.
     expect(confirmedRow).toContain("£1,704,390.66");
     expect(confirmedRow).not.toContain("Estimate");

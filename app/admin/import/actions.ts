@@ -3,7 +3,9 @@
 // CLI (one transaction per file, in a sensible order) and return each file's outcome.
 import { revalidatePath } from "next/cache";
 import { ImportUploadFormSchema } from "@/lib/schemas/import";
+import { requireRole } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
 import { FILE_TYPE_LABELS, importFiles, type ImportFileType } from "@/lib/server/import";
 import type { ImportFileOutcome, ImportFormState } from "./form-state";
 
@@ -11,8 +13,15 @@ import type { ImportFileOutcome, ImportFormState } from "./form-state";
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export async function importUploadedFiles(_prev: ImportFormState, formData: FormData): Promise<ImportFormState> {
-  // TODO(auth): when sign-in lands, allow admins only here (authenticate → authorise).
-  const importedByRaw = formData.get("importedBy");
+  // Authenticate → authorise (admins only) → validate → work → revalidate.
+  let user;
+  try {
+    user = await requireRole("admin");
+  } catch (e) {
+    if (e instanceof AppError) return { status: "error", message: e.message, fieldErrors: {}, importedBy: "", results: [] };
+    throw e;
+  }
+  const importedByRaw = `${user.name} (${user.email})`;
   const parsed = ImportUploadFormSchema.safeParse({ importedBy: typeof importedByRaw === "string" ? importedByRaw : "" });
   const files = formData.getAll("files").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && f.size > 0);
   const fieldErrors: ImportFormState["fieldErrors"] = {};

@@ -127,24 +127,6 @@ export function ImportForm() {
             aria-describedby={["import-files-hint", errorOf("files") ? "import-files-error" : ""].filter(Boolean).join(" ")}
           />
         </div>
-        <div className={group("importedBy")}>
-          <label className="nhsuk-label nhsuk-label--s" htmlFor="import-importedBy">
-            Imported by
-          </label>
-          <div className="nhsuk-hint" id="import-importedBy-hint">
-            Your name, kept in the import log.
-          </div>
-          {errorMessage("importedBy")}
-          <input
-            className={`nhsuk-input nhsuk-input--width-20${errorOf("importedBy") ? " nhsuk-input--error" : ""}`}
-            id="import-importedBy"
-            name="importedBy"
-            type="text"
-            autoComplete="name"
-            defaultValue={state.importedBy}
-            aria-describedby={["import-importedBy-hint", errorOf("importedBy") ? "import-importedBy-error" : ""].filter(Boolean).join(" ")}
-          />
-        </div>
         <button className="nhsuk-button" data-module="nhsuk-button" type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? "Importing…" : "Import files"}
         </button>

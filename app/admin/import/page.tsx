@@ -1,6 +1,9 @@
 // Admin: import population files (same importer as `npm run import`) and see the import log.
 import type { Metadata } from "next";
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
+import { hasRole } from "@/lib/server/users";
 import { listImportLogs } from "@/lib/server/import";
 import { FILE_TYPE_LABELS, IMPORT_FILE_TYPES, type ImportFileType } from "@/lib/server/import/detect";
 import { ImportForm } from "./import-form";
@@ -21,6 +24,20 @@ function typeLabel(t: string): string {
 }
 
 export default async function ImportPage() {
+  const user = await getCurrentUser();
+  if (!hasRole(user, "admin")) {
+    return (
+      <>
+        <h1>Import population data</h1>
+        <div className="nhsuk-inset-text">
+          <p>
+            {user ? "Only administrators can import files. " : ""}
+            <Link href="/login?next=%2Fadmin%2Fimport">Sign in as an administrator</Link> to import population files.
+          </p>
+        </div>
+      </>
+    );
+  }
   const logs = await listImportLogs(getDb(), 50);
   return (
     <>

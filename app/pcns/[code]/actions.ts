@@ -1,9 +1,10 @@
 "use server";
 // The editor's ICB-confirmed weighted population: validate (zod, in the data-access layer) →
 // check the PCN exists → upsert → revalidate the PCN page. Bad input changes nothing.
-// (No sign-in exists yet; when it does, authenticate and authorise here first.)
+// Editors and administrators only; the signed-in account is recorded as who entered it.
 import { revalidatePath } from "next/cache";
 import { parseWeightedPopulationText } from "@/lib/schemas/pcn";
+import { requireRole } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { setConfirmedWeightedPopulation } from "@/lib/server/pcns";
@@ -25,6 +26,8 @@ export async function saveConfirmedWeightedPopulation(_prev: ConfirmedFormState,
   };
   const code = text("code");
   try {
+    const user = await requireRole("editor");
+    values.enteredBy = `${user.name} (${user.email})`;
     const saved = await setConfirmedWeightedPopulation(getDb(), {
       code,
       financialYear: values.financialYear,

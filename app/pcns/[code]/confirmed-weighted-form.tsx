@@ -132,22 +132,6 @@ export function ConfirmedWeightedForm({ code, financialYears, defaultYear }: { c
         />
       </div>
 
-      <div className={group("enteredBy")}>
-        <label className="nhsuk-label" htmlFor={id("enteredBy")}>
-          {LABELS.enteredBy}
-        </label>
-        {errorMessage("enteredBy")}
-        <input
-          className={`nhsuk-input nhsuk-u-width-one-half${errorOf("enteredBy") ? " nhsuk-input--error" : ""}`}
-          id={id("enteredBy")}
-          name="enteredBy"
-          type="text"
-          autoComplete="name"
-          defaultValue={state.values.enteredBy}
-          aria-describedby={describedBy("enteredBy", false)}
-        />
-      </div>
-
       <div className={group("note")}>
         <label className="nhsuk-label" htmlFor={id("note")}>
           {LABELS.note}

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FINANCIAL_YEARS } from "@/lib/engine";
 import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/format";
+import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
+import { hasRole } from "@/lib/server/users";
 import { getPcnDetail, type WeightedProvenance } from "@/lib/server/pcns";
 import { AgeProfileChart } from "./age-profile-chart";
 import { ConfirmedWeightedForm } from "./confirmed-weighted-form";
@@ -36,6 +38,7 @@ const percent = (part: number, whole: number) => (whole > 0 ? `${formatDecimal(M
 
 export default async function PcnPage({ params }: Props) {
   const pcn = await load((await params).code);
+  const user = await getCurrentUser();
   if (!pcn) notFound();
 
   const wpByYear = new Map(pcn.weightedPopulations.map((w) => [w.financialYear, w]));
@@ -196,7 +199,15 @@ export default async function PcnPage({ params }: Props) {
         Your ICB tells each PCN its weighted population for the year (it is not in public files). Enter it here and it
         replaces the estimate or imported figure for that year. An imported figure is kept, not deleted.
       </p>
-      <ConfirmedWeightedForm code={pcn.code} financialYears={[...FINANCIAL_YEARS]} defaultYear={defaultYear} />
+      {hasRole(user, "editor") ? (
+        <ConfirmedWeightedForm code={pcn.code} financialYears={[...FINANCIAL_YEARS]} defaultYear={defaultYear} />
+      ) : (
+        <div className="nhsuk-inset-text">
+          <p>
+            <Link href={`/login?next=${encodeURIComponent(`/pcns/${pcn.code}#confirm`)}`}>Sign in as an editor</Link> to enter the ICB-confirmed figure.
+          </p>
+        </div>
+      )}
     </>
   );
 }

@@ -1,0 +1,71 @@
+// Accounts for editors and administrators.
+//   npm run user -- add EMAIL --role admin|editor --name "Full Name"   (password: prompt, or ARRS_PASSWORD)
+//   npm run user -- set-password EMAIL                                 (signs the account out everywhere)
+//   npm run user -- list
+//   npm run user -- remove EMAIL
+import { execFileSync } from "node:child_process";
+import readline from "node:readline";
+import { createPrisma } from "@/lib/server/create-prisma";
+import { AppError } from "@/lib/server/errors";
+import { createUser, listUsers, removeUser, setPassword } from "@/lib/server/users";
+
+const USAGE = `usage:
+  npm run user -- add EMAIL --role admin|editor --name "Full Name"
+  npm run user -- set-password EMAIL
+  npm run user -- list
+  npm run user -- remove EMAIL
+The password is read from ARRS_PASSWORD, or asked for.`;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function askPassword(): Promise<string> {
+  if (process.env.ARRS_PASSWORD) return process.env.ARRS_PASSWORD;
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+  const answer = await new Promise<string>((resolve) => rl.question("Password (at least 12 characters): ", resolve));
+  rl.close();
+  return answer;
+}
+
+const [cmd, ...args] = process.argv.slice(2);
+if (!cmd || !["add", "set-password", "list", "remove"].includes(cmd)) {
+  console.error(USAGE);
+  process.exit(2);
+}
+// The database is created and migrated first, as for the importer.
+execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { stdio: ["ignore", "ignore", "inherit"] });
+const db = createPrisma();
+let code = 0;
+try {
+  const email = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
+  if (cmd === "list") {
+    const users = await listUsers(db);
+    if (!users.length) console.log("No accounts yet.");
+    for (const u of users) console.log(`${u.email}\t${u.role}\t${u.name}`);
+  } else if (!email) {
+    console.error(USAGE);
+    code = 2;
+  } else if (cmd === "add") {
+    const u = await createUser(db, { email, role: (flag(args, "role") ?? "editor") as "admin" | "editor", name: flag(args, "name") ?? email, password: await askPassword() });
+    console.log(`Created ${u.role} ${u.email}.`);
+  } else if (cmd === "set-password") {
+    await setPassword(db, email, await askPassword());
+    console.log(`Password changed for ${email}; its sessions were signed out.`);
+  } else {
+    await removeUser(db, email);
+    console.log(`Removed ${email}.`);
+  }
+} catch (e) {
+  if (e instanceof AppError) {
+    console.error(e.issues.length ? e.issues.map((i) => `${i.path ? `${i.path}: ` : ""}${i.message}`).join("\n") : e.message);
+    code = 2;
+  } else {
+    console.error(e);
+    code = 1;
+  }
+} finally {
+  await db.$disconnect();
+}
+process.exit(code);
