@@ -33,7 +33,7 @@ export interface PcnSearchItem {
   icb: { code: string; name: string } | null;
   registeredPatients: number | null;
   registeredPatientsDate: string | null;
-  /** Why this PCN matched, e.g. "member practice THE DENSHAM SURGERY (A81001)"; null when q is empty. */
+  /** Why this PCN matched, e.g. "member practice Oakfield Surgery (Demo) (Z90006)"; null when q is empty. */
   matchedBecause: string | null;
 }
 

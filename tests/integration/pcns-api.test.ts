@@ -128,7 +128,7 @@ describe("search on an England-sized dataset", () => {
     });
     await big.pcn.createMany({ data: pcns });
     const practices = Array.from({ length: 6129 }, (_, i) => {
-      const name = `THE ${["ABBEY", "BRIDGE", "CASTLE", "DENSHAM", "ELM"][i % 5]} SURGERY ${i}`;
+      const name = `THE ${["ABBEY", "BRIDGE", "CASTLE", "DOVE", "ELM"][i % 5]} SURGERY ${i}`;
       return { code: `X${String(10000 + i)}`, name, nameSearch: name };
     });
     await big.practice.createMany({ data: practices });
