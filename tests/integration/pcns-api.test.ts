@@ -142,7 +142,7 @@ describe("search on an England-sized dataset", () => {
     fs.rmSync(bigDir, { recursive: true, force: true });
   });
 
-  it.each([["a"], ["densham"], ["surgery 6128"], ["u1"], ["synthetic 12"], ["nhs synthetic 7"]])("q=%s answers in well under a second", async (q) => {
+  it.each([["a"], ["dove"], ["surgery 6128"], ["u1"], ["synthetic 12"], ["nhs synthetic 7"]])("q=%s answers in well under a second", async (q) => {
     await searchPcns(big, { q }); // warm-up
     const t0 = performance.now();
     const r = await searchPcns(big, { q, pageSize: 20 });
