@@ -47,7 +47,10 @@ function listFiles(dir, exts) {
 /** npm ci when node_modules is missing or package-lock.json changed since the last install. */
 export function ensureInstalled() {
   const stampFile = path.join(root, "node_modules/.arrs-install-stamp");
-  const want = hashFiles(["package.json", "package-lock.json", "prisma/schema.prisma"]);
+  // Only what changes node_modules or the generated clients: not package.json's scripts.
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+  const deps = JSON.stringify([pkg.dependencies, pkg.devDependencies, pkg.allowScripts, pkg.overrides]);
+  const want = crypto.createHash("sha256").update(deps).update(hashFiles(["package-lock.json", "prisma/schema.prisma", "prisma/postgres/schema.prisma"])).digest("hex");
   const have = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
   if (have === want && fs.existsSync(path.join(root, "lib/generated/prisma/client.ts"))) return;
   log("Installing dependencies (npm ci) …");
