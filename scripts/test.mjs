@@ -1,25 +1,27 @@
 #!/usr/bin/env node
 // `npm test`: install what is missing, then run every suite — lint, typecheck, migration
-// drift check, unit + integration tests (vitest, real SQLite), and browser tests (vitest +
+// drift check, unit + integration tests (vitest, real SQLite), the integration tests again on a
+// throwaway PostgreSQL server, and browser tests (vitest +
 // playwright-core driving Debian chromium against `next start`). Ends with one plain line:
 // `N passed, N failed` (CI reads it). Pass suite names to run a subset: node scripts/test.mjs unit
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensurePostgresBinaries, startThrowawayPostgres } from "./lib/postgres.mjs";
 import { ensureBuilt, ensureChromium, ensureCss, ensureInstalled, log, root } from "./lib/setup.mjs";
 
 const only = process.argv.slice(2);
 const want = (name) => only.length === 0 || only.includes(name);
 const results = []; // { suite, passed, failed, note }
 
-function check(suite, cmd, args, env = {}) {
-  if (!want(suite)) return;
+function check(suite, cmd, args, env = {}, force = false) {
+  if (!force && !want(suite)) return;
   log(`${suite}: ${cmd} ${args.join(" ")}`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
   results.push({ suite, passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 });
 }
 
-function vitest(suite, config, env = {}) {
+function vitest(suite, config, env = {}, filters = []) {
   if (!want(suite)) return;
   const out = path.join(root, `node_modules/.cache/vitest-${suite}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -27,7 +29,7 @@ function vitest(suite, config, env = {}) {
   log(`${suite}: vitest (${config})`);
   const r = spawnSync(
     "npx",
-    ["vitest", "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    ["vitest", "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...filters],
     { cwd: root, stdio: "inherit", env: { ...process.env, ...env } },
   );
   if (!fs.existsSync(out)) {
@@ -58,6 +60,27 @@ check("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("migrations", "npm", ["run", "--silent", "db:migrate:check"], { DATABASE_URL: "file:./data/migrate-check.db" });
 vitest("unit", "vitest.config.ts");
+
+// The same integration tests against PostgreSQL (the deployment database), plus its drift check.
+if (want("postgres")) {
+  const bin = ensurePostgresBinaries();
+  if (!bin) {
+    console.error("The PostgreSQL suite needs Debian's postgresql server binaries (apt-get install -y postgresql).");
+    results.push({ suite: "postgres", passed: 0, failed: 1, note: "postgresql server not available" });
+  } else {
+    let pg;
+    try {
+      pg = await startThrowawayPostgres(bin);
+      check("pg-migrate", "node", ["scripts/migrate.mjs", "check"], { DATABASE_URL: pg.url }, true);
+      vitest("postgres", "vitest.config.ts", { ARRS_TEST_PG_URL: pg.url }, ["tests/integration"]);
+    } catch (e) {
+      console.error(e.message);
+      results.push({ suite: "postgres", passed: 0, failed: 1, note: "could not start PostgreSQL" });
+    } finally {
+      pg?.stop();
+    }
+  }
+}
 
 if (want("e2e")) {
   let ready = true;

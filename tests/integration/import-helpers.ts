@@ -1,10 +1,9 @@
 // Helpers for the importer's integration tests: a fresh migrated SQLite file per test file, table
 // counts, and where the real NHS files live (outside the repo; tests skip when absent).
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { createPrisma, type Db } from "@/lib/server/create-prisma";
+import type { Db } from "@/lib/server/create-prisma";
+import { createTestDbSync, type TestDb } from "../support/db";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 export const realNhsDir = path.resolve(repoRoot, "../shared/data/nhs");
@@ -15,27 +14,11 @@ export function hasRealNhsData(): boolean {
   return REAL_NHS_FILES.every((f) => fs.existsSync(path.join(realNhsDir, f)));
 }
 
-export interface TestDb {
-  dir: string;
-  url: string;
-  db: Db;
-  cleanup: () => Promise<void>;
-}
+export type { TestDb } from "../support/db";
 
+/** A fresh migrated database (SQLite, or PostgreSQL under the postgres suite). */
 export function createImportTestDb(): TestDb {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrs-"));
-  const url = `file:${dir}/test.db`;
-  execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-  const db = createPrisma(url);
-  return {
-    dir,
-    url,
-    db,
-    cleanup: async () => {
-      await db.$disconnect();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return createTestDbSync();
 }
 
 /** Row counts of every table the importer writes (ImportLog excluded). */

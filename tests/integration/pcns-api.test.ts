@@ -1,44 +1,31 @@
 // GET /api/v1/pcns and /api/v1/pcns/{code} (route handlers called directly), the `pcn` CLI, and
 // search speed on an England-sized dataset (1,298 PCNs, 6,129 practices, 3 extracts).
-import { execFileSync, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createPrisma, type Db } from "@/lib/server/create-prisma";
+import type { Db } from "@/lib/server/create-prisma";
 import { searchPcns } from "@/lib/server/pcns";
-import { seedDemo } from "@/prisma/seed-demo";
+import { createTestDb, createTestDbSync, repoRoot, type TestDb } from "../support/db";
 
 // Route handlers import lib/server/db.ts and http.ts, which are marked server-only.
 vi.mock("server-only", () => ({}));
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-let dir: string;
+let env: TestDb;
 let url: string;
-let db: Db;
 let listRoute: typeof import("@/app/api/v1/pcns/route");
 let detailRoute: typeof import("@/app/api/v1/pcns/[code]/route");
 
-function migrate(databaseUrl: string) {
-  execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" });
-}
-
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrs-pcns-api-"));
-  url = `file:${dir}/test.db`;
-  migrate(url);
-  db = createPrisma(url);
-  await seedDemo(db);
+  env = await createTestDb({ seed: true });
+  url = env.url;
   process.env.DATABASE_URL = url;
   listRoute = await import("@/app/api/v1/pcns/route");
   detailRoute = await import("@/app/api/v1/pcns/[code]/route");
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
   const g = globalThis as unknown as { arrsPrisma?: Db };
   await g.arrsPrisma?.$disconnect();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await env?.cleanup();
 });
 
 const list = (qs: string) => listRoute.GET(new Request(`http://test/api/v1/pcns${qs}`));
@@ -115,12 +102,10 @@ describe("CLI: npm run pcn -- CODE", () => {
 
 describe("search on an England-sized dataset", () => {
   let big: Db;
-  let bigDir: string;
+  let bigEnv: TestDb;
   beforeAll(async () => {
-    bigDir = fs.mkdtempSync(path.join(os.tmpdir(), "arrs-pcns-big-"));
-    const bigUrl = `file:${bigDir}/big.db`;
-    migrate(bigUrl);
-    big = createPrisma(bigUrl);
+    bigEnv = createTestDbSync();
+    big = bigEnv.db;
     await big.icb.createMany({ data: Array.from({ length: 42 }, (_, i) => ({ code: `Q${String(i).padStart(2, "0")}X`, name: `NHS Synthetic ${i} Integrated Care Board` })) });
     const pcns = Array.from({ length: 1298 }, (_, i) => {
       const name = `SYNTHETIC ${["NORTH", "SOUTH", "EAST", "WEST", "CENTRAL"][i % 5]} ${i} PCN`;
@@ -138,8 +123,7 @@ describe("search on an England-sized dataset", () => {
     }
   });
   afterAll(async () => {
-    await big?.$disconnect();
-    fs.rmSync(bigDir, { recursive: true, force: true });
+    await bigEnv?.cleanup();
   });
 
   it.each([["a"], ["dove"], ["surgery 6128"], ["u1"], ["synthetic 12"], ["nhs synthetic 7"]])("q=%s answers in well under a second", async (q) => {

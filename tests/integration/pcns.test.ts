@@ -1,11 +1,7 @@
 // PCN data access on a fresh SQLite file seeded with the fictional demo data: search, detail,
 // weighted population (stored or estimated), entitlement, the editor's ICB-confirmed figure.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrisma, type Db } from "@/lib/server/create-prisma";
+import type { Db } from "@/lib/server/create-prisma";
 import { AppError } from "@/lib/server/errors";
 import {
   estimateWeighted,
@@ -14,23 +10,18 @@ import {
   searchPcns,
   setConfirmedWeightedPopulation,
 } from "@/lib/server/pcns";
-import { seedDemo } from "@/prisma/seed-demo";
+import { createTestDb, type TestDb } from "../support/db";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-let dir: string;
+let env: TestDb;
 let db: Db;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrs-pcns-"));
-  const url = `file:${dir}/test.db`;
-  execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-  db = createPrisma(url);
-  await seedDemo(db);
+  env = await createTestDb({ seed: true });
+  db = env.db;
 });
 
 afterAll(async () => {
-  await db?.$disconnect();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await env?.cleanup();
 });
 
 async function issuesOf(p: Promise<unknown>): Promise<{ code: string; issues: { path: string; message: string }[] }> {
