@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PcnSearch } from "@/app/components/pcn-search";
 import { QuickEstimate } from "@/app/components/quick-estimate";
 import { FINANCIAL_YEARS, ROLE_IDS, ROLES } from "@/lib/engine";
 import { listPcnOptions } from "@/lib/server/pcn-options";
@@ -23,9 +24,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         per weighted patient times your PCN&apos;s contractor weighted population at 1 January. Figures that are not yet
         published are marked as <strong>estimates</strong>; see <Link href="/rules">rules and figures</Link>.
       </p>
-      <p>
-        <Link href="/pcns">Find your PCN</Link> to see its practices, population and entitlement for each year.
-      </p>
+      <h2>Find your PCN</h2>
+      <p>See its member practices, registered population, weighted population and ARRS entitlement for each year.</p>
+      <PcnSearch label="PCN name or code, practice name or code, or ICB" />
       <h2>Quick estimate</h2>
       <p>First Contact Occupational Therapist is preselected; add any other ARRS role.</p>
       <QuickEstimate

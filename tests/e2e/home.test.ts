@@ -19,4 +19,16 @@ describe("home page", () => {
     expect(headerColour).toBe("rgb(0, 94, 184)"); // NHS blue: nhsuk-frontend CSS is loaded
     expect(errors).toEqual([]);
   });
+
+  it("finds a PCN by member practice as you type and opens its page", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl(), { waitUntil: "networkidle" });
+    await page.getByLabel("PCN name or code, practice name or code, or ICB").pressSequentially("Saltmarsh Surg", { delay: 20 });
+    const link = page.getByRole("link", { name: "SALTMARSH DEMO PCN" });
+    await link.waitFor({ timeout: 10_000 });
+    await link.click();
+    await page.waitForURL(/\/pcns\/UZ1017$/);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("SALTMARSH DEMO PCN");
+    expect(errors).toEqual([]);
+  });
 });
