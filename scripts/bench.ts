@@ -91,4 +91,52 @@ try {
   if ((e as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") console.log("import: benchmark not available");
   else throw e;
 }
+await benchSearch();
 process.exit(0);
+
+/** PCN search and PCN page data on all of England (the real files imported into a temp DB). */
+async function benchSearch() {
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { execFileSync } = await import("node:child_process");
+  const dataDir = path.resolve(import.meta.dirname, "../../shared/data/nhs");
+  const files = fs.existsSync(dataDir) ? fs.readdirSync(dataDir).filter((f) => f.endsWith(".csv")) : [];
+  if (!files.length) {
+    console.log(`search: skipped — no NHS files in ${dataDir}`);
+    return;
+  }
+  const { createPrisma } = await import("@/lib/server/create-prisma");
+  const { importFiles } = await import("@/lib/server/import");
+  const { searchPcns, getPcnDetail } = await import("@/lib/server/pcns");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrs-bench-search-"));
+  const url = `file:${dir}/bench.db`;
+  execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  const db = createPrisma(url);
+  try {
+    await importFiles(db, files.map((f) => ({ fileName: f, content: fs.readFileSync(path.join(dataDir, f)) })), { importedBy: "bench" });
+    const queries = ["s", "sto", "north", "surgery", "medical centre", "QHM", "u8", "nhs north east"];
+    const times: number[] = [];
+    for (const q of queries) await searchPcns(db, { q, page: 1, pageSize: 10 });
+    for (let r = 0; r < 5; r++) {
+      for (const q of queries) {
+        const t0 = performance.now();
+        await searchPcns(db, { q, page: 1, pageSize: 10 });
+        times.push(performance.now() - t0);
+      }
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(`search: England (1,298 PCNs, 6,129 practices), ${queries.length} queries × 5: median ${median(times).toFixed(1)} ms, worst ${sorted[sorted.length - 1]!.toFixed(1)} ms`);
+    const codes = (await db.pcn.findMany({ select: { code: true }, take: 50 })).map((p) => p.code);
+    const detail: number[] = [];
+    for (const code of codes) {
+      const t0 = performance.now();
+      await getPcnDetail(db, code);
+      detail.push(performance.now() - t0);
+    }
+    console.log(`search: PCN page data (practices, population, weighted populations, entitlements) for 50 PCNs: median ${median(detail).toFixed(1)} ms`);
+  } finally {
+    await db.$disconnect();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
