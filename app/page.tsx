@@ -26,7 +26,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </p>
       <h2>Find your PCN</h2>
       <p>See its member practices, registered population, weighted population and ARRS entitlement for each year.</p>
-      <PcnSearch label="PCN name or code, practice name or code, or ICB" />
+      <PcnSearch label="Search for a PCN" />
       <h2>Quick estimate</h2>
       <p>First Contact Occupational Therapist is preselected; add any other ARRS role.</p>
       <QuickEstimate

@@ -23,7 +23,7 @@ describe("home page", () => {
   it("finds a PCN by member practice as you type and opens its page", async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(baseUrl(), { waitUntil: "networkidle" });
-    await page.getByLabel("PCN name or code, practice name or code, or ICB").pressSequentially("Saltmarsh Surg", { delay: 20 });
+    await page.getByLabel("Search for a PCN").pressSequentially("Saltmarsh Surg", { delay: 20 });
     const link = page.getByRole("link", { name: "SALTMARSH DEMO PCN" });
     await link.waitFor({ timeout: 10_000 });
     await link.click();
