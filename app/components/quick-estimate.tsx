@@ -370,7 +370,10 @@ function EstimateResult({ result }: { result: NonNullable<EstimateFormState["res
   const capEstimateRoles = new Set(result.estimates.filter((e) => e.id.includes("maximum reimbursable")).map((e) => e.id));
   return (
     <section aria-labelledby="result-heading" data-testid="estimate-result">
-      <h2 id="result-heading">Estimate for {result.financialYear}</h2>
+      <h2 id="result-heading">
+        Estimate for {result.financialYear}
+        {result.pcn ? `: ${result.pcn.name} (${result.pcn.code})` : ""}
+      </h2>
       <dl className="nhsuk-summary-list">
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Weighted population</dt>

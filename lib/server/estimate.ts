@@ -67,7 +67,8 @@ export interface WeightedPopulationUsed {
   basis?: string;
 }
 
-export function toResponse(req: EstimateRequest, plan: PlanResult, wp: WeightedPopulationUsed, pcnCode?: string) {
+export function toResponse(req: EstimateRequest, plan: PlanResult, wp: WeightedPopulationUsed, pcn?: { code: string; name: string }) {
+  const pcnCode = pcn?.code;
   const estimates = plan.figures.filter((f) => f.status === "estimate").map(figureOut);
   if (wp.provenance === "estimate") {
     estimates.unshift({
@@ -81,7 +82,7 @@ export function toResponse(req: EstimateRequest, plan: PlanResult, wp: WeightedP
   return {
     financialYear: plan.financialYear,
     entitlement: pounds(plan.entitlementPence),
-    ...(pcnCode ? { pcn: { code: pcnCode } } : {}),
+    ...(pcn ? { pcn } : {}),
     weightedPopulation: wp,
     posts: plan.posts.map((p) => ({
       id: p.id,
@@ -155,11 +156,11 @@ export async function runEstimate(input: unknown, getDb: () => Db): Promise<Esti
   const req = validateEstimateRequest(input);
   const rules = getRules(req.financialYear)!;
   let wp: WeightedPopulationUsed;
-  let pcnCode: string | undefined;
+  let pcn: { code: string; name: string } | undefined;
   if ("code" in req.pcn) {
-    pcnCode = req.pcn.code;
-    const found = await resolveWeightedPopulation(getDb(), pcnCode, req.financialYear);
-    if (!found) throw notFound(`No PCN with code ${pcnCode} is in the database. Search for it at /pcns, or give a weightedPopulation instead.`);
+    const found = await resolveWeightedPopulation(getDb(), req.pcn.code, req.financialYear);
+    if (!found) throw notFound(`No PCN with code ${req.pcn.code} is in the database. Search for it at /pcns, or give a weightedPopulation instead.`);
+    pcn = { code: req.pcn.code, name: found.pcnName };
     wp = { value: found.value, provenance: found.provenance, ...(found.basis ? { basis: found.basis } : {}) };
   } else {
     wp = { value: req.pcn.weightedPopulation, provenance: "given" };
@@ -167,7 +168,7 @@ export async function runEstimate(input: unknown, getDb: () => Db): Promise<Esti
   const compiled = compileRules(rules, req.assumptions ?? {});
   try {
     const plan = pricePlan(compiled, { weightedPopulation: roundPopulation(wp.value), posts: toPostSpecs(req) });
-    return toResponse(req, plan, wp, pcnCode);
+    return toResponse(req, plan, wp, pcn);
   } catch (e) {
     if (e instanceof EngineInputError) throw invalidInput([{ path: `posts.${e.path}`, message: e.message }]);
     throw e;

@@ -518,10 +518,11 @@ export async function resolveWeightedPopulation(
   db: Db,
   code: string,
   financialYear: string,
-): Promise<{ value: number; provenance: WeightedProvenance; basis: string } | null> {
+): Promise<{ value: number; provenance: WeightedProvenance; basis: string; pcnName: string } | null> {
   const pcnCode = code.trim().toUpperCase();
-  const pcn = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true } });
+  const pcn = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true, name: true } });
   if (!pcn) return null;
+  const pick = (r: WeightedPopulationResolution) => ({ ...pickResolution(r), pcnName: pcn.name });
   const rows = await loadWeighted(db, pcnCode);
   const forYear = rows.filter((r) => r.financialYear === financialYear);
   if (forYear.length) return pick(resolveYear(financialYear, rows, { total: null, date: null, source: "none" }, null));
@@ -530,7 +531,7 @@ export async function resolveWeightedPopulation(
   return pick(resolveYear(financialYear, rows, reg, latestRatio(rows)));
 }
 
-const pick = (r: WeightedPopulationResolution) => ({ value: r.value, provenance: r.provenance, basis: r.basis });
+const pickResolution = (r: WeightedPopulationResolution) => ({ value: r.value, provenance: r.provenance, basis: r.basis });
 
 // ---------------------------------------------------------------------------------------------
 // Entitlement

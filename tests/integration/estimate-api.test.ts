@@ -92,6 +92,7 @@ describe("POST /api/v1/estimate — the contract example", () => {
     const confirmed = await post({ financialYear: "2025/26", pcn: { code: "UZ1001" }, posts: [] });
     expect(confirmed.status).toBe(200);
     expect(confirmed.json.weightedPopulation.provenance).toBe("icb-confirmed");
+    expect(confirmed.json.pcn).toEqual({ code: "UZ1001", name: "RIVERSIDE DEMO PCN" });
     const estimated = await post({ financialYear: "2025/26", pcn: { code: "uz1003" }, posts: [] });
     expect(estimated.status).toBe(200);
     expect(estimated.json.weightedPopulation.provenance).toBe("estimate");

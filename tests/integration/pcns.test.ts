@@ -250,6 +250,7 @@ describe("weighted population and entitlement", () => {
       value: 63412,
       provenance: "imported",
       basis: "imported figure (demo-practice-weighted-population.csv (fictional))",
+      pcnName: "OAKFIELD DEMO PCN",
     });
     expect(await resolveWeightedPopulation(db, "uz1002", "2026/27")).toMatchObject({ value: 64376.52, provenance: "estimate" });
     expect(await resolveWeightedPopulation(db, "UZ9999", "2025/26")).toBeNull();
