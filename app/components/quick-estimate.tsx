@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { estimateAction, type EstimateFormState } from "@/app/estimate-action";
+import { MonthlyChart } from "@/app/components/monthly-chart";
 import { formatDecimal, formatMonth, formatPounds, formatWte } from "@/lib/format";
 
 export interface RoleOption {
@@ -452,6 +453,7 @@ function EstimateResult({ result }: { result: NonNullable<EstimateFormState["res
           </tfoot>
         </table>
       </div>
+      <MonthlyChart months={result.months} />
       <details className="nhsuk-details">
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">Month by month</span>

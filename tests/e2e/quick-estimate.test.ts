@@ -30,6 +30,9 @@ describe("home page quick estimate", () => {
     await expect(row.textContent()).resolves.toContain("£30,553.32");
     // Headroom = 798,930.00 − 30,553.32 = 768,376.68
     await expect(page.getByTestId("headroom").textContent()).resolves.toContain("£768,376.68");
+    // The month-by-month chart: 6 months with claims (Oct–Mar) drawn as bars.
+    await page.getByTestId("monthly-chart").locator("svg.recharts-surface").first().waitFor();
+    expect(await page.getByTestId("monthly-chart").locator(".recharts-bar-rectangle path, .recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(6);
     // The 2025/26 uplifted maxima are estimates and are flagged.
     await expect(page.getByTestId("estimates").textContent()).resolves.toContain("Maximum reimbursable amount");
     expect(errors).toEqual([]);
