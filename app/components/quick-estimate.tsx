@@ -404,7 +404,8 @@ function EstimateResult({ result }: { result: NonNullable<EstimateFormState["res
           </dd>
         </div>
       </dl>
-      <div className="app-table-scroll">
+      {/* Focusable so keyboard users can scroll a table wider than the screen. */}
+      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Posts: cost, claimable and PCN-funded">
         <table className="nhsuk-table" data-testid="posts-table">
           <caption className="nhsuk-table__caption">Posts for {result.financialYear}</caption>
           <thead className="nhsuk-table__head">
@@ -458,7 +459,7 @@ function EstimateResult({ result }: { result: NonNullable<EstimateFormState["res
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">Month by month</span>
         </summary>
-        <div className="nhsuk-details__text app-table-scroll">
+        <div className="nhsuk-details__text app-table-scroll" tabIndex={0} role="region" aria-label="Plan month by month">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Plan month by month</caption>
             <thead>

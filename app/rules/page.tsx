@@ -78,7 +78,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
       </table>
 
       {rules.capTables.map((t) => (
-        <div className="app-table-scroll" key={t.id}>
+        <div className="app-table-scroll" key={t.id} tabIndex={0} role="region" aria-label={t.title}>
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption">
               {t.title} <Status status={t.status} />

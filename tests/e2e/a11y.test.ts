@@ -1,0 +1,75 @@
+// Automated accessibility checks (axe-core, WCAG 2.2 A/AA rules) on every page, including the
+// states a user reaches: estimate results, form errors, the signed-in editor's form.
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, E2E_ADMIN, launchBrowser, openPage, signIn } from "./browser";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const found = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    return r.violations;
+  })) as Violation[];
+  return found.map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
+describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
+  it.each(["/", "/pcns", "/pcns?q=demo", "/pcns/UZ1002", "/rules", "/rules?year=2024%2F25", "/login", "/admin/import"])("%s has no violations", async (path) => {
+    const { page } = await openPage(browser);
+    await page.goto(`${baseUrl()}${path}`, { waitUntil: "networkidle" });
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it("estimate results and form errors have no violations", async () => {
+    const { page } = await openPage(browser);
+    await page.goto(baseUrl(), { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Calculate" }).click();
+    await page.getByTestId("estimate-result").waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByLabel("WTE").fill("2");
+    await page.getByRole("button", { name: "Calculate" }).click();
+    await page.locator(".nhsuk-error-summary").waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it("the signed-in editor's and admin's forms have no violations", async () => {
+    const { page } = await openPage(browser);
+    await signIn(page, E2E_ADMIN);
+    for (const path of ["/pcns/UZ1002", "/admin/import"]) {
+      await page.goto(`${baseUrl()}${path}`, { waitUntil: "networkidle" });
+      expect(await violations(page)).toEqual([]);
+    }
+  });
+
+  it("no violations on a phone-sized screen (tables scroll, charts fit)", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    for (const path of ["/", "/pcns/UZ1002", "/rules"]) {
+      await page.goto(`${baseUrl()}${path}`, { waitUntil: "networkidle" });
+      if (path === "/") {
+        await page.getByRole("button", { name: "Calculate" }).click();
+        await page.getByTestId("estimate-result").waitFor();
+      }
+      expect(await violations(page)).toEqual([]);
+    }
+    await page.close();
+  });
+});
