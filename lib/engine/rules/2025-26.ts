@@ -46,7 +46,7 @@ export const RULES_2025_26: FinancialYearRules = {
       ratePerWeightedPatient: 26.631,
       status: "published",
       source: "Network Contract DES 2025/26 §10.5.4; NHSE ready reckoner (30,000 × £26.631 = £798,930); ncltraininghub.org",
-      note: "GPs are inside the one pot from 2025/26.",
+      note: "GPs are inside the one pot from 2025/26. DHSC later added funding for the 3.6% AfC / 4% DDRB uplift; whether and how that changed each PCN's rate was not found — if your ICB gave you a higher figure, enter it as an assumption.",
     },
   ],
   employerNiRate: { value: 0.15, status: "published", source: "HMRC: employer Class 1 NI 15% from 6 April 2025" },
