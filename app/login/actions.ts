@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { endSession, startSession } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
+import { safeNext } from "@/lib/server/safe-next";
 import { checkLogin } from "@/lib/server/users";
 
 export interface LoginState {
@@ -17,11 +18,6 @@ const LoginSchema = z.object({
   password: z.string().min(1, "Enter your password."),
   next: z.string().optional(),
 });
-
-/** Only same-site paths: "/pcns/U1" yes; "//evil.example" or "https://…" no. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
 
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
   const parsed = LoginSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "", next: form.get("next") ?? undefined });

@@ -104,9 +104,9 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
   const warnings: string[] = [];
   const { annualPence, hcas } = resolveSalary(c, post, figures);
   const wte = post.wteTenThousandths;
-  const end = post.endDay ?? c.lastDay;
-  // With no start date the post starts with the year — or on its end date if that comes first
-  // (an end date before the year then simply puts the post outside it).
+  // Missing dates default to the year's first/last day — unless the other date lies outside the
+  // year, in which case the post is simply outside it (prices to zero) rather than inverted.
+  const end = post.endDay ?? Math.max(c.lastDay, post.startDay ?? c.lastDay);
   const start = post.startDay ?? Math.min(c.firstDay, end);
   if (end < start) throw new EngineInputError("end", "The end date is before the start date.");
   const capArea = capAreaFor(post.area);
@@ -192,11 +192,14 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
     warnings.push(`${role.name} posts are not reimbursable under the ${c.rules.financialYear} tables in ${uniq.join(", ")}: the PCN funds those months in full.`);
   }
   const outsideYear = start > c.lastDay || end < c.firstDay;
-  if (end - start + 1 < 182 && !outsideYear) {
+  // Only when both dates are given: a missing date means "before/after this year", not a short post.
+  if (post.startDay !== undefined && post.endDay !== undefined && end - start + 1 < 182 && !outsideYear) {
     warnings.push("ARRS posts should be intended to last at least 6 months (temporary cover such as sickness or parental leave excepted).");
   }
   if (outsideYear) {
-    warnings.push(`The post is not in post during ${c.rules.financialYear} (${isoFromDay(start)} to ${isoFromDay(end)}).`);
+    const span =
+      post.startDay === undefined ? `ends ${isoFromDay(end)}` : post.endDay === undefined ? `starts ${isoFromDay(start)}` : `${isoFromDay(start)} to ${isoFromDay(end)}`;
+    warnings.push(`The post is not in post during ${c.rules.financialYear} (${span}).`);
   }
   if (post.role === "gp" && (c.rules.startYear === 2024 || c.rules.startYear === 2025)) {
     warnings.push("In 2024/25 and 2025/26 only GPs within 2 years of their CCT (never substantively employed as a GP in general practice) can be claimed.");
@@ -263,7 +266,15 @@ export interface PlanResult {
 /** Prices a plan: the PCN's entitlement, every post month by month, and the totals. */
 export function pricePlan(c: CompiledRules, args: { weightedPopulation: number; posts: readonly PostSpec[] }): PlanResult {
   const ent = calculateEntitlement({ weightedPopulation: args.weightedPopulation, pots: c.pots });
-  const posts = args.posts.map((p) => pricePost(c, p));
+  const posts = args.posts.map((p, i) => {
+    try {
+      return pricePost(c, p);
+    } catch (e) {
+      // Say which post: "end" → "3.end".
+      if (e instanceof EngineInputError) throw new EngineInputError(`${i}.${e.path}`, e.message);
+      throw e;
+    }
+  });
 
   const potClaims = new Map<string, number>(c.pots.map((p) => [p.id, 0]));
   const monthTotals = c.months.map((m) => ({ month: m.month, cost: 0, claimable: 0 }));

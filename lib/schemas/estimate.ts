@@ -113,11 +113,14 @@ export const AssumptionsSchema = z.strictObject(
     employerNiThresholdAnnual: poundsField("Employer NI threshold", "5000", 1_000_000).optional(),
     employerPensionRate: rateField("Employer pension rate", "0.1438").optional(),
     maxReimbursableAnnual: z
-      .record(
-        z.string().refine(isRoleId, { message: `Unknown role. Use one of: ${ROLE_IDS.join(", ")}.` }),
-        poundsField("Maximum reimbursable amount", "64907", 1_000_000),
-        { error: "maxReimbursableAnnual must map role ids to annual amounts in pounds." },
-      )
+      .record(z.string(), poundsField("Maximum reimbursable amount", "64907", 1_000_000), {
+        error: "maxReimbursableAnnual must map role ids to annual amounts in pounds.",
+      })
+      .superRefine((caps, ctx) => {
+        for (const key of Object.keys(caps)) {
+          if (!isRoleId(key)) ctx.addIssue({ code: "custom", path: [key], message: `Unknown role "${key}". Use one of: ${ROLE_IDS.join(", ")}.` });
+        }
+      })
       .optional(),
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown assumption(s): ${iss.keys.join(", ")}.` : "assumptions must be an object.") },
@@ -143,7 +146,8 @@ export const EstimateRequestSchema = z
     const rules = getRules(req.financialYear);
     if (!rules) return;
     req.posts.forEach((p, i) => {
-      if (p.annualSalary === undefined && p.band !== undefined && p.point !== undefined && isAfcBand(p.band)) {
+      // Any band + point given must exist that year (also for an MHP who gives a salary too).
+      if (p.band !== undefined && p.point !== undefined && isAfcBand(p.band)) {
         const points = rules.afc[p.band].points;
         if (p.point > points.length) {
           ctx.addIssue({

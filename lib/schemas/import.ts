@@ -72,19 +72,31 @@ function text(s: string | undefined): string {
   return (s ?? "").trim();
 }
 
+/** Larger than England's population: no count or population in these files can exceed it. */
+export const MAX_PEOPLE = 100_000_000;
+/** The largest PCN is ~260,000; a PCN or practice weighted/adjusted figure above this is an error. */
+export const MAX_POPULATION_FIGURE = 5_000_000;
+
 /** A whole number of people, 0 or more (thousands separators allowed). */
 export const PatientCountSchema = z.string().transform((raw, ctx) => {
   const s = raw.trim();
-  if (WHOLE.test(s)) return Number(s);
-  if (WHOLE_WITH_COMMAS.test(s)) {
+  let n: number;
+  if (WHOLE.test(s)) n = Number(s);
+  else if (WHOLE_WITH_COMMAS.test(s)) {
     if (s.startsWith("-")) {
       ctx.issues.push({ code: "custom", input: raw, message: "expected a whole number of 0 or more, not a negative one" });
       return z.NEVER;
     }
-    return Number(s.replace(/,/g, ""));
+    n = Number(s.replace(/,/g, ""));
+  } else {
+    ctx.issues.push({ code: "custom", input: raw, message: "expected a whole number" });
+    return z.NEVER;
   }
-  ctx.issues.push({ code: "custom", input: raw, message: "expected a whole number" });
-  return z.NEVER;
+  if (!Number.isSafeInteger(n) || n > MAX_PEOPLE) {
+    ctx.issues.push({ code: "custom", input: raw, message: `is larger than England's population (at most ${MAX_PEOPLE.toLocaleString("en-GB")})` });
+    return z.NEVER;
+  }
+  return n;
 });
 
 /** An optional whole number of people: blank, "-", "N/A" → null. */
@@ -116,7 +128,12 @@ export const OptionalPopulationSchema = z
       ctx.issues.push({ code: "custom", input: raw, message: "expected a number of 0 or more, not a negative one" });
       return z.NEVER;
     }
-    return n;
+    if (!Number.isFinite(n) || n > MAX_POPULATION_FIGURE) {
+      ctx.issues.push({ code: "custom", input: raw, message: `is too large for a population figure (at most ${MAX_POPULATION_FIGURE.toLocaleString("en-GB")})` });
+      return z.NEVER;
+    }
+    // Stored and priced to at most 6 decimal places.
+    return Math.round(n * 1e6) / 1e6;
   });
 
 export const ExtractDateSchema = z.string().transform((raw, ctx) => {

@@ -28,7 +28,11 @@ export function parseEstimateBody(text: string): unknown {
     ]);
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(text, (key, value) => {
+      // A "__proto__" field would be dropped silently by validation; refuse it instead.
+      if (key === "__proto__") throw new SyntaxError('a field may not be named "__proto__"');
+      return value;
+    });
   } catch (e) {
     const detail = e instanceof SyntaxError ? e.message : "unreadable";
     throw invalidInput([{ path: "", message: `The request is not valid JSON (${detail}).` }], "The request is not valid JSON.");

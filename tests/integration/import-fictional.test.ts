@@ -71,7 +71,7 @@ describe("importer with fictional files (SQLite)", () => {
     expect(again).toMatchObject({ outcome: "unchanged", rows: 4, extractDate: "2026-08-01" });
     const variant = "\uFEFF" + mappingAug.replace(/\r\n/g, "\n").replace(/01Aug2026/g, "2026-08-01");
     const r = await importFile(t.db, fileInput("map-aug-variant.csv", variant));
-    expect(r.outcome).toBe("applied");
+    expect(r.outcome).toBe("unchanged"); // read and checked, but every row was already up to date
     // 1 region, 2 ICBs, 2 sub-ICBs, 2 PCNs, 4 practices, 4 memberships: all already up to date
     expect(r.counts).toEqual({ created: 0, updated: 0, unchanged: 1 + 2 + 2 + 2 + 4 + 4 });
     expect(await countRows(t.db)).toEqual(before);
@@ -108,6 +108,28 @@ describe("importer with fictional files (SQLite)", () => {
     const w = await t.db.weightedPopulation.findUniqueOrThrow({ where: { pcnCode_financialYear_provenance: { pcnCode: "UZ0001", financialYear: "2024/25", provenance: "imported" } } });
     expect(w).toMatchObject({ value: 3500, source: "pcn-weighted.csv" });
     expect(await t.db.weightedPopulation.count({ where: { pcnCode: "UZ0002" } })).toBe(1);
+  });
+
+  it("re-importing an earlier good file undoes a later one; the same file again is 'unchanged'", async () => {
+    const good = fileInput("weighted-good.csv", "pcn_code,financial_year,weighted_population\nUZ0002,2023/24,50000\n");
+    const bad = fileInput("weighted-typo.csv", "pcn_code,financial_year,weighted_population\nUZ0002,2023/24,60000\n");
+    const value = async () => (await t.db.weightedPopulation.findFirstOrThrow({ where: { pcnCode: "UZ0002", financialYear: "2023/24", provenance: "imported" } })).value;
+    expect((await importFile(t.db, good)).outcome).toBe("applied");
+    expect((await importFile(t.db, bad)).outcome).toBe("applied");
+    expect(await value()).toBe(60000);
+    const again = await importFile(t.db, good);
+    expect(again.outcome).toBe("applied");
+    expect(await value()).toBe(50000);
+    expect((await importFile(t.db, good)).outcome).toBe("unchanged");
+  });
+
+  it("refuses population figures no PCN could have (overflow, infinity)", async () => {
+    const huge = await importFile(t.db, fileInput("weighted-huge.csv", `pcn_code,financial_year,weighted_population\nUZ0002,2023/24,${"9".repeat(400)}\n`));
+    expect(huge.outcome).toBe("rejected");
+    expect(huge.message).toMatch(/line 2: .*too large/);
+    const count = await importFile(t.db, fileInput("weighted-count.csv", "pcn_code,financial_year,weighted_population,registered_list\nUZ0002,2023/24,1000,3000000000\n"));
+    expect(count.outcome).toBe("rejected");
+    expect(count.message).toMatch(/line 2: .*larger than England/);
   });
 
   it("an unknown PCN in the simple file rejects the whole file; the database is unchanged and a rejected log is kept", async () => {

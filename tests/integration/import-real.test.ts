@@ -72,11 +72,11 @@ describe.skipIf(!exists)("importing the real NHS files (England, Aug 2026)", () 
     expect(await countRows(t.db)).toEqual(before);
   });
 
-  it("the same data with different bytes (LF instead of CRLF) is applied but writes nothing", async () => {
+  it("the same data with different bytes (LF instead of CRLF) is read, writes nothing and is reported unchanged", async () => {
     const before = await countRows(t.db);
     const f = read(REAL_NHS_FILES[0]!);
     const r = await importFile(t.db, { fileName: "map-lf.csv", content: Buffer.from(f.content.toString("utf8").replace(/\r\n/g, "\n")) });
-    expect(r.outcome).toBe("applied");
+    expect(r.outcome).toBe("unchanged");
     expect(r.counts).toMatchObject({ created: 0, updated: 0 });
     expect(await countRows(t.db)).toEqual(before);
   });

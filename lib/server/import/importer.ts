@@ -69,13 +69,15 @@ export async function importFile(db: Db, file: ImportFileInput, options: ImportO
     return { ...r, fileName: file.fileName, fileType, sha256, importLogId: id, durationMs: Math.round(performance.now() - t0) };
   };
 
-  // The same bytes were applied before: nothing to do (and no need to read the file again).
+  // The same bytes were the last file of this type applied: nothing to do (and no need to read
+  // the file again). If another file of the type was applied since, re-apply (the writes are
+  // idempotent), so re-importing an earlier good file can undo a later bad one.
   const previous = await db.importLog.findFirst({
-    where: { sha256, outcome: "applied" },
+    where: { outcome: "applied", fileType },
     orderBy: { id: "desc" },
-    select: { id: true, fileName: true, startedAt: true, extractDate: true, rows: true },
+    select: { id: true, fileName: true, startedAt: true, extractDate: true, rows: true, sha256: true },
   });
-  if (previous) {
+  if (previous && previous.sha256 === sha256) {
     const when = previous.startedAt.toISOString().slice(0, 16).replace("T", " ");
     return finish({
       extractDate: previous.extractDate,
@@ -98,20 +100,22 @@ export async function importFile(db: Db, file: ImportFileInput, options: ImportO
   }
 
   try {
-    const { counts, logId, message } = await db.$transaction(
+    const { counts, logId, message, outcome } = await db.$transaction(
       async (tx) => {
         const log = await tx.importLog.create({
           data: { ...base, fileType, extractDate: parsed.extractDate, rows: parsed.rows, outcome: "applied" },
           select: { id: true },
         });
         const counts = await writeParsedImport(tx, parsed, { dialect: dialectOf(db), importId: log.id, fileName: file.fileName, importedBy, onProgress: progress });
-        const message = `${parsed.summary}. Rows created ${formatCount(counts.created)}, updated ${formatCount(counts.updated)}, already up to date ${formatCount(counts.unchanged)}.`;
-        await tx.importLog.update({ where: { id: log.id }, data: { message: message.slice(0, 4000), finishedAt: new Date() } });
-        return { counts, logId: log.id, message };
+        const changed = counts.created + counts.updated > 0;
+        const message = `${parsed.summary}. Rows created ${formatCount(counts.created)}, updated ${formatCount(counts.updated)}, already up to date ${formatCount(counts.unchanged)}.${changed ? "" : " Nothing changed."}`;
+        const outcome: ImportOutcome = changed ? "applied" : "unchanged";
+        await tx.importLog.update({ where: { id: log.id }, data: { outcome, message: message.slice(0, 4000), finishedAt: new Date() } });
+        return { counts, logId: log.id, message, outcome };
       },
       { timeout: options.timeoutMs ?? 120_000, maxWait: 10_000 },
     );
-    return finish({ extractDate: parsed.extractDate, rows: parsed.rows, outcome: "applied", message, issues: [], counts }, logId);
+    return finish({ extractDate: parsed.extractDate, rows: parsed.rows, outcome, message, issues: [], counts }, logId);
   } catch (e) {
     const { message, issues } = describeError(e);
     return finish({ extractDate: parsed.extractDate, rows: parsed.rows, outcome: "rejected", message, issues, counts: null });

@@ -409,7 +409,9 @@ function parsePracticeWeighted(
           sums.set(key, s);
         }
         s.value += r.weighted;
+        // The registered list pairs with the weighted sum only if every practice in it has one.
         if (r.rawList !== null) s.raw += r.rawList;
+        else s.rawKnown = false;
       }
     }, onProgress),
   );
