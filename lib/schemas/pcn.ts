@@ -70,6 +70,7 @@ export const ConfirmedWeightedPopulationSchema = z.object({
   value: weightedValue,
   source: text("the source, e.g. ICB letter 14 Feb 2025", 200),
   enteredBy: text("your name", 100),
+  enteredByUserId: z.number().int().positive().optional(),
   note: z
     .string()
     .trim()

@@ -21,3 +21,27 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
     return errorResponse(e);
   }
 }
+
+/**
+ * Reads a request body as UTF-8 text, stopping as soon as it passes `maxBytes` (declared or
+ * streamed): returns null then, so an oversized or endless body is never held in memory.
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

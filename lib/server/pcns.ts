@@ -182,6 +182,10 @@ export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promi
     // filters on the longest wildcard-free part of the key, and the exact test happens here.
     const dbKey = key.split(/[%_\\]/).reduce((a, b) => (b.length > a.length ? b : a), "");
     const like = (field: "nameSearch" | "code") => ({ [field]: { contains: dbKey } });
+    // Practices match through the latest mapping extract only: that is who is in which PCN now
+    // (a practice that left its PCN, or closed, no longer finds it), and the work stays the same
+    // however many monthly extracts are kept.
+    const latestExtract = (await db.practiceMembership.findFirst({ orderBy: { extractDate: "desc" }, select: { extractDate: true } }))?.extractDate;
     const [byPcnRaw, icbs, practiceMembershipsRaw] = await Promise.all([
       db.pcn.findMany({
         where: { OR: [like("nameSearch"), like("code")] },
@@ -192,6 +196,7 @@ export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promi
       db.icb.findMany({ select: { code: true, name: true } }),
       db.practiceMembership.findMany({
         where: {
+          extractDate: latestExtract ?? "",
           pcnCode: { not: null },
           practice: { OR: [like("nameSearch"), like("code")] },
         },
@@ -209,7 +214,7 @@ export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promi
       else offer(p.code, 3, `PCN code ${p.code}`);
     }
 
-    // A practice counts for the PCN of its latest membership only.
+    // One membership per practice in an extract; the set guards against duplicates all the same.
     const seenPractice = new Set<string>();
     const practiceHits = new Map<string, { rank: number; names: string[] }>();
     for (const m of practiceMemberships) {
@@ -573,6 +578,7 @@ function entitlementFor(w: WeightedPopulationResolution): EntitlementRow | null 
 /** Everything the PCN page and GET /api/v1/pcns/{code} show, or null for an unknown code. */
 export async function getPcnDetail(db: Db, code: string): Promise<PcnDetail | null> {
   const pcnCode = code.trim().toUpperCase();
+  if (!/^[A-Z0-9]{1,20}$/.test(pcnCode)) return null;
   const pcn = await db.pcn.findUnique({
     where: { code: pcnCode },
     select: { code: true, name: true, isDemo: true, subIcbCode: true, icb: { select: { code: true, name: true, region: { select: { code: true, name: true } } } } },
@@ -637,6 +643,7 @@ export async function setConfirmedWeightedPopulation(
     registeredList: reg.total,
     source: data.source,
     enteredBy: data.enteredBy,
+    enteredByUserId: data.enteredByUserId ?? null,
     note: data.note ?? null,
   };
   await db.weightedPopulation.upsert({

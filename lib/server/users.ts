@@ -72,11 +72,15 @@ export async function removeUser(db: Db, email: string): Promise<void> {
   if (!count) throw new AppError("not_found", `No account for ${email}.`);
 }
 
+let dummy: string | undefined;
+const dummyHash = () => (dummy ??= hashPassword(crypto.randomBytes(16).toString("hex")));
+
 /** Checks an email and password; null when either is wrong (never says which). */
 export async function checkLogin(db: Db, email: string, password: string): Promise<SessionUser | null> {
   const u = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  // Hash anyway when the account is unknown, so timing does not reveal which emails exist.
-  const ok = verifyPassword(password, u?.passwordHash ?? hashPassword("timing-equaliser"));
+  // Verify against a dummy hash when the account is unknown: the same single scrypt either way,
+  // so timing does not reveal which emails have accounts.
+  const ok = verifyPassword(password, u?.passwordHash ?? dummyHash());
   return u && ok ? { id: u.id, email: u.email, name: u.name, role: u.role as Role } : null;
 }
 
@@ -85,7 +89,11 @@ const tokenId = (token: string) => crypto.createHash("sha256").update(token).dig
 export async function createSession(db: Db, userId: number, now: Date = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await db.session.create({ data: { id: tokenId(token), userId, expiresAt } });
+  await db.$transaction([
+    // Tidy up: this account's expired sessions are of no further use.
+    db.session.deleteMany({ where: { userId, expiresAt: { lte: now } } }),
+    db.session.create({ data: { id: tokenId(token), userId, expiresAt } }),
+  ]);
   return { token, expiresAt };
 }
 

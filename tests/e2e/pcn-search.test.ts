@@ -91,7 +91,7 @@ describe("PCN search and PCN page", () => {
     await page.waitForFunction(() => document.querySelector('tr[data-financial-year="2025/26"]')?.textContent?.includes("ICB-confirmed"));
     const confirmedRow = await row2526.textContent();
     expect(confirmedRow).toContain("64,000.25");
-    expect(confirmedRow).toContain("ICB-confirmed figure (ICB letter 14 Feb 2025), entered by E2E Editor (editor@example.nhs.uk)");
+    expect(confirmedRow).toContain("ICB-confirmed figure (ICB letter 14 Feb 2025), entered by E2E Editor");
     // 64,000.25 × £26.631 = £1,704,390.66 (1,704,390.657… half up); rate published, figure confirmed.
     expect(confirmedRow).toContain("£1,704,390.66");
     expect(confirmedRow).not.toContain("Estimate");

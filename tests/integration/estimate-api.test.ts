@@ -99,6 +99,24 @@ describe("POST /api/v1/estimate — the contract example", () => {
     expect(estimated.json.estimates[0].id).toContain("weighted population");
   });
 
+  it("a post starting after the year (no end date) prices to zero beside the others", async () => {
+    const { status, json } = await post({
+      financialYear: "2025/26",
+      pcn: { weightedPopulation: 30000 },
+      posts: [
+        { id: "now", role: "dietitian", annualSalary: 40000, wte: 1 },
+        { id: "later", role: "dietitian", annualSalary: 40000, wte: 1, start: "2026-04-01" },
+        { id: "gone", role: "dietitian", annualSalary: 40000, wte: 1, end: "2025-01-31" },
+      ],
+    });
+    expect(status).toBe(200);
+    expect(json.posts[1]).toMatchObject({ id: "later", cost: 0, claimable: 0 });
+    expect(json.posts[1].warnings.join(" ")).toContain("starts 2026-04-01");
+    expect(json.posts[2]).toMatchObject({ id: "gone", cost: 0 });
+    expect(json.posts[2].warnings.join(" ")).toContain("ends 2025-01-31");
+    expect(json.totals.cost).toBe(json.posts[0].cost);
+  });
+
   it("unknown PCN code → 404 not_found", async () => {
     const { status, json } = await post({ financialYear: "2025/26", pcn: { code: "UZ9999" }, posts: [] });
     expect(status).toBe(404);
@@ -133,6 +151,8 @@ const INVALID: [string, () => unknown, string][] = [
   ["unknown field (typo)", () => { const b = base(); b.posts[0].wtee = 1; return b; }, "posts.0"],
   ["duplicate post ids", () => { const b = base(); b.posts[1].id = "ot-1"; return b; }, "posts.1.id"],
   ["posts missing", () => { const b = base(); delete b.posts; return b; }, "posts"],
+  ["unknown role in a cap override", () => { const b = base(); b.assumptions.maxReimbursableAnnual = { wizard: 1 }; return b; }, "assumptions.maxReimbursableAnnual.wizard"],
+  ["MHP with a salary and an impossible point", () => { const b = base(); b.posts[1] = { id: "m", role: "mental-health-practitioner", band: "5", point: 99, annualSalary: 40000, wte: 1 }; return b; }, "posts.1.point"],
   ["not an object", () => [1, 2, 3], ""],
 ];
 
@@ -145,6 +165,29 @@ describe("POST /api/v1/estimate — invalid input → 422 with issues", () => {
     const paths = json.error.issues.map((i: any) => i.path);
     expect(paths.some((p: string) => p === path || p.startsWith(path))).toBe(true);
     for (const i of json.error.issues) expect(i.message.length).toBeGreaterThan(10);
+  });
+
+  it("a field named __proto__ is refused, not silently dropped", async () => {
+    const text = JSON.stringify(base()).replace('"maxReimbursableAnnual":{', '"maxReimbursableAnnual":{"__proto__":{"dietitian":1},');
+    const { status, json } = await post(text);
+    expect(status).toBe(422);
+    expect(json.error.issues[0].message).toMatch(/__proto__/);
+  });
+
+  it("a chunked body over 1 MB is refused without reading it all", async () => {
+    const chunk = new TextEncoder().encode(" ".repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream({
+      pull(controller) {
+        if (sent >= 50 * 1024 * 1024) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await POST(new Request("http://localhost/api/v1/estimate", { method: "POST", body, duplex: "half" } as RequestInit));
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.issues[0].message).toMatch(/too large/);
+    expect(sent).toBeLessThan(4 * 1024 * 1024); // stopped soon after 1 MB, not at 50 MB
   });
 
   it("malformed JSON → 422 in the same shape", async () => {

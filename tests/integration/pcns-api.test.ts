@@ -73,6 +73,11 @@ describe("GET /api/v1/pcns/{code}", () => {
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: "not_found", message: "There is no PCN with code UZ9999." } });
   });
+
+  it.each(["%", "%25", "a b", "x".repeat(500)])("an odd code (%j) is a 404, never a 500", async (code) => {
+    const res = await detail(code);
+    expect(res.status).toBe(404);
+  });
 });
 
 describe("CLI: npm run pcn -- CODE", () => {

@@ -27,13 +27,14 @@ export async function saveConfirmedWeightedPopulation(_prev: ConfirmedFormState,
   const code = text("code");
   try {
     const user = await requireRole("editor");
-    values.enteredBy = `${user.name} (${user.email})`;
+    values.enteredBy = user.name;
     const saved = await setConfirmedWeightedPopulation(getDb(), {
       code,
       financialYear: values.financialYear,
       value: parseWeightedPopulationText(values.value),
       source: values.source,
       enteredBy: values.enteredBy,
+      enteredByUserId: user.id,
       note: values.note,
     });
     revalidatePath(`/pcns/${code.trim().toUpperCase()}`);

@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ code: string }> };
 
 const load = cache(async (raw: string) => {
-  const code = decodeURIComponent(raw).trim().toUpperCase();
+  const code = raw.trim().toUpperCase(); // Next has already decoded the URL segment
   if (!/^[A-Z0-9]{1,20}$/.test(code)) return null;
   return getPcnDetail(getDb(), code);
 });

@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
   return handle(async () => {
     const { code } = await params;
-    return json(await getPcnDetailOrThrow(getDb(), decodeURIComponent(code)));
+    return json(await getPcnDetailOrThrow(getDb(), code));
   });
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WeightedPopulation" ADD COLUMN     "enteredByUserId" INTEGER;
