@@ -171,14 +171,26 @@ export function QuickEstimate(props: {
               )
             : field(
                 "pcn.code",
-                "PCN",
-                <select className="nhsuk-select" id="pcn-code" {...bind("pcnCode")} aria-describedby={described("pcn.code")}>
-                  {props.pcns.map((p) => (
-                    <option key={p.code} value={p.code}>
-                      {p.name} ({p.code})
-                    </option>
-                  ))}
-                </select>,
+                "PCN code",
+                <>
+                  <input
+                    className="nhsuk-input nhsuk-input--width-10"
+                    id="pcn-code"
+                    list="pcn-code-options"
+                    autoComplete="off"
+                    spellCheck={false}
+                    {...bind("pcnCode")}
+                    aria-describedby={described("pcn.code", true)}
+                  />
+                  <datalist id="pcn-code-options">
+                    {props.pcns.map((p) => (
+                      <option key={p.code} value={p.code}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </datalist>
+                </>,
+                "For example UZ1001 (a demo PCN). Find any PCN's code with the search above. Its stored weighted population is used, or an estimate, labelled as such.",
               )}
         </fieldset>
 

@@ -61,4 +61,14 @@ describe("home page quick estimate", () => {
     await expect(page.getByTestId("estimate-result").textContent()).resolves.toContain("ICB");
     expect(errors).toEqual([]);
   });
+
+  it("an unknown PCN code gets a clear message beside the field", async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${baseUrl()}/?pcn=UZ1001`, { waitUntil: "networkidle" });
+    await page.getByLabel("PCN code").fill("UZ9999");
+    await page.getByRole("button", { name: "Calculate" }).click();
+    await page.locator("#pcn-code-error").waitFor();
+    await expect(page.locator("#pcn-code-error").textContent()).resolves.toContain("No PCN with code UZ9999");
+    await expect(page.getByLabel("PCN code").inputValue()).resolves.toBe("UZ9999");
+  });
 });
