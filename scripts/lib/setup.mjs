@@ -68,6 +68,7 @@ export function ensureBuilt() {
     "package-lock.json",
     "next.config.ts",
     "tsconfig.json",
+    "proxy.ts",
     ...listFiles("app", [".ts", ".tsx", ".scss", ".css"]),
     ...listFiles("lib", [".ts", ".tsx"]).filter((f) => !f.endsWith(".test.ts")),
     ...listFiles("public", [".css", ".svg", ".png", ".ico", ".json"]),
