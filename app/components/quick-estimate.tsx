@@ -392,7 +392,7 @@ function EstimateResult({ result }: { result: NonNullable<EstimateFormState["res
           <dt className="nhsuk-summary-list__key">Weighted population</dt>
           <dd className="nhsuk-summary-list__value">
             {formatDecimal(wp.value)} {wpEstimate ? <EstimateTag show /> : null}
-            <span className="nhsuk-hint nhsuk-u-margin-bottom-0">{wp.provenance === "given" ? "as entered" : wp.basis ?? wp.provenance}</span>
+            <span className="nhsuk-hint nhsuk-u-margin-bottom-0 app-block">{wp.provenance === "given" ? "as entered" : wp.basis ?? wp.provenance}</span>
           </dd>
         </div>
         <div className="nhsuk-summary-list__row">
@@ -437,7 +437,7 @@ function EstimateResult({ result }: { result: NonNullable<EstimateFormState["res
               <tr key={p.id}>
                 <th scope="row">
                   {p.roleName}
-                  <span className="nhsuk-hint nhsuk-u-margin-bottom-0">
+                  <span className="nhsuk-hint nhsuk-u-margin-bottom-0 app-block">
                     {formatWte(p.wte)}, {formatPounds(p.annualSalary)} a year full-time
                   </span>
                 </th>

@@ -27,6 +27,19 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         dated: a table can change mid-year or be replaced by a later, backdated one. Estimates can be replaced in any
         estimate through the API&apos;s <code>assumptions</code>.
       </p>
+      <details className="nhsuk-details">
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">How missing maxima are estimated</span>
+        </summary>
+        <div className="nhsuk-details__text">
+          <p>
+            Each maximum reimbursable amount is a salary basis costed with that year&apos;s on-costs: maximum = basis +
+            employer NI on it + 14.38% employer pension. A published maximum therefore gives its basis; the basis is
+            uplifted by the pay award (3.6% in 2025/26, 3.3% in 2026/27) or re-costed for a different year&apos;s NI rules
+            to estimate a maximum that has not been published. Estimates are replaced as soon as the DES figures are entered.
+          </p>
+        </div>
+      </details>
       <nav aria-label="Financial years">
         <ul className="nhsuk-list app-inline-fields">
           {FINANCIAL_YEARS.map((y) => (

@@ -44,7 +44,7 @@ export const RULES_2023_24: FinancialYearRules = {
       effectiveFrom: "2023-04-01",
       publishedOn: "2023-06-02",
       status: "estimate",
-      source: "Estimate by domain.md §5: October 2024 salary bases ÷ 1.055, costed at 2023/24 on-costs",
+      source: "Estimate (re-costed salary basis): October 2024 salary bases ÷ 1.055, costed at 2023/24 on-costs",
       note: "The DES table was updated on 2 June 2023 with effect from 1 July 2023; whether backdated to April is unverified.",
       roles: pick(MAXIMA_2023_24, [
         "healthcare-support-worker",

@@ -76,7 +76,7 @@ export const OCTOBER_2024: Record<CappedRoleId, CapLine> = shareRows({
     from: ON_COSTS_FROM_2025_26,
     to: ON_COSTS_TO_2024_25,
     salaryFactor: 1,
-    source: "Estimate (domain.md §3.3): the April 2025 salary basis, costed at 13.8% NI above £9,100 + 14.38% pension",
+    source: "Estimate (re-costed salary basis): the April 2025 salary basis, costed at 13.8% NI above £9,100 + 14.38% pension",
     note: "The April 2025 table is the October 2024 salaries re-costed for NI only, so the reverse gives the October 2024 row.",
   }),
 });
@@ -86,7 +86,7 @@ export const MAXIMA_2023_24: Record<CappedRoleId, CapLine> = deriveLines(APRIL_2
   from: ON_COSTS_FROM_2025_26,
   to: ON_COSTS_TO_2024_25,
   salaryFactor: 1 / 1.055,
-  source: "Estimate (domain.md §5): the October 2024 salary basis ÷ 1.055 (undoing the 5.5% AfC award), costed at 13.8% NI above £9,100 + 14.38% pension",
+  source: "Estimate (re-costed salary basis): the October 2024 salary basis ÷ 1.055 (undoing the 5.5% AfC award), costed at 13.8% NI above £9,100 + 14.38% pension",
   note: "The 2023/24 DES figures (updated 2 June 2023) were not found in public sources.",
 });
 
@@ -118,8 +118,8 @@ export const RULES_2024_25: FinancialYearRules = {
   employerPensionRate: { value: 0.1438, status: "published", source: "NHS Employers: employers pay 14.38%; the rest of 23.78% is paid centrally from April 2024" },
   afc: AFC_2024_25,
   hcas: {
-    "inner-london": { rate: 0.2, minimum: 5227, maximum: 8173, status: "estimate", source: "Estimate: maximum from the ARRS inner-London salary basis (domain.md §3); minimum = 2025/26 ÷ 1.036" },
-    "outer-london": { rate: 0.15, minimum: 4394, maximum: 5735, status: "estimate", source: "Estimate: maximum from the ARRS outer-London salary basis (domain.md §3); minimum = 2025/26 ÷ 1.036" },
+    "inner-london": { rate: 0.2, minimum: 5227, maximum: 8173, status: "estimate", source: "Estimate: maximum from the ARRS inner-London salary basis (from the ARRS London maxima); minimum = 2025/26 ÷ 1.036" },
+    "outer-london": { rate: 0.15, minimum: 4394, maximum: 5735, status: "estimate", source: "Estimate: maximum from the ARRS outer-London salary basis (from the ARRS London maxima); minimum = 2025/26 ÷ 1.036" },
     fringe: { rate: 0.05, minimum: 1214, maximum: 2121, status: "estimate", source: "Estimate: 2025/26 figures ÷ 1.036" },
   },
   capTables: [
@@ -130,7 +130,7 @@ export const RULES_2024_25: FinancialYearRules = {
       effectiveTo: "2024-09-30",
       publishedOn: "2024-03-29",
       status: "estimate",
-      source: "Estimate by domain.md §5 (2023/24 maxima continued until the October 2024 uplift)",
+      source: "Estimate (re-costed salary basis: 2023/24 maxima continued until the October 2024 uplift)",
       roles: pick(MAXIMA_2023_24, [...NOT_IN_2024, "gp"]),
       mhp: mhpTables(MAXIMA_2023_24),
     },

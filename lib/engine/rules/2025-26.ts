@@ -25,13 +25,13 @@ export const UPLIFTED_2025_26 = deriveLines(
     from: ON_COSTS_FROM_2025_26,
     to: ON_COSTS_FROM_2025_26,
     salaryFactor: 1.036,
-    source: "Estimate (domain.md §5): April 2025 salary basis × 1.036 (AfC 2025/26 award), costed at 15% NI above £5,000 + 14.38% pension",
+    source: "Estimate (re-costed salary basis): April 2025 salary basis × 1.036 (AfC 2025/26 award), costed at 15% NI above £5,000 + 14.38% pension",
     note: "NHS England loaded the uplifted maxima on 1 August 2025, backdated to 1 April 2025; the figures themselves were not found in public sources.",
   },
   {
     gp: {
       salaryFactor: 1.04,
-      source: "Estimate (domain.md §5): GP salary element £82,418 × 1.04 (DDRB 2025/26), costed at 15% NI above £5,000 + 14.38% pension",
+      source: "Estimate (re-costed salary basis): GP salary element £82,418 × 1.04 (DDRB 2025/26), costed at 15% NI above £5,000 + 14.38% pension",
     },
   },
 );
@@ -54,9 +54,9 @@ export const RULES_2025_26: FinancialYearRules = {
   employerPensionRate: { value: 0.1438, status: "published", source: "NHS Employers: employers pay 14.38%; the rest of 23.78% is paid centrally" },
   afc: AFC_2025_26,
   hcas: {
-    "inner-london": { rate: 0.2, minimum: 5415, maximum: 8465, status: "published", source: "NHS Terms and Conditions Annex 9, 2025/26 (domain.md §4)" },
-    "outer-london": { rate: 0.15, minimum: 4552, maximum: 5941, status: "published", source: "NHS Terms and Conditions Annex 9, 2025/26 (domain.md §4)" },
-    fringe: { rate: 0.05, minimum: 1258, maximum: 2197, status: "published", source: "NHS Terms and Conditions Annex 9, 2025/26 (domain.md §4)" },
+    "inner-london": { rate: 0.2, minimum: 5415, maximum: 8465, status: "published", source: "NHS Terms and Conditions Annex 9, 2025/26" },
+    "outer-london": { rate: 0.15, minimum: 4552, maximum: 5941, status: "published", source: "NHS Terms and Conditions Annex 9, 2025/26" },
+    fringe: { rate: 0.05, minimum: 1258, maximum: 2197, status: "published", source: "NHS Terms and Conditions Annex 9, 2025/26" },
   },
   capTables: [
     {
@@ -76,7 +76,7 @@ export const RULES_2025_26: FinancialYearRules = {
       effectiveFrom: "2025-04-01",
       publishedOn: "2025-08-01",
       status: "estimate",
-      source: "Estimate by domain.md §5 (salary basis × 1.036; GP × 1.04)",
+      source: "Estimate (re-costed salary basis: salary basis × 1.036; GP × 1.04)",
       roles: UPLIFTED_2025_26,
       mhp: mhpTables(UPLIFTED_2025_26),
     },

@@ -22,7 +22,7 @@ const CAPS_2026_27 = deriveLines(UPLIFTED_2025_26, {
   from: ON_COSTS_FROM_2025_26,
   to: ON_COSTS_FROM_2025_26,
   salaryFactor: AFC_UPLIFT,
-  source: "Estimate (domain.md §5): uplifted 2025/26 salary basis × 1.033 (AfC 2026/27), costed at 15% NI above £5,000 + 14.38% pension",
+  source: "Estimate (re-costed salary basis): uplifted 2025/26 salary basis × 1.033 (AfC 2026/27), costed at 15% NI above £5,000 + 14.38% pension",
   note: "Whether NHS England uplifts the maxima by the full 3.3% is unknown.",
 }, {
   gp: {
@@ -67,7 +67,7 @@ export const RULES_2026_27: FinancialYearRules = {
       effectiveFrom: "2026-04-01",
       publishedOn: "2026-04-30",
       status: "estimate",
-      source: "Estimate by domain.md §5; the DES 2026/27 (PRN02483) tables were not found in public sources",
+      source: "Estimate (re-costed salary basis); the DES 2026/27 (PRN02483) tables were not found in public sources",
       roles: CAPS_2026_27,
       mhp: mhpTables(CAPS_2026_27),
     },

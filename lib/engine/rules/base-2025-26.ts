@@ -1,13 +1,13 @@
 // The anchor table: maximum reimbursable amounts as published for 1 April 2025 (Network Contract
 // DES 2025/26 §10.5.4 Table 2), from shared/reference/domain.md §3. Every other year's table is
-// either published figures or derived from these by the method of domain.md §5.
+// either published figures or derived from these by re-costing the same salary bases.
 import type { MhpBand } from "../roles";
 import type { CapLine, CappedRoleId } from "./types";
 
 const TRADE_PRESS =
   "Network Contract DES 2025/26 §10.5.4 Table 2, as reported by The Pharmacist / Pharmaceutical Journal / Pulse (Mar–Apr 2025)";
 const CALCULATOR =
-  "Network Contract DES 2025/26 §10.5.4 Table 2, as reproduced by a public PCN calculator; agrees with the trade-press rows by the method of domain.md §5";
+  "Network Contract DES 2025/26 §10.5.4 Table 2, as reproduced by a public PCN calculator; agrees with the trade-press rows by re-costing the same salary bases";
 
 const line = (national: number, outerLondon: number, innerLondon: number, source: string, note?: string): CapLine => ({
   national,
