@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import type { PcnSearchItem, PcnSearchResult } from "@/lib/server/pcns";
+import { formatCount } from "@/lib/format";
 
 export interface PcnSearchProps {
   autoFocus?: boolean;
@@ -24,7 +25,6 @@ export interface PcnSearchProps {
 
 type Status = "idle" | "loading" | "error";
 
-const count = (n: number) => n.toLocaleString("en-GB");
 
 function ResultItem({ item }: { item: PcnSearchItem }) {
   return (
@@ -35,7 +35,7 @@ function ResultItem({ item }: { item: PcnSearchItem }) {
       <span className="nhsuk-body-s app-pcn-results__meta">
         {item.code}
         {item.icb ? ` · ${item.icb.name}` : ""}
-        {item.registeredPatients !== null ? ` · ${count(item.registeredPatients)} registered patients` : ""}
+        {item.registeredPatients !== null ? ` · ${formatCount(item.registeredPatients)} registered patients` : ""}
       </span>
       {item.matchedBecause ? <span className="nhsuk-body-s app-pcn-results__why">Matched: {item.matchedBecause}</span> : null}
     </li>
@@ -154,7 +154,7 @@ export function PcnSearch({
               : result && shownFor
                 ? result.total === 0
                   ? `No PCNs match “${shownFor}”.`
-                  : `${count(result.total)} PCN${result.total === 1 ? "" : "s"} match “${shownFor}”${result.total > result.items.length ? ` (showing ${count((result.page - 1) * result.pageSize + 1)}–${count((result.page - 1) * result.pageSize + result.items.length)})` : ""}.`
+                  : `${formatCount(result.total)} PCN${result.total === 1 ? "" : "s"} match “${shownFor}”${result.total > result.items.length ? ` (showing ${formatCount((result.page - 1) * result.pageSize + 1)}–${formatCount((result.page - 1) * result.pageSize + result.items.length)})` : ""}.`
                 : ""}
         </p>
         {result && result.items.length > 0 ? (

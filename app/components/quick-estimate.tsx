@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { Fragment, useActionState, useState } from "react";
 import { estimateAction, type EstimateFormState } from "@/app/estimate-action";
 import { MonthlyChart } from "@/app/components/monthly-chart";
+import { AFC_BANDS } from "@/lib/engine/roles";
 import { formatDecimal, formatMonth, formatPounds, formatWte } from "@/lib/format";
 
 export interface RoleOption {
@@ -38,7 +39,14 @@ const AREAS: [string, string][] = [
   ["inner-london", "Inner London"],
   ["fringe", "Fringe (HCAS, national cap)"],
 ];
-const BANDS = ["3", "4", "5", "6", "7", "8a", "8b", "8c"];
+
+/** The figures a user may replace in "Change the figures": [assumption key, label, hint]. */
+const ASSUMPTION_FIELDS: [string, string, string | undefined][] = [
+  ["arrsRatePerWeightedPatient", "ARRS rate (£ per weighted patient)", undefined],
+  ["employerNiRate", "Employer NI rate", "e.g. 0.15"],
+  ["employerNiThresholdAnnual", "NI threshold (£ a year)", undefined],
+  ["employerPensionRate", "Employer pension rate", "e.g. 0.1438"],
+];
 
 function newPost(key: number): PostDraft {
   return {
@@ -74,10 +82,7 @@ export function QuickEstimate(props: {
     financialYear: props.defaultYear,
     weightedPopulation: "48213.7",
     pcnCode: props.preselectedPcn ?? props.pcns[0]?.code ?? "",
-    "assumptions.arrsRatePerWeightedPatient": "",
-    "assumptions.employerNiRate": "",
-    "assumptions.employerNiThresholdAnnual": "",
-    "assumptions.employerPensionRate": "",
+    ...Object.fromEntries(ASSUMPTION_FIELDS.map(([key]) => [`assumptions.${key}`, ""])),
   });
   const bind = (name: string) => ({ name, value: top[name] ?? "", onChange: (e: { target: { value: string } }) => setTop((t) => ({ ...t, [name]: e.target.value })) });
   const issues = state.issues ?? [];
@@ -266,7 +271,7 @@ export function QuickEstimate(props: {
                       `${base}.band`,
                       "Band",
                       <select className="nhsuk-select" id={ids("band")} name={`${base}.band`} value={post.band} onChange={(e) => update(post.key, { band: e.target.value })}>
-                        {BANDS.map((b) => (
+                        {AFC_BANDS.map((b) => (
                           <option key={b} value={b}>
                             Band {b}
                           </option>
@@ -326,28 +331,16 @@ export function QuickEstimate(props: {
           <div className="nhsuk-details__text">
             <p>Leave blank to use the year&apos;s figures (see <a href="/rules">rules and figures</a>). What you enter replaces them in this estimate only and is shown as an override.</p>
             <div className="app-inline-fields">
-              {field(
-                "assumptions.arrsRatePerWeightedPatient",
-                "ARRS rate (£ per weighted patient)",
-                <input className="nhsuk-input nhsuk-input--width-5" id="assumptions-arrsRatePerWeightedPatient" inputMode="decimal" {...bind("assumptions.arrsRatePerWeightedPatient")} />,
-              )}
-              {field(
-                "assumptions.employerNiRate",
-                "Employer NI rate",
-                <input className="nhsuk-input nhsuk-input--width-5" id="assumptions-employerNiRate" inputMode="decimal" {...bind("assumptions.employerNiRate")} />,
-                "e.g. 0.15",
-              )}
-              {field(
-                "assumptions.employerNiThresholdAnnual",
-                "NI threshold (£ a year)",
-                <input className="nhsuk-input nhsuk-input--width-5" id="assumptions-employerNiThresholdAnnual" inputMode="decimal" {...bind("assumptions.employerNiThresholdAnnual")} />,
-              )}
-              {field(
-                "assumptions.employerPensionRate",
-                "Employer pension rate",
-                <input className="nhsuk-input nhsuk-input--width-5" id="assumptions-employerPensionRate" inputMode="decimal" {...bind("assumptions.employerPensionRate")} />,
-                "e.g. 0.1438",
-              )}
+              {ASSUMPTION_FIELDS.map(([key, label, hint]) => (
+                <Fragment key={key}>
+                  {field(
+                    `assumptions.${key}`,
+                    label,
+                    <input className="nhsuk-input nhsuk-input--width-5" id={`assumptions-${key}`} inputMode="decimal" {...bind(`assumptions.${key}`)} />,
+                    hint,
+                  )}
+                </Fragment>
+              ))}
             </div>
           </div>
         </details>

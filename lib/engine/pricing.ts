@@ -15,7 +15,7 @@ import type { CapTable } from "./rules/types";
 import { calculateEntitlement } from "./entitlement";
 import { divRoundHalfUp } from "./money";
 import { afcBasicPence, hcasPence } from "./pay";
-import { capAreaFor, ROLES, type AfcBand, type Area, type MhpBand, type MhpFunding, type RoleId } from "./roles";
+import { capAreaFor, isMhpBand, ROLES, type AfcBand, type Area, type MhpBand, type MhpFunding, type RoleId } from "./roles";
 
 export interface PostSpec {
   id: string;
@@ -113,10 +113,10 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
   let mhp: { band: MhpBand; funding: MhpFunding } | undefined;
   if (role.kind === "mhp") {
     const band = post.band;
-    if (!band || !["4", "5", "6", "7", "8a"].includes(band)) {
+    if (!band || !isMhpBand(band)) {
       throw new EngineInputError("band", "A mental health practitioner needs a band (4, 5, 6, 7 or 8a) for the maximum reimbursable amount.");
     }
-    mhp = { band: band as MhpBand, funding: post.mhpFunding ?? "50%" };
+    mhp = { band, funding: post.mhpFunding ?? "50%" };
   }
   const shareHalf = mhp?.funding === "50%";
 

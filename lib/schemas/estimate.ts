@@ -6,6 +6,7 @@ import {
   FINANCIAL_YEARS,
   getRules,
   isAfcBand,
+  isMhpBand,
   isRoleId,
   isSupportedFinancialYear,
   MHP_BANDS,
@@ -67,7 +68,7 @@ export const PostInputSchema = z
     } else if (role?.kind === "mhp") {
       if (p.band === undefined) {
         ctx.addIssue({ code: "custom", path: ["band"], message: `A mental health practitioner needs a band (${MHP_BANDS.join(", ")}) for the maximum reimbursable amount.` });
-      } else if (!(MHP_BANDS as readonly string[]).includes(p.band)) {
+      } else if (!isMhpBand(p.band)) {
         ctx.addIssue({ code: "custom", path: ["band"], message: `Mental health practitioner maxima exist for bands ${MHP_BANDS.join(", ")} only.` });
       }
       if (!hasSalary && p.point === undefined) {
