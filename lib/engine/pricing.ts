@@ -34,9 +34,8 @@ export interface PostSpec {
   mhpFunding?: MhpFunding;
 }
 
-export interface MonthFigures {
-  month: string;
-  daysInPost: number;
+/** Salary, on-costs, cap and claim for a month or a year, in pence. */
+export interface CostBreakdown {
   salaryPence: number;
   employerNiPence: number;
   employerPensionPence: number;
@@ -46,7 +45,12 @@ export interface MonthFigures {
   pcnFundedPence: number;
 }
 
-export interface PostResult {
+export interface MonthFigures extends CostBreakdown {
+  month: string;
+  daysInPost: number;
+}
+
+export interface PostResult extends CostBreakdown {
   id: string;
   role: RoleId;
   roleName: string;
@@ -55,13 +59,6 @@ export interface PostResult {
   /** Full-time annual salary used (pence), including HCAS. */
   annualSalaryPence: number;
   hcasPence: number;
-  salaryPence: number;
-  employerNiPence: number;
-  employerPensionPence: number;
-  costPence: number;
-  capPence: number;
-  claimablePence: number;
-  pcnFundedPence: number;
   months: MonthFigures[];
   figures: FigureUsed[];
   warnings: string[];

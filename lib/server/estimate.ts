@@ -10,6 +10,7 @@ import {
   pricePlan,
   toScaledInteger,
   type FigureUsed,
+  type CostBreakdown,
   type MonthFigures,
   type PlanResult,
   type PostSpec,
@@ -47,18 +48,21 @@ export function validateEstimateRequest(input: unknown): EstimateRequest {
 
 const pounds = (pence: number) => pence / 100;
 
-function monthOut(m: MonthFigures) {
+/** A month's or a year's breakdown in pounds, in the contract's field names. */
+function breakdownOut(b: CostBreakdown) {
   return {
-    month: m.month,
-    daysInPost: m.daysInPost,
-    salary: pounds(m.salaryPence),
-    employerNi: pounds(m.employerNiPence),
-    employerPension: pounds(m.employerPensionPence),
-    cost: pounds(m.costPence),
-    cap: pounds(m.capPence),
-    claimable: pounds(m.claimablePence),
-    pcnFunded: pounds(m.pcnFundedPence),
+    salary: pounds(b.salaryPence),
+    employerNi: pounds(b.employerNiPence),
+    employerPension: pounds(b.employerPensionPence),
+    cost: pounds(b.costPence),
+    cap: pounds(b.capPence),
+    claimable: pounds(b.claimablePence),
+    pcnFunded: pounds(b.pcnFundedPence),
   };
+}
+
+function monthOut(m: MonthFigures) {
+  return { month: m.month, daysInPost: m.daysInPost, ...breakdownOut(m) };
 }
 
 function figureOut(f: FigureUsed) {
@@ -96,13 +100,7 @@ export function toResponse(req: EstimateRequest, plan: PlanResult, wp: WeightedP
       wte: p.wteTenThousandths / 10000,
       annualSalary: pounds(p.annualSalaryPence),
       hcas: pounds(p.hcasPence),
-      salary: pounds(p.salaryPence),
-      employerNi: pounds(p.employerNiPence),
-      employerPension: pounds(p.employerPensionPence),
-      cost: pounds(p.costPence),
-      cap: pounds(p.capPence),
-      claimable: pounds(p.claimablePence),
-      pcnFunded: pounds(p.pcnFundedPence),
+      ...breakdownOut(p),
       months: p.months.map(monthOut),
       warnings: p.warnings,
     })),
