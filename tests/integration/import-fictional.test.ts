@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile, importFiles } from "@/lib/server/import";
-import { countRows, createImportTestDb, fileInput, repoRoot, type TestDb } from "./import-helpers";
+import { createTestDbSync, type TestDb } from "../support/db";
+import { countRows, fileInput, repoRoot } from "./import-helpers";
 
 const MAP_HEADER =
   "PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,PRACTICE_POSTCODE,PCN_CODE,PCN_NAME,ONS_SUB_ICB_LOCATION_CODE,SUB_ICB_LOCATION_CODE,SUB_ICB_LOCATION_NAME,ONS_ICB_CODE,ICB_CODE,ICB_NAME,ONS_COMM_REGION_CODE,COMM_REGION_CODE,COMM_REGION_NAME,SUPPLIER_NAME";
@@ -40,7 +41,7 @@ const adjusted2501 = [
 describe("importer with fictional files (SQLite)", () => {
   let t: TestDb;
   beforeAll(() => {
-    t = createImportTestDb();
+    t = createTestDbSync();
   });
   afterAll(async () => {
     await t?.cleanup();
@@ -153,7 +154,7 @@ describe("importer with fictional files (SQLite)", () => {
   });
 
   it("importFiles orders files by type whatever the argument order", async () => {
-    const fresh = createImportTestDb();
+    const fresh = createTestDbSync();
     try {
       const results = await importFiles(fresh.db, [
         fileInput("a-weighted.csv", "pcn_code,financial_year,weighted_population\nUZ0002,2025/26,10\n"),
@@ -172,7 +173,7 @@ describe("importer with fictional files (SQLite)", () => {
 describe("CLI: npm run import", () => {
   let t: TestDb;
   beforeAll(() => {
-    t = createImportTestDb();
+    t = createTestDbSync();
   });
   afterAll(async () => {
     await t?.cleanup();

@@ -1,24 +1,17 @@
-// Helpers for the importer's integration tests: a fresh migrated SQLite file per test file, table
-// counts, and where the real NHS files live (outside the repo; tests skip when absent).
+// Helpers for the importer's integration tests: table counts, and where the real NHS files live
+// (outside the repo; tests skip when absent). Fresh databases come from ../support/db.
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/server/create-prisma";
-import { createTestDbSync, type TestDb } from "../support/db";
+import { repoRoot } from "../support/db";
 
-export const repoRoot = path.resolve(import.meta.dirname, "../..");
+export { repoRoot };
 export const realNhsDir = path.resolve(repoRoot, "../shared/data/nhs");
 export const realUnverifiedDir = path.resolve(repoRoot, "../shared/data/unverified");
 export const REAL_NHS_FILES = ["gp-reg-pat-prac-map_2026-08.csv", "gp-reg-pat-prac-sing-age-regions_2026-08.csv", "gp-reg-pat-prac-all_2025-04.csv"];
 
 export function hasRealNhsData(): boolean {
   return REAL_NHS_FILES.every((f) => fs.existsSync(path.join(realNhsDir, f)));
-}
-
-export type { TestDb } from "../support/db";
-
-/** A fresh migrated database (SQLite, or PostgreSQL under the postgres suite). */
-export function createImportTestDb(): TestDb {
-  return createTestDbSync();
 }
 
 /** Row counts of every table the importer writes (ImportLog excluded). */

@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile, importFiles } from "@/lib/server/import";
-import { REAL_NHS_FILES, countRows, createImportTestDb, hasRealNhsData, realNhsDir, type TestDb } from "./import-helpers";
+import { createTestDbSync, type TestDb } from "../support/db";
+import { REAL_NHS_FILES, countRows, hasRealNhsData, realNhsDir } from "./import-helpers";
 
 const exists = hasRealNhsData();
 if (!exists) console.warn(`import-real.test.ts: skipped, the real NHS files are not in ${realNhsDir}`);
@@ -14,7 +15,7 @@ describe.skipIf(!exists)("importing the real NHS files (England, Aug 2026)", () 
   const read = (f: string) => ({ fileName: f, content: fs.readFileSync(path.join(realNhsDir, f)) });
 
   beforeAll(() => {
-    t = createImportTestDb();
+    t = createTestDbSync();
   });
   afterAll(async () => {
     await t?.cleanup();
