@@ -527,7 +527,7 @@ export async function resolveWeightedPopulation(
   const pcnCode = code.trim().toUpperCase();
   const pcn = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true, name: true } });
   if (!pcn) return null;
-  const pick = (r: WeightedPopulationResolution) => ({ ...pickResolution(r), pcnName: pcn.name });
+  const pick = (r: WeightedPopulationResolution) => ({ value: r.value, provenance: r.provenance, basis: r.basis, pcnName: pcn.name });
   const rows = await loadWeighted(db, pcnCode);
   const forYear = rows.filter((r) => r.financialYear === financialYear);
   if (forYear.length) return pick(resolveYear(financialYear, rows, { total: null, date: null, source: "none" }, null));
@@ -536,7 +536,6 @@ export async function resolveWeightedPopulation(
   return pick(resolveYear(financialYear, rows, reg, latestRatio(rows)));
 }
 
-const pickResolution = (r: WeightedPopulationResolution) => ({ value: r.value, provenance: r.provenance, basis: r.basis });
 
 // ---------------------------------------------------------------------------------------------
 // Entitlement
