@@ -21,13 +21,15 @@ import type { Db } from "./create-prisma";
 import { AppError, invalidInput, notFound } from "./errors";
 import { resolveWeightedPopulation } from "./pcns";
 
+/** The error for a request body over MAX_ESTIMATE_BODY_BYTES (API and CLI). */
+export function bodyTooLarge(): AppError {
+  const message = `The request is too large: at most ${MAX_ESTIMATE_BODY_BYTES.toLocaleString("en-GB")} bytes.`;
+  return new AppError("invalid_input", message, [{ path: "", message }]);
+}
+
 /** Parses a request body, rejecting oversized or malformed JSON in the one error model. */
 export function parseEstimateBody(text: string): unknown {
-  if (Buffer.byteLength(text, "utf8") > MAX_ESTIMATE_BODY_BYTES) {
-    throw new AppError("invalid_input", `The request is too large: at most ${MAX_ESTIMATE_BODY_BYTES.toLocaleString("en-GB")} bytes.`, [
-      { path: "", message: `The request is too large: at most ${MAX_ESTIMATE_BODY_BYTES.toLocaleString("en-GB")} bytes.` },
-    ]);
-  }
+  if (Buffer.byteLength(text, "utf8") > MAX_ESTIMATE_BODY_BYTES) throw bodyTooLarge();
   try {
     return JSON.parse(text, (key, value) => {
       // A "__proto__" field would be dropped silently by validation; refuse it instead.

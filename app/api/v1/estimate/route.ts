@@ -1,6 +1,5 @@
 import { getDb } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
-import { parseEstimateBody, runEstimate } from "@/lib/server/estimate";
+import { bodyTooLarge, parseEstimateBody, runEstimate } from "@/lib/server/estimate";
 import { handle, json, readBodyText } from "@/lib/server/http";
 import { MAX_ESTIMATE_BODY_BYTES } from "@/lib/schemas/estimate";
 
@@ -10,10 +9,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   return handle(async () => {
     const text = await readBodyText(request, MAX_ESTIMATE_BODY_BYTES);
-    if (text === null) {
-      const message = `The request is too large: at most ${MAX_ESTIMATE_BODY_BYTES.toLocaleString("en-GB")} bytes.`;
-      throw new AppError("invalid_input", message, [{ path: "", message }]);
-    }
+    if (text === null) throw bodyTooLarge();
     return json(await runEstimate(parseEstimateBody(text), getDb));
   });
 }
