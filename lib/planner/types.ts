@@ -1,0 +1,107 @@
+// Shapes of a scenario's computed results (API `results`, the planner page, exports). Money in
+// pounds (at most 2 decimals), as in the estimate API. Pure types: safe in the browser.
+import type { Area } from "@/lib/engine";
+import type { EstimateResponse } from "@/lib/estimate-response";
+
+/** What the calculation needs besides the scenario itself; the server loads it from the database. */
+export interface PlannerContext {
+  pcn: { code: string; name: string };
+  /** The PCN's weighted population for the scenario's first year, with its provenance. */
+  weightedPopulation: { value: number; provenance: "given" | "icb-confirmed" | "imported" | "estimate"; basis?: string };
+  /** Member practices for the practices' shares (weighted null when not known). */
+  practices: { code: string; name: string; weighted: number | null; registered: number }[];
+  /** The area a new post defaults to (the PCN's area). */
+  defaultArea: Area;
+}
+
+export interface FigureOut {
+  id: string;
+  label: string;
+  value: number;
+  status: "published" | "estimate" | "override" | "projection";
+  source: string;
+  note?: string;
+}
+
+export interface CashFlowMonth {
+  month: string;
+  /** Salaries and on-costs paid that month. */
+  paid: number;
+  /** Reimbursement received that month (for the month `claimLagMonths` earlier; only within the entitlement). */
+  received: number;
+  /** Cumulative received − paid since the plan's first month (negative = the PCN is funding it). */
+  position: number;
+}
+
+export interface SupervisionPostMonth {
+  month: string;
+  hours: number;
+  /** "roadmap" while in First Contact roadmap training, "clinical" after sign-off or for other roles, "none" when not in post. */
+  kind: "roadmap" | "clinical" | "none";
+}
+
+export interface SupervisionPost {
+  postId: string;
+  label: string;
+  supervisorId: string | null;
+  hours: number;
+  cost: number;
+  months: SupervisionPostMonth[];
+}
+
+export interface SupervisionYear {
+  hours: number;
+  /** Not reimbursable: hours × the supervisor's hourly cost. */
+  cost: number;
+  posts: SupervisionPost[];
+  /** Per supervisor, the most roadmap trainees in any month, against capacity (4 per 1.0 WTE). */
+  supervisors: { id: string; name: string; wte: number; capacity: number; peakTrainees: number; overCapacityMonths: string[] }[];
+  warnings: string[];
+}
+
+export interface ShareRow {
+  practiceCode: string;
+  practiceName: string;
+  /** The practice's share basis value (weighted or registered population). */
+  basis: number;
+  /** Share of the PCN-funded salary cost (largest-remainder: the rows add up to the penny). */
+  pcnFunded: number;
+  /** Share of the unfunded supervision cost. */
+  supervision: number;
+  total: number;
+}
+
+export interface YearResult extends EstimateResponse {
+  /** True when any figure of this year is a projection (no rule table for the year). */
+  projection: boolean;
+  /** The projected figures used (also in `figures` with status "projection"). */
+  projections: FigureOut[];
+  cashFlow: CashFlowMonth[];
+  supervision: SupervisionYear;
+  practiceShares: { basis: "weighted" | "registered"; rows: ShareRow[]; note?: string };
+}
+
+export interface ScenarioSummary {
+  years: {
+    financialYear: string;
+    projection: boolean;
+    entitlement: number;
+    cost: number;
+    claimable: number;
+    pcnFunded: number;
+    headroom: number;
+    supervisionCost: number;
+  }[];
+  /** The lowest cumulative cash position over the horizon (the most the PCN must fund before reimbursement arrives), as a positive amount. */
+  peakFunding: number;
+  peakFundingMonth: string | null;
+  /** Reimbursement for the horizon's last months that arrives after it ends. */
+  receivableAfterHorizon: number;
+  claimLagMonths: number;
+  warnings: string[];
+}
+
+export interface ScenarioResults {
+  years: YearResult[];
+  summary: ScenarioSummary;
+}
