@@ -32,62 +32,65 @@ const bandField = z
   .transform((v) => String(v).trim().toLowerCase())
   .refine((v) => isAfcBand(v), { message: `Band must be an Agenda for Change band: ${AFC_BANDS.join(", ")}.` });
 
-export const PostInputSchema = z
-  .strictObject(
-    {
-      id: z
-        .string({ error: "Each post needs an id (text), e.g. \"ot-1\"." })
-        .trim()
-        .min(1, "Each post needs an id, e.g. \"ot-1\".")
-        .max(100, "A post id can be at most 100 characters."),
-      role: z.string({ error: "Role is required, e.g. \"occupational-therapist\"." }).refine(isRoleId, {
-        message: `Unknown role. Use one of: ${ROLE_IDS.join(", ")}.`,
-      }),
-      annualSalary: poundsField("Annual salary", "47810", 1_000_000).optional(),
-      band: bandField.optional(),
-      point: numberField("Pay point", "1")
-        .refine((v) => Number.isInteger(v) && v >= 1, { message: "Pay point must be a whole number from 1 (the entry point of the band)." })
-        .optional(),
-      wte: numberField("WTE", "0.6")
-        .refine((v) => v > 0, { message: "WTE must be more than 0." })
-        .refine((v) => v <= 1, { message: "WTE cannot be more than 1.0 (one full-time post); model a second post instead." })
-        .refine((v) => toScaledInteger(v, 4) !== null, { message: "WTE can have at most 4 decimal places (e.g. 0.5333 for 20 hours a week)." }),
-      area: z.enum(AREAS, { error: `Area must be one of: ${AREAS.join(", ")}.` }).default("national"),
-      start: isoDate("Start date").optional(),
-      end: isoDate("End date").optional(),
-      mhpFunding: z.enum(["50%", "100%"], { error: "mhpFunding must be \"50%\" or \"100%\"." }).optional(),
-    },
-    { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}.` : "Each post must be an object.") },
-  )
-  .superRefine((p, ctx) => {
-    const role = isRoleId(p.role) ? ROLES[p.role] : undefined;
-    const hasSalary = p.annualSalary !== undefined;
-    const hasPayPoint = p.band !== undefined || p.point !== undefined;
-    if (role?.kind === "gp" && hasPayPoint) {
-      ctx.addIssue({ code: "custom", path: ["band"], message: "GPs are not on Agenda for Change: give annualSalary instead of band and point." });
-    } else if (role?.kind === "mhp") {
-      if (p.band === undefined) {
-        ctx.addIssue({ code: "custom", path: ["band"], message: `A mental health practitioner needs a band (${MHP_BANDS.join(", ")}) for the maximum reimbursable amount.` });
-      } else if (!isMhpBand(p.band)) {
-        ctx.addIssue({ code: "custom", path: ["band"], message: `Mental health practitioner maxima exist for bands ${MHP_BANDS.join(", ")} only.` });
-      }
-      if (!hasSalary && p.point === undefined) {
-        ctx.addIssue({ code: "custom", path: ["annualSalary"], message: "Give an annual salary, or a pay point within the band." });
-      }
-    } else if (hasSalary && hasPayPoint) {
-      ctx.addIssue({ code: "custom", path: ["annualSalary"], message: "Give either an annual salary or a band and point, not both." });
-    } else if (!hasSalary && !hasPayPoint) {
-      ctx.addIssue({ code: "custom", path: ["annualSalary"], message: "Give an annual salary (£, full-time), or an Agenda for Change band and point." });
-    } else if (!hasSalary && (p.band === undefined || p.point === undefined)) {
-      ctx.addIssue({ code: "custom", path: [p.band === undefined ? "band" : "point"], message: "Give both a band and a pay point (1 = entry point of the band)." });
+/** The estimate API's post fields (scenario posts extend them). */
+export const POST_FIELDS = {
+  id: z
+    .string({ error: "Each post needs an id (text), e.g. \"ot-1\"." })
+    .trim()
+    .min(1, "Each post needs an id, e.g. \"ot-1\".")
+    .max(100, "A post id can be at most 100 characters."),
+  role: z.string({ error: "Role is required, e.g. \"occupational-therapist\"." }).refine(isRoleId, {
+    message: `Unknown role. Use one of: ${ROLE_IDS.join(", ")}.`,
+  }),
+  annualSalary: poundsField("Annual salary", "47810", 1_000_000).optional(),
+  band: bandField.optional(),
+  point: numberField("Pay point", "1")
+    .refine((v) => Number.isInteger(v) && v >= 1, { message: "Pay point must be a whole number from 1 (the entry point of the band)." })
+    .optional(),
+  wte: numberField("WTE", "0.6")
+    .refine((v) => v > 0, { message: "WTE must be more than 0." })
+    .refine((v) => v <= 1, { message: "WTE cannot be more than 1.0 (one full-time post); model a second post instead." })
+    .refine((v) => toScaledInteger(v, 4) !== null, { message: "WTE can have at most 4 decimal places (e.g. 0.5333 for 20 hours a week)." }),
+  area: z.enum(AREAS, { error: `Area must be one of: ${AREAS.join(", ")}.` }).default("national"),
+  start: isoDate("Start date").optional(),
+  end: isoDate("End date").optional(),
+  mhpFunding: z.enum(["50%", "100%"], { error: "mhpFunding must be \"50%\" or \"100%\"." }).optional(),
+};
+
+const postError = (iss: { code: string; keys?: string[] }) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${(iss.keys ?? []).join(", ")}.` : "Each post must be an object.");
+
+/** Cross-field checks of a post (salary or band + point, MHP band, dates). */
+export function checkPost(p: { role: string; annualSalary?: number; band?: string; point?: number; mhpFunding?: string; start?: string; end?: string }, ctx: z.RefinementCtx): void {
+  const role = isRoleId(p.role) ? ROLES[p.role] : undefined;
+  const hasSalary = p.annualSalary !== undefined;
+  const hasPayPoint = p.band !== undefined || p.point !== undefined;
+  if (role?.kind === "gp" && hasPayPoint) {
+    ctx.addIssue({ code: "custom", path: ["band"], message: "GPs are not on Agenda for Change: give annualSalary instead of band and point." });
+  } else if (role?.kind === "mhp") {
+    if (p.band === undefined) {
+      ctx.addIssue({ code: "custom", path: ["band"], message: `A mental health practitioner needs a band (${MHP_BANDS.join(", ")}) for the maximum reimbursable amount.` });
+    } else if (!isMhpBand(p.band)) {
+      ctx.addIssue({ code: "custom", path: ["band"], message: `Mental health practitioner maxima exist for bands ${MHP_BANDS.join(", ")} only.` });
     }
-    if (p.mhpFunding !== undefined && role?.kind !== "mhp") {
-      ctx.addIssue({ code: "custom", path: ["mhpFunding"], message: "mhpFunding applies to mental health practitioners only." });
+    if (!hasSalary && p.point === undefined) {
+      ctx.addIssue({ code: "custom", path: ["annualSalary"], message: "Give an annual salary, or a pay point within the band." });
     }
-    if (p.start && p.end && p.end < p.start) {
-      ctx.addIssue({ code: "custom", path: ["end"], message: `The end date (${p.end}) is before the start date (${p.start}).` });
-    }
-  });
+  } else if (hasSalary && hasPayPoint) {
+    ctx.addIssue({ code: "custom", path: ["annualSalary"], message: "Give either an annual salary or a band and point, not both." });
+  } else if (!hasSalary && !hasPayPoint) {
+    ctx.addIssue({ code: "custom", path: ["annualSalary"], message: "Give an annual salary (£, full-time), or an Agenda for Change band and point." });
+  } else if (!hasSalary && (p.band === undefined || p.point === undefined)) {
+    ctx.addIssue({ code: "custom", path: [p.band === undefined ? "band" : "point"], message: "Give both a band and a pay point (1 = entry point of the band)." });
+  }
+  if (p.mhpFunding !== undefined && role?.kind !== "mhp") {
+    ctx.addIssue({ code: "custom", path: ["mhpFunding"], message: "mhpFunding applies to mental health practitioners only." });
+  }
+  if (p.start && p.end && p.end < p.start) {
+    ctx.addIssue({ code: "custom", path: ["end"], message: `The end date (${p.end}) is before the start date (${p.start}).` });
+  }
+}
+
+export const PostInputSchema = z.strictObject(POST_FIELDS, { error: postError }).superRefine(checkPost);
 
 const PcnByPopulationSchema = z.strictObject({
   weightedPopulation: numberField("Weighted population", "48213.7")

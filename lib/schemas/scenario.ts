@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { FINANCIAL_YEARS, getRules, isAfcBand, isSupportedFinancialYear, parseFinancialYear, financialYearLabel, parseIsoDate, toScaledInteger } from "@/lib/engine";
 import { numberField, poundsField, rateField } from "./common";
-import { AssumptionsSchema, PostInputSchema } from "./estimate";
+import { AssumptionsSchema, checkPost, POST_FIELDS } from "./estimate";
 
 export const MAX_SCENARIO_YEARS = 5;
 export const MAX_SCENARIO_POSTS = 200;
@@ -53,22 +53,28 @@ export const POST_STATUSES = ["existing", "proposed"] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 
 /** A scenario post: the estimate API's post fields, plus label, status, pay step, roadmap record. */
-export const ScenarioPostSchema = PostInputSchema.safeExtend({
-  // The id is optional here: the server gives new posts one ("post-3").
-  id: z
-    .string({ error: 'A post id must be text, e.g. "ot-1".' })
-    .trim()
-    .min(1, 'A post id cannot be empty, e.g. "ot-1".')
-    .max(100, "A post id can be at most 100 characters.")
-    .optional(),
-  label: shortText("Label", 100).default(""),
-  status: z.enum(POST_STATUSES, { error: 'Status must be "existing" or "proposed".' }).default("proposed"),
-  /** AfC incremental date: from this date the post is priced at the next point of its band. */
-  nextPayStep: isoDate("Next pay step date").optional(),
-  firstContact: FirstContactSchema.optional(),
-  /** Clinical supervision: a supervisor id of this scenario (First Contact posts may set it in firstContact instead). */
-  supervisorId: shortText("Supervisor", 100).optional(),
-});
+export const ScenarioPostSchema = z
+  .strictObject(
+    {
+      ...POST_FIELDS,
+      // The id is optional here: the server gives new posts one ("post-3").
+      id: z
+        .string({ error: 'A post id must be text, e.g. "ot-1".' })
+        .trim()
+        .min(1, 'A post id cannot be empty, e.g. "ot-1".')
+        .max(100, "A post id can be at most 100 characters.")
+        .optional(),
+      label: shortText("Label", 100).default(""),
+      status: z.enum(POST_STATUSES, { error: 'Status must be "existing" or "proposed".' }).default("proposed"),
+      /** AfC incremental date: from this date the post is priced at the next point of its band. */
+      nextPayStep: isoDate("Next pay step date").optional(),
+      firstContact: FirstContactSchema.optional(),
+      /** Clinical supervision: a supervisor id of this scenario (First Contact posts may set it in firstContact instead). */
+      supervisorId: shortText("Supervisor", 100).optional(),
+    },
+    { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}.` : "Each post must be an object.") },
+  )
+  .superRefine(checkPost);
 export type ScenarioPostInput = z.input<typeof ScenarioPostSchema>;
 export type ScenarioPost = z.infer<typeof ScenarioPostSchema>;
 
