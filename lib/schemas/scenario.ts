@@ -3,7 +3,7 @@
 // posts CSV. Money in pounds, dates as YYYY-MM-DD, rates as fractions — as in the estimate API.
 import { z } from "zod";
 import { FINANCIAL_YEARS, getRules, isAfcBand, isSupportedFinancialYear, parseFinancialYear, financialYearLabel, parseIsoDate, toScaledInteger } from "@/lib/engine";
-import { numberField, poundsField, rateField } from "./common";
+import { numberField, poundsField } from "./common";
 import { AssumptionsSchema, checkPost, POST_FIELDS } from "./estimate";
 
 export const MAX_SCENARIO_YEARS = 5;
@@ -27,7 +27,6 @@ const shortText = (label: string, max: number) =>
     .string({ error: `${label} must be text.` })
     .trim()
     .max(max, `${label} can be at most ${max} characters.`)
-    // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(s), { message: `${label} cannot contain control characters.` });
 
 /** The First Contact roadmap record (domain.md §7) carried by First Contact roles. */
