@@ -17,6 +17,7 @@ import {
   type RoleId,
 } from "@/lib/engine";
 import { numberField, poundsField, rateField } from "./common";
+import { PcnCodeSchema } from "./pcn";
 
 /** Largest request body accepted (API and CLI). */
 export const MAX_ESTIMATE_BODY_BYTES = 1_000_000;
@@ -99,13 +100,7 @@ const PcnByPopulationSchema = z.strictObject({
     .refine((v) => toScaledInteger(v, 6) !== null, { message: "Weighted population can have at most 6 decimal places." }),
 });
 
-const PcnByCodeSchema = z.strictObject({
-  code: z
-    .string({ error: "PCN code must be text, e.g. \"U12345\"." })
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9]{1,10}$/, "PCN code must be letters and digits, e.g. U12345."),
-});
+const PcnByCodeSchema = z.strictObject({ code: PcnCodeSchema });
 
 export const AssumptionsSchema = z.strictObject(
   {

@@ -36,13 +36,16 @@ export const PcnSearchQuerySchema = z.object({
 export type PcnSearchQuery = z.infer<typeof PcnSearchQuerySchema>;
 export type PcnSearchQueryInput = z.input<typeof PcnSearchQuerySchema>;
 
-/** A PCN code as typed: trimmed and upper-cased (NHS ODS codes are upper case). */
+/**
+ * A PCN code wherever one is given — URL, command line, estimate request, editor's form: 1 to 10
+ * letters and digits (NHS ODS codes such as U12345), trimmed, then upper-cased. The messages
+ * never repeat what was typed.
+ */
+const PCN_CODE_RULE = "PCN code must be 1 to 10 letters and digits, e.g. U12345.";
 export const PcnCodeSchema = z
-  .string()
+  .string({ error: 'PCN code must be text, e.g. "U12345".' })
   .trim()
-  .min(1, "enter a PCN code")
-  .max(20, "a PCN code is at most 20 characters")
-  .regex(/^[A-Za-z0-9]+$/, "a PCN code is letters and digits, e.g. U12345")
+  .regex(/^[A-Za-z0-9]{1,10}$/, PCN_CODE_RULE)
   .transform((s) => s.toUpperCase());
 
 const financialYear = z.enum(FINANCIAL_YEARS as [string, ...string[]], {

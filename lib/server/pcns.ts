@@ -15,6 +15,7 @@ import {
 import { formatCount, formatDate, formatDecimal } from "@/lib/format";
 import {
   ConfirmedWeightedPopulationSchema,
+  PcnCodeSchema,
   PcnSearchQuerySchema,
   type ConfirmedWeightedPopulationInput,
   type PcnSearchQueryInput,
@@ -576,8 +577,9 @@ function entitlementFor(w: WeightedPopulationResolution): EntitlementRow | null 
 
 /** Everything the PCN page and GET /api/v1/pcns/{code} show, or null for an unknown code. */
 export async function getPcnDetail(db: Db, code: string): Promise<PcnDetail | null> {
-  const pcnCode = code.trim().toUpperCase();
-  if (!/^[A-Z0-9]{1,20}$/.test(pcnCode)) return null;
+  const parsed = PcnCodeSchema.safeParse(code);
+  if (!parsed.success) return null;
+  const pcnCode = parsed.data;
   const pcn = await db.pcn.findUnique({
     where: { code: pcnCode },
     select: { code: true, name: true, isDemo: true, subIcbCode: true, icb: { select: { code: true, name: true, region: { select: { code: true, name: true } } } } },
@@ -613,10 +615,19 @@ export async function getPcnDetail(db: Db, code: string): Promise<PcnDetail | nu
   };
 }
 
-/** getPcnDetail or AppError not_found. */
+/**
+ * getPcnDetail for untrusted input (API, CLI): AppError invalid_input when the text cannot be a
+ * PCN code (the message does not repeat it), not_found when no PCN has the code.
+ */
 export async function getPcnDetailOrThrow(db: Db, code: string): Promise<PcnDetail> {
-  const d = await getPcnDetail(db, code);
-  if (!d) throw notFound(`There is no PCN with code ${code.trim().toUpperCase() || "(empty)"}.`);
+  const parsed = PcnCodeSchema.safeParse(code);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "That is not a PCN code.";
+    throw invalidInput([{ path: "code", message }], message);
+  }
+  const pcnCode = parsed.data;
+  const d = await getPcnDetail(db, pcnCode);
+  if (!d) throw notFound(`There is no PCN with code ${pcnCode}.`);
   return d;
 }
 

@@ -74,10 +74,22 @@ describe("GET /api/v1/pcns/{code}", () => {
     expect(await res.json()).toEqual({ error: { code: "not_found", message: "There is no PCN with code UZ9999." } });
   });
 
-  it.each(["%", "%25", "a b", "x".repeat(500)])("an odd code (%j) is a 404, never a 500", async (code) => {
-    const res = await detail(code);
-    expect(res.status).toBe(404);
+  it.each(["UZ10010", "Z1"])("a well-formed code no PCN has (%j) is a 404", async (code) => {
+    expect((await detail(code)).status).toBe(404);
   });
+
+  // The route gets the decoded segment: /api/v1/pcns/..%2F..%2Fetc%2Fpasswd arrives as "../../etc/passwd".
+  it.each(["../../etc/passwd", "UZ1001\u0000", "\u0000", "x".repeat(5000), "%", "%25", "a b", "UZ1001;drop", "<script>", "ÜZ1001", "straße", "", " "].map((c) => [JSON.stringify(c).slice(0, 24), c]))(
+    "a code that cannot be a PCN code (%s) is a 422 that does not repeat it",
+    async (_label, code) => {
+      const res = await detail(code);
+      expect(res.status).toBe(422);
+      const body = (await res.json()) as { error: { code: string; message: string; issues: { path: string; message: string }[] } };
+      expect(body).toEqual({
+        error: { code: "invalid_input", message: "PCN code must be 1 to 10 letters and digits, e.g. U12345.", issues: [{ path: "code", message: "PCN code must be 1 to 10 letters and digits, e.g. U12345." }] },
+      });
+    },
+  );
 });
 
 describe("CLI: npm run pcn -- CODE", () => {
@@ -95,6 +107,13 @@ describe("CLI: npm run pcn -- CODE", () => {
     const r = run("UZ9999");
     expect(r.status).toBe(2);
     expect(JSON.parse(r.stdout)).toEqual({ error: { code: "not_found", message: "There is no PCN with code UZ9999." } });
+  });
+
+  it("a code that cannot be a PCN code: invalid_input JSON on stdout (not repeating it), exit 2", () => {
+    const r = run("../../etc/passwd");
+    expect(r.status).toBe(2);
+    expect(r.stdout).not.toContain("passwd");
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: "invalid_input", message: "PCN code must be 1 to 10 letters and digits, e.g. U12345." });
   });
 
   it("no code: usage on stderr, exit 2", () => {

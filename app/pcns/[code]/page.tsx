@@ -17,11 +17,8 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ code: string }> };
 
-const load = cache(async (raw: string) => {
-  const code = raw.trim().toUpperCase(); // Next has already decoded the URL segment
-  if (!/^[A-Z0-9]{1,20}$/.test(code)) return null;
-  return getPcnDetail(getDb(), code);
-});
+// Next has already decoded the URL segment; getPcnDetail checks it is a PCN code (null if not).
+const load = cache(async (raw: string) => getPcnDetail(getDb(), raw));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const pcn = await load((await params).code);
