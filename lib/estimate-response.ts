@@ -1,3 +1,93 @@
-// The estimate response shape (pounds), shared by the server and the browser.
-// TODO(integration): toResponse moves here from lib/server/estimate.ts so the planner can build it in the browser.
-export type { EstimateResponse } from "@/lib/server/estimate";
+// The estimate response (pounds, the API contract's field names), built from an engine plan.
+// Pure: the server (API, CLI, home page) and the browser (the planner) build it the same way.
+import type { CostBreakdown, FigureUsed, MonthFigures, PlanResult } from "@/lib/engine";
+
+const pounds = (pence: number) => pence / 100;
+
+/** A month's or a year's breakdown in pounds, in the contract's field names. */
+function breakdownOut(b: CostBreakdown) {
+  return {
+    salary: pounds(b.salaryPence),
+    employerNi: pounds(b.employerNiPence),
+    employerPension: pounds(b.employerPensionPence),
+    cost: pounds(b.costPence),
+    cap: pounds(b.capPence),
+    claimable: pounds(b.claimablePence),
+    pcnFunded: pounds(b.pcnFundedPence),
+  };
+}
+
+function monthOut(m: MonthFigures) {
+  return { month: m.month, daysInPost: m.daysInPost, ...breakdownOut(m) };
+}
+
+function figureOut(f: FigureUsed) {
+  return { id: f.id, label: f.label, value: f.value, status: f.status, source: f.source, ...(f.note ? { note: f.note } : {}) };
+}
+
+export interface WeightedPopulationUsed {
+  value: number;
+  provenance: "given" | "icb-confirmed" | "imported" | "estimate";
+  basis?: string;
+}
+
+export function toResponse(req: { financialYear: string }, plan: PlanResult, wp: WeightedPopulationUsed, pcn?: { code: string; name: string }) {
+  const pcnCode = pcn?.code;
+  const estimates = plan.figures.filter((f) => f.status === "estimate").map(figureOut);
+  if (wp.provenance === "estimate") {
+    estimates.unshift({
+      id: `${req.financialYear} weighted population${pcnCode ? ` of ${pcnCode}` : ""}`,
+      label: "PCN contractor weighted population (estimated: no ICB-confirmed or imported figure)",
+      value: wp.value,
+      status: "estimate",
+      source: wp.basis ?? "Estimated from the registered list",
+    });
+  }
+  return {
+    financialYear: plan.financialYear,
+    entitlement: pounds(plan.entitlementPence),
+    ...(pcn ? { pcn } : {}),
+    weightedPopulation: wp,
+    posts: plan.posts.map((p) => ({
+      id: p.id,
+      role: p.role,
+      roleName: p.roleName,
+      area: p.area,
+      wte: p.wteTenThousandths / 10000,
+      annualSalary: pounds(p.annualSalaryPence),
+      hcas: pounds(p.hcasPence),
+      ...breakdownOut(p),
+      months: p.months.map(monthOut),
+      warnings: p.warnings,
+    })),
+    months: plan.months.map((m) => ({
+      month: m.month,
+      cost: pounds(m.costPence),
+      claimable: pounds(m.claimablePence),
+      pcnFunded: pounds(m.pcnFundedPence),
+      cumulativeClaimable: pounds(m.cumulativeClaimablePence),
+      headroom: pounds(m.headroomPence),
+    })),
+    totals: {
+      cost: pounds(plan.totals.costPence),
+      claimable: pounds(plan.totals.claimablePence),
+      pcnFunded: pounds(plan.totals.pcnFundedPence),
+      headroom: pounds(plan.totals.headroomPence),
+    },
+    pots: plan.pots.map((p) => ({
+      id: p.id,
+      label: p.label,
+      entitlement: pounds(p.entitlementPence),
+      claimable: pounds(p.claimablePence),
+      headroom: pounds(p.headroomPence),
+    })),
+    isEstimate: estimates.length > 0,
+    estimates,
+    overrides: plan.figures.filter((f) => f.status === "override").map(figureOut),
+    figures: plan.figures.map(figureOut),
+    warnings: plan.warnings,
+  };
+}
+
+export type EstimateResponse = ReturnType<typeof toResponse>;
+

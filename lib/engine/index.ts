@@ -7,3 +7,7 @@ export * from "./entitlement";
 export * from "./pay";
 export * from "./pricing";
 export * from "./rules";
+export * from "./project";
+export * from "./cash-flow";
+export * from "./shares";
+export * from "./supervision";

@@ -32,6 +32,11 @@ export interface PostSpec {
   endDay?: number;
   /** Mental health practitioners: which table (default 50%). Their cap band is `band`. */
   mhpFunding?: MhpFunding;
+  /**
+   * AfC incremental date (a day number): from this day the post is paid at `point + 1` of its band
+   * (band + point posts only; a post already at the top of its band stays there, with a warning).
+   */
+  payStepDay?: number;
 }
 
 /** Salary, on-costs, cap and claim for a month or a year, in pence. */
@@ -56,9 +61,11 @@ export interface PostResult extends CostBreakdown {
   roleName: string;
   area: Area;
   wteTenThousandths: number;
-  /** Full-time annual salary used (pence), including HCAS. */
+  /** Full-time annual salary used (pence), including HCAS (before any pay step in the year). */
   annualSalaryPence: number;
   hcasPence: number;
+  /** A pay step that applies in this year: from `fromDay`, the full-time salary (incl. HCAS) at the next point. */
+  payStep?: { fromDay: number; point: number; annualSalaryPence: number; hcasPence: number };
   months: MonthFigures[];
   figures: FigureUsed[];
   warnings: string[];
@@ -74,13 +81,25 @@ export class EngineInputError extends Error {
   }
 }
 
-function resolveSalary(c: CompiledRules, post: PostSpec, figures: FigureUsed[]): { annualPence: number; hcas: number } {
+interface Salary {
+  annualPence: number;
+  hcas: number;
+}
+
+/** Basic pay at a band point plus HCAS for the area; null when the band has no such point. */
+function afcSalary(c: CompiledRules, band: AfcBand, point: number, area: Area): Salary | null {
+  const basic = afcBasicPence(c.rules, band, point);
+  if (basic === null) return null;
+  const hcas = hcasPence(c.rules, area, basic);
+  return { annualPence: basic + hcas, hcas };
+}
+
+function resolveSalary(c: CompiledRules, post: PostSpec, figures: FigureUsed[]): Salary {
   if (post.annualSalaryPence !== undefined) return { annualPence: post.annualSalaryPence, hcas: 0 };
   if (!post.band || post.point === undefined) throw new EngineInputError("annualSalary", "Give an annual salary, or an Agenda for Change band and point.");
-  const basic = afcBasicPence(c.rules, post.band, post.point);
-  if (basic === null) throw new EngineInputError("point", `Band ${post.band} has no pay point ${post.point} in ${c.rules.financialYear}.`);
+  const salary = afcSalary(c, post.band, post.point, post.area);
+  if (salary === null) throw new EngineInputError("point", `Band ${post.band} has no pay point ${post.point} in ${c.rules.financialYear}.`);
   figures.push(afcFigure(c, post.band, post.point)!);
-  const hcas = hcasPence(c.rules, post.area, basic);
   if (post.area !== "national") {
     const z = c.rules.hcas[post.area];
     figures.push({
@@ -92,20 +111,32 @@ function resolveSalary(c: CompiledRules, post: PostSpec, figures: FigureUsed[]):
       ...(z.note ? { note: z.note } : {}),
     });
   }
-  return { annualPence: basic + hcas, hcas };
+  return salary;
 }
 
 export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
   const role = ROLES[post.role];
   const figures: FigureUsed[] = [...c.onCostFigures];
   const warnings: string[] = [];
-  const { annualPence, hcas } = resolveSalary(c, post, figures);
+  let { annualPence, hcas } = resolveSalary(c, post, figures);
   const wte = post.wteTenThousandths;
   // Missing dates default to the year's first/last day — unless the other date lies outside the
   // year, in which case the post is simply outside it (prices to zero) rather than inverted.
   const end = post.endDay ?? Math.max(c.lastDay, post.startDay ?? c.lastDay);
   const start = post.startDay ?? Math.min(c.firstDay, end);
   if (end < start) throw new EngineInputError("end", "The end date is before the start date.");
+  // A pay step: before the year the whole year is at the next point; within it, from its day.
+  let step: PostResult["payStep"];
+  if (post.payStepDay !== undefined && post.band && post.point !== undefined && post.payStepDay <= c.lastDay) {
+    const next = afcSalary(c, post.band, post.point + 1, post.area);
+    if (next === null) {
+      warnings.push(`The pay step on ${isoFromDay(post.payStepDay)} is ignored: point ${post.point} is the top of band ${post.band} in ${c.rules.financialYear}.`);
+    } else {
+      figures.push(afcFigure(c, post.band, post.point + 1)!);
+      if (post.payStepDay <= c.firstDay) ({ annualPence, hcas } = next);
+      else step = { fromDay: post.payStepDay, point: post.point + 1, annualSalaryPence: next.annualPence, hcasPence: next.hcas };
+    }
+  }
   const capArea = capAreaFor(post.area);
   let mhp: { band: MhpBand; funding: MhpFunding } | undefined;
   if (role.kind === "mhp") {
@@ -130,7 +161,9 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
     const days = to >= from ? to - from + 1 : 0;
     let salary = 0, ni = 0, pension = 0, cap = 0;
     if (days > 0) {
-      salary = divRoundHalfUp(annualPence * wte * days, 120_000 * m.days);
+      // Days at each salary: a pay step inside the month splits it (one rounding for the month).
+      const stepped = step && step.fromDay <= to ? Math.min(days, to - Math.max(from, step.fromDay) + 1) : 0;
+      salary = divRoundHalfUp((annualPence * (days - stepped) + (stepped ? step!.annualSalaryPence * stepped : 0)) * wte, 120_000 * m.days);
       ni = divRoundHalfUp(c.niPpm * Math.max(0, 12 * salary - c.niThresholdPence), 12_000_000);
       pension = divRoundHalfUp(c.pensionPpm * salary, 1_000_000);
       if (shareHalf) {
@@ -217,6 +250,7 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
     wteTenThousandths: wte,
     annualSalaryPence: annualPence,
     hcasPence: hcas,
+    ...(step ? { payStep: step } : {}),
     salaryPence: tSalary,
     employerNiPence: tNi,
     employerPensionPence: tPension,

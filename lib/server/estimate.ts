@@ -9,17 +9,16 @@ import {
   poundsToPence,
   pricePlan,
   toScaledInteger,
-  type FigureUsed,
-  type CostBreakdown,
-  type MonthFigures,
-  type PlanResult,
   type PostSpec,
 } from "@/lib/engine";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { EstimateRequestSchema, MAX_ESTIMATE_BODY_BYTES, type EstimateRequest } from "@/lib/schemas/estimate";
+import { toResponse, type WeightedPopulationUsed, type EstimateResponse } from "@/lib/estimate-response";
 import type { Db } from "./create-prisma";
 import { AppError, invalidInput, notFound } from "./errors";
 import { resolveWeightedPopulation } from "./pcns";
+
+export { toResponse, type EstimateResponse, type WeightedPopulationUsed };
 
 /** The error for a request body over MAX_ESTIMATE_BODY_BYTES (API and CLI). */
 export function bodyTooLarge(): AppError {
@@ -27,9 +26,40 @@ export function bodyTooLarge(): AppError {
   return new AppError("invalid_input", message, [{ path: "", message }]);
 }
 
-/** Parses a request body, rejecting oversized or malformed JSON in the one error model. */
-export function parseEstimateBody(text: string): unknown {
-  if (Buffer.byteLength(text, "utf8") > MAX_ESTIMATE_BODY_BYTES) throw bodyTooLarge();
+/** Deepest nesting of objects and arrays accepted in a request (a real one needs 4). */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * True when `text` nests objects/arrays deeper than `max`: one pass over the brackets outside
+ * strings, so a body nested 100,000 deep is caught before anything recurses into it.
+ */
+export function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/**
+ * Parses a request body, rejecting oversized, too deeply nested or malformed JSON in the one error
+ * model. A leading UTF-8 byte-order mark (as some Windows editors write) is ignored.
+ */
+export function parseEstimateBody(raw: string): unknown {
+  if (Buffer.byteLength(raw, "utf8") > MAX_ESTIMATE_BODY_BYTES) throw bodyTooLarge();
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
+    const message = `The request is nested too deeply (more than ${MAX_JSON_DEPTH} levels).`;
+    throw invalidInput([{ path: "", message }], message);
+  }
   try {
     return JSON.parse(text, (key, value) => {
       // A "__proto__" field would be dropped silently by validation; refuse it instead.
@@ -47,95 +77,6 @@ export function validateEstimateRequest(input: unknown): EstimateRequest {
   if (!parsed.success) throw invalidInput(toFieldIssues(parsed.error), "Some of the input is not valid; see issues.");
   return parsed.data;
 }
-
-const pounds = (pence: number) => pence / 100;
-
-/** A month's or a year's breakdown in pounds, in the contract's field names. */
-function breakdownOut(b: CostBreakdown) {
-  return {
-    salary: pounds(b.salaryPence),
-    employerNi: pounds(b.employerNiPence),
-    employerPension: pounds(b.employerPensionPence),
-    cost: pounds(b.costPence),
-    cap: pounds(b.capPence),
-    claimable: pounds(b.claimablePence),
-    pcnFunded: pounds(b.pcnFundedPence),
-  };
-}
-
-function monthOut(m: MonthFigures) {
-  return { month: m.month, daysInPost: m.daysInPost, ...breakdownOut(m) };
-}
-
-function figureOut(f: FigureUsed) {
-  return { id: f.id, label: f.label, value: f.value, status: f.status, source: f.source, ...(f.note ? { note: f.note } : {}) };
-}
-
-export interface WeightedPopulationUsed {
-  value: number;
-  provenance: "given" | "icb-confirmed" | "imported" | "estimate";
-  basis?: string;
-}
-
-export function toResponse(req: EstimateRequest, plan: PlanResult, wp: WeightedPopulationUsed, pcn?: { code: string; name: string }) {
-  const pcnCode = pcn?.code;
-  const estimates = plan.figures.filter((f) => f.status === "estimate").map(figureOut);
-  if (wp.provenance === "estimate") {
-    estimates.unshift({
-      id: `${req.financialYear} weighted population${pcnCode ? ` of ${pcnCode}` : ""}`,
-      label: "PCN contractor weighted population (estimated: no ICB-confirmed or imported figure)",
-      value: wp.value,
-      status: "estimate",
-      source: wp.basis ?? "Estimated from the registered list",
-    });
-  }
-  return {
-    financialYear: plan.financialYear,
-    entitlement: pounds(plan.entitlementPence),
-    ...(pcn ? { pcn } : {}),
-    weightedPopulation: wp,
-    posts: plan.posts.map((p) => ({
-      id: p.id,
-      role: p.role,
-      roleName: p.roleName,
-      area: p.area,
-      wte: p.wteTenThousandths / 10000,
-      annualSalary: pounds(p.annualSalaryPence),
-      hcas: pounds(p.hcasPence),
-      ...breakdownOut(p),
-      months: p.months.map(monthOut),
-      warnings: p.warnings,
-    })),
-    months: plan.months.map((m) => ({
-      month: m.month,
-      cost: pounds(m.costPence),
-      claimable: pounds(m.claimablePence),
-      pcnFunded: pounds(m.pcnFundedPence),
-      cumulativeClaimable: pounds(m.cumulativeClaimablePence),
-      headroom: pounds(m.headroomPence),
-    })),
-    totals: {
-      cost: pounds(plan.totals.costPence),
-      claimable: pounds(plan.totals.claimablePence),
-      pcnFunded: pounds(plan.totals.pcnFundedPence),
-      headroom: pounds(plan.totals.headroomPence),
-    },
-    pots: plan.pots.map((p) => ({
-      id: p.id,
-      label: p.label,
-      entitlement: pounds(p.entitlementPence),
-      claimable: pounds(p.claimablePence),
-      headroom: pounds(p.headroomPence),
-    })),
-    isEstimate: estimates.length > 0,
-    estimates,
-    overrides: plan.figures.filter((f) => f.status === "override").map(figureOut),
-    figures: plan.figures.map(figureOut),
-    warnings: plan.warnings,
-  };
-}
-
-export type EstimateResponse = ReturnType<typeof toResponse>;
 
 function toPostSpecs(req: EstimateRequest): PostSpec[] {
   return req.posts.map((p) => ({

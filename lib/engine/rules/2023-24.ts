@@ -57,5 +57,6 @@ export const RULES_2023_24: FinancialYearRules = {
       mhp: mhpTables(MAXIMA_2023_24),
     },
   ],
+  payAward: { value: 0.05, status: "published", source: AFC_SOURCE },
   notes: ["Advanced practitioners were limited in number per PCN in 2023/24 (3, or 6 for PCNs of 100,000+); the engine does not enforce number caps."],
 };

@@ -146,6 +146,7 @@ export const RULES_2024_25: FinancialYearRules = {
       mhp: mhpTables(OCTOBER_2024),
     },
   ],
+  payAward: { value: 0.055, status: "published", source: AFC_SOURCE },
   notes: [
     "ARRS GPs could be claimed only from 1 October 2024, from a separate ring-fenced pot (£1.303 per weighted patient).",
     "The maxima rose on 1 October 2024 with the 5.5% pay award; the entitlement did not.",

@@ -81,6 +81,7 @@ export const RULES_2025_26: FinancialYearRules = {
       mhp: mhpTables(UPLIFTED_2025_26),
     },
   ],
+  payAward: { value: 0.036, status: "published", source: AFC_SOURCE },
   notes: [
     "The uplifted maxima replace the April table for the whole year (backdated); the April table is kept for audit.",
     "NI tax years start on 6 April: 1–5 April 2025 fell under the old NI rules. The maxima were re-costed from 1 April, so the engine applies the new rules to the whole year.",

@@ -72,6 +72,7 @@ export const RULES_2026_27: FinancialYearRules = {
       mhp: mhpTables(CAPS_2026_27),
     },
   ],
+  payAward: { value: 0.033, status: "published", source: "NHS Agenda for Change 2026/27: 3.3% award from April 2026 (announced 12 Feb 2026)" },
   notes: [
     "Any GP is eligible from 2026/27 (no longer only within 2 years of CCT).",
     "The entitlement rate and all maxima are estimates until the DES figures are entered.",

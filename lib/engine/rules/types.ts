@@ -4,8 +4,11 @@
 import type { FinancialYear, IsoDate } from "../calendar";
 import type { AfcBand, MhpBand, MhpFunding, RoleId } from "../roles";
 
-/** published: stated by a source; estimate: derived or unverified; override: set by the user. */
-export type FigureStatus = "published" | "estimate" | "override";
+/**
+ * published: stated by a source; estimate: derived or unverified; override: set by the user;
+ * projection: a year with no rule table, projected from the last one (lib/engine/project.ts).
+ */
+export type FigureStatus = "published" | "estimate" | "override" | "projection";
 
 export interface Provenance {
   status: FigureStatus;
@@ -78,6 +81,8 @@ export interface FinancialYearRules {
   afc: Record<AfcBand, AfcBandPoints>;
   hcas: { "inner-london": HcasZone; "outer-london": HcasZone; fringe: HcasZone };
   capTables: CapTable[];
+  /** The year's pay award on Agenda for Change pay (spot salaries in a multi-year plan rise by it). */
+  payAward?: Figure<number>;
   /** Plain-language notes about the year shown beside its figures. */
   notes: string[];
 }

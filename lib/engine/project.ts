@@ -1,0 +1,114 @@
+// Projected rules for a financial year that has no rule table (a multi-year plan beyond the last
+// published or estimated year). A projection is the previous year's rules carried forward:
+//   pay points and HCAS cash limits × (1 + pay award), rounded to the pound;
+//   maximum reimbursable amounts: each salary basis × (1 + pay award), re-costed with the same
+//     on-costs (domain.md §5), whole pounds;
+//   ARRS rate per weighted patient × (1 + rate growth), rounded to 1/1000 of a pound (as published);
+//   employer NI and pension carried forward unchanged.
+// Every figure of a projected year has status "projection" and says how it was made.
+import { financialYearLabel } from "./calendar";
+import { ROLE_IDS, type AfcBand, type RoleId } from "./roles";
+import { deriveLine, mhpTables, type OnCosts } from "./rules/derive";
+import type { AfcBandPoints, CapLine, CappedRoleId, CapTable, FinancialYearRules } from "./rules/types";
+
+export interface ProjectionInputs {
+  /** Pay award for the projected year, e.g. 0.03. */
+  payAward: number;
+  /** Growth of the ARRS rate per weighted patient, e.g. 0.025. */
+  rateGrowth: number;
+  /** The previous year's rate as used (an override replaces the table's); default its main pot. */
+  previousRate?: number;
+  /** The previous year's cap overrides (£ per 1.0 WTE, every area): projected from, as its caps. */
+  previousCapOverrides?: Partial<Record<RoleId, number>>;
+}
+
+const round = (v: number) => Math.floor(v + 0.5 + 1e-9);
+const pct = (v: number) => `${Math.round(v * 10000) / 100}%`;
+
+/** The cap table in force on the last day of a year (the latest-published one covering it). */
+function closingTable(rules: FinancialYearRules): CapTable {
+  const lastDay = `${rules.startYear + 1}-03-31`;
+  let best: CapTable | undefined;
+  for (const t of rules.capTables) {
+    if (t.effectiveFrom > lastDay || (t.effectiveTo && t.effectiveTo < lastDay)) continue;
+    if (!best || t.publishedOn > best.publishedOn) best = t;
+  }
+  if (!best) throw new RangeError(`${rules.financialYear} has no cap table in force on 31 March`);
+  return best;
+}
+
+export function projectRules(previous: FinancialYearRules, inputs: ProjectionInputs): FinancialYearRules {
+  const startYear = previous.startYear + 1;
+  const fy = financialYearLabel(startYear);
+  const from = previous.financialYear;
+  const factor = 1 + inputs.payAward;
+  const award = `${pct(inputs.payAward)} pay award`;
+  const note = `Projection: no rule table for ${fy}. Replace it when NHS England publishes the ${fy} figures.`;
+  const projection = (source: string) => ({ status: "projection" as const, source, note });
+
+  const prevRate = inputs.previousRate ?? previous.pots.find((p) => p.id === "main")!.ratePerWeightedPatient;
+  const rate = Math.floor(prevRate * (1 + inputs.rateGrowth) * 1000 + 0.5 + 1e-7) / 1000;
+
+  const afc = {} as Record<AfcBand, AfcBandPoints>;
+  for (const [band, b] of Object.entries(previous.afc) as [AfcBand, AfcBandPoints][]) {
+    afc[band] = { points: b.points.map((p) => round(p * factor)), ...projection(`Projection: ${from} pay points × ${factor} (${award}), to the pound`) };
+  }
+
+  const hcas = {} as FinancialYearRules["hcas"];
+  for (const [zone, z] of Object.entries(previous.hcas) as [keyof FinancialYearRules["hcas"], FinancialYearRules["hcas"]["fringe"]][]) {
+    hcas[zone] = { rate: z.rate, minimum: round(z.minimum * factor), maximum: round(z.maximum * factor), ...projection(`Projection: ${from} HCAS cash limits × ${factor} (${award})`) };
+  }
+
+  const onCosts: OnCosts = { niRate: previous.employerNiRate.value, niThreshold: previous.employerNiThresholdAnnual.value, pensionRate: previous.employerPensionRate.value };
+  const base = closingTable(previous);
+  const lines = {} as Record<CappedRoleId, CapLine>;
+  for (const role of ROLE_IDS) {
+    if (role === "mental-health-practitioner") continue;
+    const override = inputs.previousCapOverrides?.[role];
+    const line = override !== undefined ? { national: override, outerLondon: override, innerLondon: override, status: "override" as const, source: "" } : base.roles[role];
+    if (!line) continue;
+    const derived = deriveLine(line, { from: onCosts, to: onCosts, salaryFactor: factor, source: "" });
+    lines[role] = {
+      ...derived,
+      ...projection(
+        `Projection: the ${from} maximum${override !== undefined ? " you entered" : ""}'s salary basis × ${factor} (${award}), re-costed at ${pct(onCosts.niRate)} NI above £${onCosts.niThreshold.toLocaleString("en-GB")} + ${pct(onCosts.pensionRate)} pension`,
+      ),
+    };
+  }
+  const mhp = mhpTables(lines);
+  for (const funding of ["50%", "100%"] as const) {
+    for (const line of Object.values(mhp[funding])) Object.assign(line!, projection(`Projection: MHP ${funding} table from the projected band rows`));
+  }
+
+  const carried = <T>(f: { value: T }, what: string) => ({ value: f.value, ...projection(`Projection: ${what} carried forward from ${from}`) });
+  return {
+    financialYear: fy,
+    startYear,
+    pots: [
+      {
+        id: "main",
+        label: "ARRS entitlement",
+        ratePerWeightedPatient: rate,
+        ...projection(`Projection: the ${from} rate £${prevRate} × ${1 + inputs.rateGrowth} (${pct(inputs.rateGrowth)} growth), to £0.001`),
+      },
+    ],
+    employerNiRate: carried(previous.employerNiRate, "employer NI rate"),
+    employerNiThresholdAnnual: carried(previous.employerNiThresholdAnnual, "employer NI threshold"),
+    employerPensionRate: carried(previous.employerPensionRate, "employer pension rate"),
+    afc,
+    hcas,
+    capTables: [
+      {
+        id: `${startYear}-${String((startYear + 1) % 100).padStart(2, "0")}-projected`,
+        title: `${fy} maximum reimbursable amounts (projected)`,
+        effectiveFrom: `${startYear}-04-01`,
+        publishedOn: `${startYear}-04-01`,
+        ...projection(`Projection: the ${from} maxima in force on 31 March, salary bases × ${factor} (${award})`),
+        roles: lines,
+        mhp,
+      },
+    ],
+    payAward: { value: inputs.payAward, ...projection(`Projection: assumed ${award} for ${fy}`) },
+    notes: [note],
+  };
+}
