@@ -1,5 +1,5 @@
 // One error model for the whole app, mapped to HTTP once (lib/server/http.ts).
-export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "forbidden" | "payload_too_large";
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "payload_too_large";
 
 export interface FieldIssue {
   /** Dotted path into the input, e.g. "posts.0.wte" ("" for the whole body). */
@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** Extra fields of the error object in the response, e.g. a conflict's `current` record. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -24,11 +26,11 @@ export const notFound = (message: string) => new AppError("not_found", message);
 export const conflict = (message: string) => new AppError("conflict", message);
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; issues?: FieldIssue[] };
+  error: { code: ErrorCode; message: string; issues?: FieldIssue[]; [detail: string]: unknown };
 }
 
 export function errorBody(e: AppError): ErrorBody {
-  return { error: { code: e.code, message: e.message, ...(e.issues.length ? { issues: e.issues } : {}) } };
+  return { error: { ...e.details, code: e.code, message: e.message, ...(e.issues.length ? { issues: e.issues } : {}) } };
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -36,5 +38,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   forbidden: 403,
+  unauthenticated: 401,
   payload_too_large: 413,
 };

@@ -664,3 +664,44 @@ export async function setConfirmedWeightedPopulation(
   const rows = await loadWeighted(db, data.code);
   return resolveYear(data.financialYear, rows, reg, latestRatio(rows));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Planner
+
+export interface PlannerPcn {
+  code: string;
+  name: string;
+  isDemo: boolean;
+  region: { code: string; name: string } | null;
+  /** Member practices of the latest mapping extract, with their latest registered list and the year's imported weighted population (null when not known). */
+  practices: { code: string; name: string; registered: number | null; weighted: number | null }[];
+  weightedPopulation: { value: number; provenance: WeightedProvenance; basis: string };
+}
+
+/** What the planner needs of a PCN for a scenario starting in `financialYear`; null for an unknown code. */
+export async function getPcnForPlanner(db: Db, code: string, financialYear: string): Promise<PlannerPcn | null> {
+  const parsed = PcnCodeSchema.safeParse(code);
+  if (!parsed.success) return null;
+  const pcnCode = parsed.data;
+  const pcn = await db.pcn.findUnique({
+    where: { code: pcnCode },
+    select: { code: true, name: true, isDemo: true, icb: { select: { region: { select: { code: true, name: true } } } } },
+  });
+  if (!pcn) return null;
+  const [members, wp] = await Promise.all([loadMembers(db, pcnCode), resolveWeightedPopulation(db, pcnCode, financialYear)]);
+  const weighted = await db.practiceWeightedPopulation.findMany({
+    where: { financialYear, practiceCode: { in: members.practices.map((p) => p.code) } },
+    select: { practiceCode: true, weighted: true },
+  });
+  const weightedBy = new Map(weighted.map((w) => [w.practiceCode, w.weighted]));
+  return {
+    code: pcn.code,
+    name: pcn.name,
+    isDemo: pcn.isDemo,
+    region: pcn.icb?.region ?? null,
+    practices: members.practices.map((p) => ({ code: p.code, name: p.name, registered: p.registeredPatients, weighted: weightedBy.get(p.code) ?? null })),
+    weightedPopulation: wp
+      ? { value: wp.value, provenance: wp.provenance, basis: wp.basis }
+      : { value: 0, provenance: "estimate", basis: "estimate: nothing is stored for this PCN" },
+  };
+}

@@ -17,6 +17,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
+  /** The demo editor (lib/server/demo-account.ts): it may plan only for the fictional demo PCNs. */
+  isDemo?: boolean;
 }
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 };
@@ -81,7 +83,7 @@ export async function checkLogin(db: Db, email: string, password: string): Promi
   // Verify against a dummy hash when the account is unknown: the same single scrypt either way,
   // so timing does not reveal which emails have accounts.
   const ok = verifyPassword(password, u?.passwordHash ?? dummyHash());
-  return u && ok ? { id: u.id, email: u.email, name: u.name, role: u.role as Role } : null;
+  return u && ok ? { id: u.id, email: u.email, name: u.name, role: u.role as Role, isDemo: u.isDemo } : null;
 }
 
 const tokenId = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
@@ -101,7 +103,7 @@ export async function userForSession(db: Db, token: string | undefined, now: Dat
   if (!token || token.length > 100) return null;
   const s = await db.session.findUnique({ where: { id: tokenId(token) }, include: { user: true } });
   if (!s || s.expiresAt <= now) return null;
-  return { id: s.user.id, email: s.user.email, name: s.user.name, role: s.user.role as Role };
+  return { id: s.user.id, email: s.user.email, name: s.user.name, role: s.user.role as Role, isDemo: s.user.isDemo };
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
@@ -111,4 +113,44 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 /** Admins can do everything editors can. */
 export function hasRole(user: SessionUser | null, role: Role): boolean {
   return !!user && (user.role === "admin" || user.role === role);
+}
+
+// ---------------------------------------------------------------------------------------------
+// API tokens (`Authorization: Bearer …`): printed once by `npm run user -- token EMAIL`; the
+// database keeps only the SHA-256, so a database leak gives no tokens. Revoked tokens stay as a
+// record (revokedAt) and never work again.
+
+const API_TOKEN_PREFIX = "arrs_";
+
+/** A new random API token for the account; the token itself is returned once and never stored. */
+export async function createApiToken(
+  db: Db,
+  email: string,
+  opts: { label?: string; now?: Date } = {},
+): Promise<{ token: string; user: SessionUser }> {
+  const u = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!u) throw new AppError("not_found", `No account for ${email}.`);
+  const token = API_TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
+  await db.apiToken.create({ data: { id: tokenId(token), userId: u.id, label: opts.label?.slice(0, 100) ?? null, createdAt: opts.now ?? new Date() } });
+  return { token, user: { id: u.id, email: u.email, name: u.name, role: u.role as Role, isDemo: u.isDemo } };
+}
+
+/** The account an API token belongs to, or null (unknown, revoked, or not a token at all). */
+export async function userForApiToken(db: Db, token: string | undefined, now: Date = new Date()): Promise<SessionUser | null> {
+  if (!token || token.length > 200 || !token.startsWith(API_TOKEN_PREFIX)) return null;
+  const t = await db.apiToken.findUnique({ where: { id: tokenId(token) }, include: { user: true } });
+  if (!t || t.revokedAt) return null;
+  // Record use, at most once a minute (no write on every request).
+  if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.updateMany({ where: { id: t.id }, data: { lastUsedAt: now } });
+  }
+  return { id: t.user.id, email: t.user.email, name: t.user.name, role: t.user.role as Role, isDemo: t.user.isDemo };
+}
+
+/** Revokes every live API token of the account; returns how many were revoked. */
+export async function revokeApiTokens(db: Db, email: string, now: Date = new Date()): Promise<number> {
+  const u = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  if (!u) throw new AppError("not_found", `No account for ${email}.`);
+  const { count } = await db.apiToken.updateMany({ where: { userId: u.id, revokedAt: null }, data: { revokedAt: now } });
+  return count;
 }

@@ -1,0 +1,51 @@
+// The demo editor account: created by the demo seed (prisma/seed-demo.ts), its email and password
+// published in the README and shown on the sign-in page while it exists, so anyone trying the app
+// can save scenarios. It may plan only for the fictional demo PCNs (Pcn.isDemo); real PCNs need a
+// real account. `npm run user -- remove demo@arrs-planner.example` removes it like any other.
+// No "server-only": the seed and tests use this file.
+import type { Db } from "./create-prisma";
+import { AppError } from "./errors";
+import { hashPassword, verifyPassword, type SessionUser } from "./users";
+
+export const DEMO_ACCOUNT = {
+  email: "demo@arrs-planner.example",
+  password: "demo-planner-2026",
+  name: "Demo Planner",
+  role: "editor",
+} as const;
+
+/** Creates the demo editor if no account has its email (idempotent). */
+export async function ensureDemoAccount(db: Db): Promise<void> {
+  if (await db.user.findUnique({ where: { email: DEMO_ACCOUNT.email }, select: { id: true } })) return;
+  await db.user.create({
+    data: { email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, role: DEMO_ACCOUNT.role, passwordHash: hashPassword(DEMO_ACCOUNT.password), isDemo: true },
+  });
+}
+
+// One scrypt per stored hash, not per page view.
+const checked = new Map<string, boolean>();
+
+/**
+ * The demo account's email and password for the sign-in page, or null once the account has been
+ * removed (or its password changed: then the published one would not work).
+ */
+export async function getDemoAccountHint(db: Db): Promise<{ email: string; password: string } | null> {
+  const u = await db.user.findUnique({ where: { email: DEMO_ACCOUNT.email }, select: { isDemo: true, passwordHash: true } });
+  if (!u?.isDemo) return null;
+  let ok = checked.get(u.passwordHash);
+  if (ok === undefined) {
+    ok = verifyPassword(DEMO_ACCOUNT.password, u.passwordHash);
+    checked.set(u.passwordHash, ok);
+  }
+  return ok ? { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } : null;
+}
+
+/** The demo account may change data only for demo PCNs: 403 forbidden otherwise. */
+export function assertDemoMayChange(actor: SessionUser, pcn: { code: string; isDemo: boolean }): void {
+  if (actor.isDemo && !pcn.isDemo) {
+    throw new AppError(
+      "forbidden",
+      `The demo account can only plan for the fictional demo PCNs (codes starting UZ). Sign in with your own account to plan for ${pcn.code}.`,
+    );
+  }
+}

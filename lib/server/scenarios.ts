@@ -1,0 +1,441 @@
+// Saved scenarios (issue 6): create, load, list, save with optimistic concurrency, duplicate,
+// delete (soft, restorable for 30 days), restore — for the API routes, the planner page, the CLI
+// and tests. No "server-only" here: tests and scripts call it with their own Db.
+//
+// Nothing saved is ever lost: every save writes a ScenarioRevision, and a save must name the
+// version it was based on. The write is conditional (`updateMany where { id, version }`) inside a
+// transaction, so of two saves based on one version exactly one wins; the other gets a
+// `conflict` carrying the stored scenario (`current`), and nothing is overwritten.
+import crypto from "node:crypto";
+import { z } from "zod";
+import { EngineInputError, type Area } from "@/lib/engine";
+import { computeScenario } from "@/lib/planner/compute";
+import type { PlannerContext, ScenarioResults } from "@/lib/planner/types";
+import { toFieldIssues } from "@/lib/schemas/common";
+import { PcnCodeSchema } from "@/lib/schemas/pcn";
+import {
+  MAX_SCENARIO_BODY_BYTES,
+  ScenarioBodySchema,
+  ScenarioUpdateSchema,
+  type ScenarioAssumptions,
+  type ScenarioBody,
+  type ScenarioPost,
+  type Supervisor,
+} from "@/lib/schemas/scenario";
+import type { Db } from "./create-prisma";
+import { assertDemoMayChange } from "./demo-account";
+import { AppError, invalidInput, notFound } from "./errors";
+import { getPcnForPlanner } from "./pcns";
+import { hasRole, type SessionUser } from "./users";
+
+/** Deleted scenarios can be restored for this long; after it they are purged. */
+export const RESTORE_DAYS = 30;
+const RESTORE_MS = RESTORE_DAYS * 86_400_000;
+
+// ---------------------------------------------------------------------------------------------
+// Shapes (API JSON)
+
+export interface StoredScenario {
+  id: string;
+  pcnCode: string;
+  pcnName: string;
+  name: string;
+  description: string | null;
+  firstYear: string;
+  years: number;
+  assumptions: ScenarioAssumptions;
+  posts: ScenarioPost[];
+  supervisors: Supervisor[];
+  version: number;
+  createdAt: string;
+  /** When the scenario was last saved. */
+  updatedAt: string;
+  /** Who saved it last (null when that account has been removed). Never an email. */
+  updatedBy: { name: string } | null;
+  /** Set while the scenario is deleted (restorable until deletedAt + 30 days). */
+  deletedAt: string | null;
+}
+
+export interface ScenarioWithResults extends StoredScenario {
+  results: ScenarioResults;
+}
+
+export interface ScenarioListItem {
+  id: string;
+  name: string;
+  description: string | null;
+  firstYear: string;
+  years: number;
+  version: number;
+  updatedAt: string;
+  updatedBy: { name: string } | null;
+  postCount: number;
+  /** Only in the list of deleted scenarios (`{ deleted: true }`). */
+  deletedAt?: string;
+  restorableUntil?: string;
+}
+
+interface ScenarioDocument {
+  assumptions: ScenarioAssumptions;
+  posts: ScenarioPost[];
+  supervisors: Supervisor[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies
+
+/** The error for a body over MAX_SCENARIO_BODY_BYTES (422, as the estimate API). */
+export function scenarioBodyTooLarge(): AppError {
+  const message = `The request is too large: at most ${MAX_SCENARIO_BODY_BYTES.toLocaleString("en-GB")} bytes.`;
+  return new AppError("invalid_input", message, [{ path: "", message }]);
+}
+
+/**
+ * Parses a scenario request body (as read by readBodyText: null = over the limit). An empty body
+ * is `{}` when `emptyOk` (duplicate, restore), otherwise invalid. Malformed JSON → invalid_input.
+ */
+export function parseScenarioJson(text: string | null, opts: { emptyOk?: boolean } = {}): unknown {
+  if (text === null || Buffer.byteLength(text, "utf8") > MAX_SCENARIO_BODY_BYTES) throw scenarioBodyTooLarge();
+  if (text.trim() === "" && opts.emptyOk) return {};
+  try {
+    return JSON.parse(text, (key, value: unknown) => {
+      if (key === "__proto__") throw new SyntaxError('a field may not be named "__proto__"');
+      return value;
+    });
+  } catch (e) {
+    const detail = e instanceof SyntaxError ? e.message : "unreadable";
+    throw invalidInput([{ path: "", message: `The request is not valid JSON (${detail}).` }], "The request is not valid JSON.");
+  }
+}
+
+function validate<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const r = schema.safeParse(body);
+  if (!r.success) throw invalidInput(toFieldIssues(r.error), "Some of the scenario is not valid; see issues.");
+  return r.data;
+}
+
+/** Posts without an id get the first free "post-N". */
+function withPostIds(posts: ScenarioPost[]): ScenarioPost[] {
+  const used = new Set(posts.map((p) => p.id).filter((id): id is string => id !== undefined));
+  let n = 0;
+  return posts.map((p) => {
+    if (p.id !== undefined) return p;
+    let id: string;
+    do id = `post-${++n}`;
+    while (used.has(id));
+    used.add(id);
+    return { ...p, id };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access
+
+function requireEditor(actor: SessionUser | null): SessionUser {
+  if (!actor) throw new AppError("unauthenticated", "Sign in, or send an API token, to see and save scenarios.");
+  if (!hasRole(actor, "editor")) throw new AppError("forbidden", "Only editors and administrators can see and save scenarios.");
+  return actor;
+}
+
+async function loadPcn(db: Db, code: string): Promise<{ code: string; name: string; isDemo: boolean }> {
+  const parsed = PcnCodeSchema.safeParse(code);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "That is not a PCN code.";
+    throw invalidInput([{ path: "code", message }], message);
+  }
+  const pcn = await db.pcn.findUnique({ where: { code: parsed.data }, select: { code: true, name: true, isDemo: true } });
+  if (!pcn) throw notFound(`There is no PCN with code ${parsed.data}.`);
+  return pcn;
+}
+
+const SCENARIO_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const scenarioInclude = { pcn: { select: { name: true, isDemo: true } }, updatedBy: { select: { name: true } } } as const;
+
+type ScenarioRow = NonNullable<Awaited<ReturnType<typeof findRow>>>;
+
+function findRow(db: Db, id: string) {
+  return db.scenario.findUnique({ where: { id }, include: scenarioInclude });
+}
+
+const isPurged = (row: { deletedAt: Date | null }, now: Date) => row.deletedAt !== null && now.getTime() - row.deletedAt.getTime() >= RESTORE_MS;
+
+/** The scenario row, or 404 (unknown id, or deleted more than 30 days ago). */
+async function loadRow(db: Db, id: string, now: Date): Promise<ScenarioRow> {
+  const row = SCENARIO_ID.test(id) ? await findRow(db, id) : null;
+  if (!row || isPurged(row, now)) throw notFound(SCENARIO_ID.test(id) ? `There is no scenario with id ${id}.` : "There is no such scenario.");
+  return row;
+}
+
+/** Scenarios deleted more than 30 days ago are removed for good (lazily, when lists are read). */
+async function purgeExpired(db: Db, now: Date): Promise<void> {
+  await db.scenario.deleteMany({ where: { deletedAt: { lte: new Date(now.getTime() - RESTORE_MS) } } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored ⇄ API
+
+function readDocument(text: string): ScenarioDocument {
+  const d = JSON.parse(text) as Partial<ScenarioDocument>;
+  return { assumptions: d.assumptions ?? {}, posts: d.posts ?? [], supervisors: d.supervisors ?? [] };
+}
+
+function toStored(row: ScenarioRow): StoredScenario {
+  const doc = readDocument(row.document);
+  return {
+    id: row.id,
+    pcnCode: row.pcnCode,
+    pcnName: row.pcn.name,
+    name: row.name,
+    description: row.description,
+    firstYear: row.firstYear,
+    years: row.years,
+    assumptions: doc.assumptions,
+    posts: doc.posts,
+    supervisors: doc.supervisors,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    updatedBy: row.updatedBy ? { name: row.updatedBy.name } : null,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
+
+function bodyOf(s: Pick<StoredScenario, "name" | "description" | "firstYear" | "years" | "assumptions" | "posts" | "supervisors">): ScenarioBody {
+  return {
+    name: s.name,
+    ...(s.description !== null && s.description !== undefined ? { description: s.description } : {}),
+    firstYear: s.firstYear as ScenarioBody["firstYear"],
+    years: s.years,
+    assumptions: s.assumptions,
+    posts: s.posts,
+    supervisors: s.supervisors,
+  };
+}
+
+function rowFields(body: ScenarioBody) {
+  const doc: ScenarioDocument = { assumptions: body.assumptions, posts: body.posts, supervisors: body.supervisors };
+  return {
+    name: body.name,
+    description: body.description === undefined || body.description === "" ? null : body.description,
+    firstYear: body.firstYear,
+    years: body.years,
+    document: JSON.stringify(doc),
+  };
+}
+
+const newId = () => crypto.randomBytes(12).toString("base64url");
+
+// ---------------------------------------------------------------------------------------------
+// Planner context and results
+
+/** The area a PCN's new posts default to: outer London for PCNs in the London region, else national. */
+function areaFor(region: { code: string; name: string } | null): Area {
+  return region && (region.code === "Y56" || /\blondon\b/i.test(region.name)) ? "outer-london" : "national";
+}
+
+/** What computeScenario needs besides the scenario (the planner page loads it too). 404 for an unknown PCN. */
+export async function getPlannerContext(db: Db, pcnCode: string, firstYear: string): Promise<PlannerContext> {
+  const pcn = await getPcnForPlanner(db, pcnCode, firstYear);
+  if (!pcn) throw notFound(`There is no PCN with code ${pcnCode.trim().toUpperCase()}.`);
+  return {
+    pcn: { code: pcn.code, name: pcn.name },
+    weightedPopulation: pcn.weightedPopulation,
+    practices: pcn.practices.map((p) => ({ code: p.code, name: p.name, weighted: p.weighted, registered: p.registered ?? 0 })),
+    defaultArea: areaFor(pcn.region),
+  };
+}
+
+/** Runs the calculation; the engine's input errors become invalid_input naming the post. */
+function compute(body: ScenarioBody, ctx: PlannerContext): ScenarioResults {
+  try {
+    return computeScenario(body, ctx);
+  } catch (e) {
+    if (e instanceof EngineInputError) throw invalidInput([{ path: `posts.${e.path}`, message: e.message }], "The scenario cannot be calculated; see issues.");
+    throw e;
+  }
+}
+
+async function resultsFor(db: Db, pcnCode: string, body: ScenarioBody): Promise<ScenarioResults> {
+  return compute(body, await getPlannerContext(db, pcnCode, body.firstYear));
+}
+
+/** Results of a stored scenario, re-checked against today's schema (defaults for fields added since). */
+async function storedResults(db: Db, s: StoredScenario): Promise<ScenarioResults> {
+  const r = ScenarioBodySchema.safeParse(bodyOf(s));
+  if (!r.success) {
+    throw new AppError("invalid_input", "This saved scenario no longer passes the checks (the rules may have changed): correct it and save it again.", toFieldIssues(r.error), {
+      current: s,
+    });
+  }
+  return resultsFor(db, s.pcnCode, r.data);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+/** A PCN's scenarios, last saved first; `deleted: true` lists the deleted ones that can still be restored. */
+export async function listScenarios(
+  db: Db,
+  actor: SessionUser | null,
+  pcnCode: string,
+  opts: { deleted?: boolean; now?: Date } = {},
+): Promise<ScenarioListItem[]> {
+  const user = requireEditor(actor);
+  const pcn = await loadPcn(db, pcnCode);
+  assertDemoMayChange(user, pcn);
+  const now = opts.now ?? new Date();
+  await purgeExpired(db, now);
+  const rows = await db.scenario.findMany({
+    where: { pcnCode: pcn.code, deletedAt: opts.deleted ? { not: null } : null },
+    include: { updatedBy: { select: { name: true } } },
+    orderBy: opts.deleted ? [{ deletedAt: "desc" }, { id: "asc" }] : [{ updatedAt: "desc" }, { id: "asc" }],
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    firstYear: r.firstYear,
+    years: r.years,
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+    updatedBy: r.updatedBy ? { name: r.updatedBy.name } : null,
+    postCount: readDocument(r.document).posts.length,
+    ...(r.deletedAt ? { deletedAt: r.deletedAt.toISOString(), restorableUntil: new Date(r.deletedAt.getTime() + RESTORE_MS).toISOString() } : {}),
+  }));
+}
+
+/** One scenario as stored (a deleted one too, while it can be restored). */
+export async function getScenario(db: Db, actor: SessionUser | null, id: string, now: Date = new Date()): Promise<StoredScenario> {
+  const user = requireEditor(actor);
+  const row = await loadRow(db, id, now);
+  assertDemoMayChange(user, { code: row.pcnCode, isDemo: row.pcn.isDemo });
+  return toStored(row);
+}
+
+/** One scenario as stored, with its computed results (GET /api/v1/scenarios/{id}). */
+export async function getScenarioWithResults(db: Db, actor: SessionUser | null, id: string, now: Date = new Date()): Promise<ScenarioWithResults> {
+  const s = await getScenario(db, actor, id, now);
+  return { ...s, results: await storedResults(db, s) };
+}
+
+/** Saves a new scenario (version 1) for a PCN. The body is validated and calculated before anything is written. */
+export async function createScenario(db: Db, actor: SessionUser | null, pcnCode: string, body: unknown, now: Date = new Date()): Promise<ScenarioWithResults> {
+  const user = requireEditor(actor);
+  const pcn = await loadPcn(db, pcnCode);
+  assertDemoMayChange(user, pcn);
+  const parsed = validate(ScenarioBodySchema, body);
+  const scenario: ScenarioBody = { ...parsed, posts: withPostIds(parsed.posts) };
+  const results = await resultsFor(db, pcn.code, scenario);
+  const id = await insertScenario(db, user, pcn.code, rowFields(scenario), now);
+  return { ...toStored(await loadRow(db, id, now)), results };
+}
+
+async function insertScenario(db: Db, user: SessionUser, pcnCode: string, fields: ReturnType<typeof rowFields>, now: Date): Promise<string> {
+  const id = newId();
+  await db.$transaction([
+    db.scenario.create({ data: { id, pcnCode, ...fields, version: 1, createdByUserId: user.id, updatedByUserId: user.id, createdAt: now, updatedAt: now } }),
+    db.scenarioRevision.create({ data: { scenarioId: id, version: 1, ...fields, savedByUserId: user.id, savedAt: now } }),
+  ]);
+  return id;
+}
+
+class StaleVersion extends Error {}
+
+function conflictError(current: StoredScenario, yourVersion: number): AppError {
+  const by = current.updatedBy ? ` by ${current.updatedBy.name}` : "";
+  const message = current.deletedAt
+    ? `This scenario was deleted on ${current.deletedAt.slice(0, 10)}, so your changes were not saved. Restore it to keep working on it, or save your version as a new scenario.`
+    : `This scenario was saved${by} at ${current.updatedAt} (version ${current.version}) after you loaded version ${yourVersion}, so your changes were not saved. Compare the two, then keep yours (save again with version ${current.version}), take theirs, or save yours as a new scenario.`;
+  return new AppError("conflict", message, [], { current });
+}
+
+/**
+ * Saves a whole scenario over the stored one. `body.version` must be the version it was based
+ * on; otherwise (or if another save wins the race) → conflict with `current`, and nothing is written.
+ */
+export async function updateScenario(db: Db, actor: SessionUser | null, id: string, body: unknown, now: Date = new Date()): Promise<ScenarioWithResults> {
+  const user = requireEditor(actor);
+  const row = await loadRow(db, id, now);
+  assertDemoMayChange(user, { code: row.pcnCode, isDemo: row.pcn.isDemo });
+  const { version, ...parsed } = validate(ScenarioUpdateSchema, body);
+  if (row.deletedAt || row.version !== version) throw conflictError(toStored(row), version);
+  const scenario: ScenarioBody = { ...parsed, posts: withPostIds(parsed.posts) };
+  const results = await resultsFor(db, row.pcnCode, scenario);
+  const fields = rowFields(scenario);
+  try {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.scenario.updateMany({
+        where: { id: row.id, version, deletedAt: null },
+        data: { ...fields, version: version + 1, updatedByUserId: user.id, updatedAt: now },
+      });
+      if (count !== 1) throw new StaleVersion();
+      await tx.scenarioRevision.create({ data: { scenarioId: row.id, version: version + 1, ...fields, savedByUserId: user.id, savedAt: now } });
+    });
+  } catch (e) {
+    // Lost the race: another save of the same version committed first (or a revision with this
+    // version exists: the unique index is the second guard).
+    if (e instanceof StaleVersion || isUniqueViolation(e)) throw conflictError(toStored(await loadRow(db, id, now)), version);
+    throw e;
+  }
+  return { ...toStored(await loadRow(db, id, now)), results };
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
+}
+
+/** Soft delete: the scenario leaves the list and can be restored for 30 days. Deleting twice is harmless. */
+export async function deleteScenario(
+  db: Db,
+  actor: SessionUser | null,
+  id: string,
+  now: Date = new Date(),
+): Promise<{ deleted: true; restorableUntil: string }> {
+  const user = requireEditor(actor);
+  const row = await loadRow(db, id, now);
+  assertDemoMayChange(user, { code: row.pcnCode, isDemo: row.pcn.isDemo });
+  await db.scenario.updateMany({ where: { id: row.id, deletedAt: null }, data: { deletedAt: now, deletedByUserId: user.id } });
+  const deleted = await db.scenario.findUniqueOrThrow({ where: { id: row.id }, select: { deletedAt: true } });
+  await purgeExpired(db, now);
+  return { deleted: true, restorableUntil: new Date(deleted.deletedAt!.getTime() + RESTORE_MS).toISOString() };
+}
+
+/** Undoes a delete within 30 days (after that the scenario is gone: 404). Restoring a live scenario changes nothing. */
+export async function restoreScenario(db: Db, actor: SessionUser | null, id: string, now: Date = new Date()): Promise<ScenarioWithResults> {
+  const user = requireEditor(actor);
+  const row = SCENARIO_ID.test(id) ? await findRow(db, id) : null;
+  if (row && isPurged(row, now)) {
+    throw notFound(`This scenario was deleted on ${row.deletedAt!.toISOString().slice(0, 10)}, more than ${RESTORE_DAYS} days ago, and can no longer be restored.`);
+  }
+  const live = await loadRow(db, id, now);
+  assertDemoMayChange(user, { code: live.pcnCode, isDemo: live.pcn.isDemo });
+  await db.scenario.updateMany({ where: { id: live.id, deletedAt: { not: null } }, data: { deletedAt: null, deletedByUserId: null } });
+  const s = toStored(await loadRow(db, id, now));
+  return { ...s, results: await storedResults(db, s) };
+}
+
+/** A copy as a new scenario (version 1), named "Copy of …" unless a name is given. */
+export async function duplicateScenario(
+  db: Db,
+  actor: SessionUser | null,
+  id: string,
+  opts: unknown = {},
+  now: Date = new Date(),
+): Promise<ScenarioWithResults> {
+  const user = requireEditor(actor);
+  const row = await loadRow(db, id, now);
+  assertDemoMayChange(user, { code: row.pcnCode, isDemo: row.pcn.isDemo });
+  const given = validate(DuplicateSchema, opts ?? {});
+  const source = toStored(row);
+  const name = given.name ?? `Copy of ${source.name}`.slice(0, 120);
+  const body = validate(ScenarioBodySchema, bodyOf({ ...source, name }));
+  const results = await resultsFor(db, row.pcnCode, body);
+  const newIdValue = await insertScenario(db, user, row.pcnCode, rowFields(body), now);
+  return { ...toStored(await loadRow(db, newIdValue, now)), results };
+}
+
+/** POST /api/v1/scenarios/{id}/duplicate: an optional new name. */
+const DuplicateSchema = z.strictObject(
+  { name: ScenarioBodySchema.shape.name.optional() },
+  { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}.` : 'The body must be a JSON object, e.g. {"name": "Plan B"}, or empty.') },
+);
