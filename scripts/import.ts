@@ -12,25 +12,26 @@ import path from "node:path";
 import { createPrisma, databaseUrl } from "@/lib/server/create-prisma";
 import { importFile, orderImportFiles, type ImportResult } from "@/lib/server/import";
 import { FILE_TYPE_LABELS } from "@/lib/server/import/detect";
+import { runCli } from "./lib/cli";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 
-function usage(): never {
-  console.error("Usage: npm run import -- FILE.csv [FILE.csv …] [--by NAME]");
-  process.exit(1);
-}
+const USAGE = "Usage: npm run import -- FILE.csv [FILE.csv …] [--by NAME]";
 
-function parseArgs(argv: string[]): { files: string[]; importedBy: string } {
+/** The files and --by name, or null to print the usage. */
+function parseArgs(argv: string[]): { files: string[]; importedBy: string } | null {
   const files: string[] = [];
   let importedBy = process.env.USER ? `${process.env.USER} (CLI)` : "CLI";
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === "--by") importedBy = argv[++i] ?? usage();
-    else if (a === "--help" || a === "-h") usage();
+    if (a === "--by") {
+      const name = argv[++i];
+      if (name === undefined) return null;
+      importedBy = name;
+    } else if (a === "--help" || a === "-h") return null;
     else files.push(a);
   }
-  if (!files.length) usage();
-  return { files, importedBy };
+  return files.length ? { files, importedBy } : null;
 }
 
 function seconds(ms: number): string {
@@ -44,7 +45,12 @@ function formatResultLine(r: ImportResult): string {
 }
 
 async function main(): Promise<number> {
-  const { files, importedBy } = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2));
+  if (!args) {
+    console.error(USAGE);
+    return 1;
+  }
+  const { files, importedBy } = args;
   const missing = files.filter((f) => !fs.existsSync(f));
   if (missing.length) {
     console.error(`File not found: ${missing.join(", ")}`);
@@ -83,12 +89,4 @@ async function main(): Promise<number> {
   return rejected ? 2 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

@@ -4,6 +4,7 @@
 import { createPrisma } from "@/lib/server/create-prisma";
 import { AppError, errorBody } from "@/lib/server/errors";
 import { getPcnDetailOrThrow } from "@/lib/server/pcns";
+import { runCli, writeOut } from "./lib/cli";
 
 const USAGE = "usage: npm run --silent pcn -- CODE   (e.g. UZ1001; DATABASE_URL selects the database)";
 
@@ -20,11 +21,11 @@ async function main(): Promise<number> {
   const db = createPrisma();
   try {
     const detail = await getPcnDetailOrThrow(db, code);
-    process.stdout.write(`${JSON.stringify(detail, null, 2)}\n`);
+    await writeOut(`${JSON.stringify(detail, null, 2)}\n`);
     return 0;
   } catch (e) {
     if (e instanceof AppError) {
-      process.stdout.write(`${JSON.stringify(errorBody(e), null, 2)}\n`);
+      await writeOut(`${JSON.stringify(errorBody(e), null, 2)}\n`);
       return 2;
     }
     console.error(e);
@@ -34,4 +35,4 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+runCli(main);

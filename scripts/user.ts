@@ -8,6 +8,7 @@ import readline from "node:readline";
 import { createPrisma } from "@/lib/server/create-prisma";
 import { AppError } from "@/lib/server/errors";
 import { createUser, listUsers, removeUser, setPassword } from "@/lib/server/users";
+import { runCli, writeOut } from "./lib/cli";
 
 const USAGE = `usage:
   npm run user -- add EMAIL --role admin|editor --name "Full Name"
@@ -29,43 +30,43 @@ async function askPassword(): Promise<string> {
   return answer;
 }
 
-const [cmd, ...args] = process.argv.slice(2);
-if (!cmd || !["add", "set-password", "list", "remove"].includes(cmd)) {
-  console.error(USAGE);
-  process.exit(2);
-}
-// The database is created and migrated first, as for the importer.
-execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { stdio: ["ignore", "ignore", "inherit"] });
-const db = createPrisma();
-let code = 0;
-try {
-  const email = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
-  if (cmd === "list") {
-    const users = await listUsers(db);
-    if (!users.length) console.log("No accounts yet.");
-    for (const u of users) console.log(`${u.email}\t${u.role}\t${u.name}`);
-  } else if (!email) {
+async function main(): Promise<number> {
+  const [cmd, ...args] = process.argv.slice(2);
+  if (!cmd || !["add", "set-password", "list", "remove"].includes(cmd)) {
     console.error(USAGE);
-    code = 2;
-  } else if (cmd === "add") {
-    const u = await createUser(db, { email, role: (flag(args, "role") ?? "editor") as "admin" | "editor", name: flag(args, "name") ?? email, password: await askPassword() });
-    console.log(`Created ${u.role} ${u.email}.`);
-  } else if (cmd === "set-password") {
-    await setPassword(db, email, await askPassword());
-    console.log(`Password changed for ${email}; its sessions were signed out.`);
-  } else {
-    await removeUser(db, email);
-    console.log(`Removed ${email}.`);
+    return 2;
   }
-} catch (e) {
-  if (e instanceof AppError) {
-    console.error(e.issues.length ? e.issues.map((i) => `${i.path ? `${i.path}: ` : ""}${i.message}`).join("\n") : e.message);
-    code = 2;
-  } else {
-    console.error(e);
-    code = 1;
+  // The database is created and migrated first, as for the importer.
+  execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { stdio: ["ignore", "ignore", "inherit"] });
+  const db = createPrisma();
+  try {
+    const email = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
+    if (cmd === "list") {
+      const users = await listUsers(db);
+      await writeOut(users.length ? users.map((u) => `${u.email}\t${u.role}\t${u.name}\n`).join("") : "No accounts yet.\n");
+    } else if (!email) {
+      console.error(USAGE);
+      return 2;
+    } else if (cmd === "add") {
+      const u = await createUser(db, { email, role: (flag(args, "role") ?? "editor") as "admin" | "editor", name: flag(args, "name") ?? email, password: await askPassword() });
+      console.log(`Created ${u.role} ${u.email}.`);
+    } else if (cmd === "set-password") {
+      await setPassword(db, email, await askPassword());
+      console.log(`Password changed for ${email}; its sessions were signed out.`);
+    } else {
+      await removeUser(db, email);
+      console.log(`Removed ${email}.`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof AppError) {
+      console.error(e.issues.length ? e.issues.map((i) => `${i.path ? `${i.path}: ` : ""}${i.message}`).join("\n") : e.message);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await db.$disconnect();
   }
-} finally {
-  await db.$disconnect();
 }
-process.exit(code);
+
+runCli(main);
