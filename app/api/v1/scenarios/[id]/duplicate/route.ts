@@ -1,0 +1,18 @@
+// POST /api/v1/scenarios/{id}/duplicate — a copy as a new scenario ("Copy of …", version 1), or
+// named by an optional body { "name": "…" }: 201 with it and its results.
+import { actorFromRequest } from "@/lib/server/api-auth";
+import { getDb } from "@/lib/server/db";
+import { handle, json, readBodyText } from "@/lib/server/http";
+import { duplicateScenario, parseScenarioJson } from "@/lib/server/scenarios";
+import { MAX_SCENARIO_BODY_BYTES } from "@/lib/schemas/scenario";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    const { id } = await params;
+    const actor = await actorFromRequest(request);
+    const body = parseScenarioJson(await readBodyText(request, MAX_SCENARIO_BODY_BYTES), { emptyOk: true });
+    return json(await duplicateScenario(getDb(), actor, id, body), 201);
+  });
+}

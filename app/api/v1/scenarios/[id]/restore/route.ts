@@ -1,0 +1,15 @@
+// POST /api/v1/scenarios/{id}/restore — undo a delete within 30 days: 200 with the scenario and
+// its results; 404 once it is gone.
+import { actorFromRequest } from "@/lib/server/api-auth";
+import { getDb } from "@/lib/server/db";
+import { handle, json } from "@/lib/server/http";
+import { restoreScenario } from "@/lib/server/scenarios";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    const { id } = await params;
+    return json(await restoreScenario(getDb(), await actorFromRequest(request), id));
+  });
+}

@@ -1,0 +1,49 @@
+import "server-only";
+// Who is calling an API route: `Authorization: Bearer <token>` (tokens from `npm run user -- token
+// EMAIL`) or the browser's session cookie. A bad or revoked token is 401, never "anonymous".
+import { SESSION_COOKIE } from "./auth";
+import { getDb } from "./db";
+import { AppError } from "./errors";
+import { userForApiToken, userForSession, type SessionUser } from "./users";
+
+function cookieValue(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * The signed-in account of an API request, or null when it carries neither a token nor a live
+ * session. Cookie-authenticated writes must come from this site (Origin matches Host), so another
+ * site cannot make a signed-in browser save or delete scenarios.
+ */
+export async function actorFromRequest(request: Request): Promise<SessionUser | null> {
+  const db = getDb();
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const m = /^Bearer[ \t]+([A-Za-z0-9_-]+)[ \t]*$/i.exec(authorization);
+    if (!m) throw new AppError("unauthenticated", 'Send the API token as the header "Authorization: Bearer <token>".');
+    const user = await userForApiToken(db, m[1]);
+    if (!user) throw new AppError("unauthenticated", "The API token is not valid: it is unknown or has been revoked. Ask for a new one (npm run user -- token EMAIL).");
+    return user;
+  }
+  const user = await userForSession(db, cookieValue(request.headers.get("cookie"), SESSION_COOKIE));
+  if (user && request.method !== "GET" && request.method !== "HEAD") {
+    const origin = request.headers.get("origin");
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    if (origin !== null && (origin === "null" || !host || safeHost(origin) !== host.split(",")[0]!.trim().toLowerCase())) {
+      throw new AppError("forbidden", "This request came from another site and was refused.");
+    }
+  }
+  return user;
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return null;
+  }
+}
