@@ -3,6 +3,7 @@
 // QZ (ICBs), prefixes NHS England does not issue, so nobody mistakes them for real ones.
 // Deterministic: the same seed always produces the same data.
 import type { Db } from "@/lib/server/create-prisma";
+import { DEMO_ACCOUNT, ensureDemoAccount } from "@/lib/server/demo-account";
 
 export const DEMO_EXTRACT_DATE = "2026-08-01";
 
@@ -56,7 +57,8 @@ function ageProfile(total: number, rand: () => number, elderlyTilt: number) {
   return { male, female };
 }
 
-export async function seedDemo(db: Db): Promise<{ pcns: number; practices: number }> {
+/** Seeds the demo data and the demo editor account (DEMO_ACCOUNT: may plan only for these PCNs). */
+export async function seedDemo(db: Db): Promise<{ pcns: number; practices: number; demoAccount: string }> {
   const rand = rng(20260801);
   await db.region.createMany({ data: REGIONS.map((r) => ({ code: r.code, name: r.name })) });
   await db.icb.createMany({ data: ICBS.map((i) => ({ code: i.code, name: i.name, regionCode: i.region })) });
@@ -117,5 +119,6 @@ export async function seedDemo(db: Db): Promise<{ pcns: number; practices: numbe
   await db.practiceMembership.createMany({ data: memberships });
   await db.registeredPopulation.createMany({ data: populations });
   await db.weightedPopulation.createMany({ data: weighted });
-  return { pcns: pcns.length, practices: practices.length };
+  await ensureDemoAccount(db);
+  return { pcns: pcns.length, practices: practices.length, demoAccount: DEMO_ACCOUNT.email };
 }

@@ -14,7 +14,7 @@ try {
     }
   } else {
     const r = await seedDemo(db);
-    console.log(`Seeded fictional demo data: ${r.pcns} PCNs, ${r.practices} practices.`);
+    console.log(`Seeded fictional demo data: ${r.pcns} PCNs, ${r.practices} practices, and the demo editor account ${r.demoAccount} (see the README).`);
   }
 } finally {
   await db.$disconnect();
