@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { runEstimate } from "@/lib/server/estimate";
+import { ScenarioBodySchema, type ScenarioBodyInput } from "@/lib/schemas/scenario";
+import { computeScenario } from "./compute";
+import type { PlannerContext } from "./types";
+
+const ctx: PlannerContext = {
+  pcn: { code: "UZ1001", name: "Demo PCN" },
+  weightedPopulation: { value: 30_000, provenance: "given" },
+  practices: [
+    { code: "Z90001", name: "A", weighted: 10_000.5, registered: 9_000 },
+    { code: "Z90002", name: "B", weighted: 19_999.5, registered: 21_000 },
+  ],
+  defaultArea: "national",
+};
+const noDb = () => {
+  throw new Error("no database in this test");
+};
+
+const posts = [
+  { id: "ot-1", role: "occupational-therapist", band: "7", point: 1, wte: 1, start: "2025-10-01" },
+  { id: "fcp", role: "first-contact-physiotherapist", annualSalary: 60_000, wte: 0.6, area: "outer-london" },
+  { id: "mhp", role: "mental-health-practitioner", band: "6", point: 2, wte: 1, mhpFunding: "100%" },
+  { id: "gp", role: "gp", annualSalary: 90_000, wte: 0.5, start: "2025-05-15", end: "2025-09-30" },
+] as const;
+
+const scenario = (extra: Partial<ScenarioBodyInput> = {}) =>
+  ScenarioBodySchema.parse({ name: "Test", firstYear: "2025/26", years: 3, posts: posts.map((p) => ({ ...p })), ...extra });
+
+describe("computeScenario", () => {
+  it("the first year equals the estimate API for the same inputs, to the penny", async () => {
+    const assumptions = { employerPensionRate: 0.2, maxReimbursableAnnual: { "occupational-therapist": 60_000 } };
+    const est = await runEstimate({ financialYear: "2025/26", pcn: { weightedPopulation: 30_000 }, assumptions, posts: posts.map((p) => ({ ...p })) }, noDb);
+    const { years } = computeScenario(scenario({ assumptions }), ctx);
+    const y = years[0]!;
+    for (const key of ["financialYear", "entitlement", "posts", "months", "totals", "pots", "estimates", "overrides", "figures", "warnings", "isEstimate"] as const) {
+      expect(y[key], key).toEqual(est[key]);
+    }
+    expect(y.projection).toBe(false);
+  });
+
+  it("projects years without rule tables and labels every projected figure", () => {
+    const { years, summary } = computeScenario(scenario({ firstYear: "2026/27", years: 3 }), ctx);
+    expect(years.map((y) => [y.financialYear, y.projection])).toEqual([
+      ["2026/27", false],
+      ["2027/28", true],
+      ["2028/29", true],
+    ]);
+    expect(years[1]!.projections.length).toBeGreaterThan(3);
+    expect(years[1]!.projections.every((f) => f.status === "projection")).toBe(true);
+    expect(years[1]!.figures.filter((f) => f.status === "projection")).toEqual(years[1]!.projections);
+    // 27.668 × 1.025 = 28.360; × 1.025 = 29.069; entitlement = 30,000 × rate
+    expect(years[1]!.entitlement).toBe(850_800);
+    expect(years[2]!.entitlement).toBe(872_070);
+    expect(summary.years.map((y) => y.projection)).toEqual([false, true, true]);
+  });
+
+  it("spot salaries rise by each later year's pay award; band posts follow the tables; a pay step carries on", () => {
+    const s = scenario({
+      assumptions: { payAward: 0.05 },
+      posts: [
+        { id: "spot", role: "first-contact-physiotherapist", annualSalary: 50_000, wte: 1 },
+        { id: "band", role: "occupational-therapist", band: "7", point: 1, wte: 1, nextPayStep: "2026-01-01" },
+      ],
+    });
+    const { years } = computeScenario(s, ctx);
+    // 2026/27 has a table with a 3.3% award: 50,000 × 1.033 = 51,650; 2027/28 projected at 5%: 54,232.50
+    expect(years.map((y) => y.posts[0]!.annualSalary)).toEqual([50_000, 51_650, 54_232.5]);
+    // Band 7: point 1 in 2025/26 to 31 Dec, then point 2 (2025/26 50,273; 2026/27 51,932 = 50,273 × 1.033)
+    expect(years[0]!.posts[1]!.annualSalary).toBe(47_810);
+    expect(years[1]!.posts[1]!.annualSalary).toBe(51_932);
+    expect(years[2]!.posts[1]!.annualSalary).toBe(Math.floor(51_932 * 1.05 + 0.5));
+  });
+
+  it("cash flow: two-month lag, position and peak funding", () => {
+    const { years, summary } = computeScenario(scenario({ years: 1, posts: [{ id: "ot", role: "occupational-therapist", band: "7", point: 1, wte: 1 }] }), ctx);
+    const y = years[0]!;
+    const cf = y.cashFlow;
+    expect(cf).toHaveLength(12);
+    expect(cf[0]!.received).toBe(0);
+    expect(cf[1]!.received).toBe(0);
+    expect(cf[2]!.received).toBe(y.months[0]!.claimable);
+    const paid = cf.reduce((s, m) => s + m.paid * 100, 0);
+    const received = cf.reduce((s, m) => s + m.received * 100, 0);
+    expect(Math.round(paid)).toBe(Math.round(y.totals.cost * 100));
+    expect(cf[11]!.position * 100).toBeCloseTo(received - paid, 6);
+    // Peak: the lowest position (March, as costs never fall below the lagged reimbursement here)
+    expect(summary.peakFunding).toBe(-Math.min(...cf.map((m) => m.position)));
+    expect(summary.receivableAfterHorizon).toBeCloseTo(y.months[10]!.claimable + y.months[11]!.claimable, 6);
+  });
+
+  it("practices' shares add up to the penny and follow the chosen basis", () => {
+    for (const shareBasis of ["weighted", "registered"] as const) {
+      const { years } = computeScenario(scenario({ years: 1, assumptions: { shareBasis } }), ctx);
+      const y = years[0]!;
+      expect(y.practiceShares.basis).toBe(shareBasis);
+      const sum = y.practiceShares.rows.reduce((s, r) => s + Math.round(r.pcnFunded * 100), 0);
+      expect(sum).toBe(Math.round(y.totals.pcnFunded * 100));
+    }
+  });
+
+  it("supervision: a new First Contact OT in roadmap training; cost is unfunded", () => {
+    const s = scenario({
+      years: 1,
+      supervisors: [{ id: "gp1", name: "Dr Demo", wte: 0.25 }],
+      posts: [
+        { id: "ot", label: "OT – frailty", role: "occupational-therapist", band: "7", point: 1, wte: 1, start: "2026-01-01", firstContact: { hcpcRegistration: "done", stage1: "done", stage2: "in-progress", supervisorId: "gp1" } },
+        { id: "ot2", role: "occupational-therapist", band: "7", point: 1, wte: 1, start: "2026-01-01", firstContact: { stage2: "in-progress", supervisorId: "gp1" } },
+      ],
+    });
+    const y = computeScenario(s, ctx).years[0]!;
+    // Jan–Mar 2026 in training: 2 × 60 + 30 × 21 = 750 min a month each = 12.5 h; 3 months × 2 posts = 75 h
+    expect(y.supervision.hours).toBe(75);
+    // 75 h × £54.16 = £4,062.00
+    expect(y.supervision.cost).toBe(4_062);
+    // 0.25 WTE × 4 = 1 trainee; 2 assigned
+    expect(y.supervision.supervisors[0]).toMatchObject({ capacity: 1, peakTrainees: 2 });
+    expect(y.supervision.warnings.join(" ")).toMatch(/Dr Demo/);
+    const supShare = y.practiceShares.rows.reduce((t, r) => t + Math.round(r.supervision * 100), 0);
+    expect(supShare).toBe(406_200);
+  });
+});
