@@ -83,7 +83,7 @@ export function toResponse(req: { financialYear: string }, plan: PlanResult, wp:
     })),
     isEstimate: estimates.length > 0,
     estimates,
-    overrides: plan.figures.filter((f) => f.status === "override").map(figureOut),
+    overrides: plan.overrides.map(figureOut),
     figures: plan.figures.map(figureOut),
     warnings: plan.warnings,
   };

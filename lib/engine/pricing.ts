@@ -9,6 +9,7 @@
 //   claimable_m = min(cost_m, cap_m);  pcnFunded_m = cost_m − claimable_m
 // Annual figures are sums of the monthly ones. Mental health practitioners under the 50% table:
 // the PCN bears half of each monthly figure (rounded half up) and claims against the 50% cap.
+import { assumptionsReport } from "./assumptions";
 import { isoFromDay } from "./calendar";
 import { afcFigure, lookupCap, type CapLookup, type CompiledRules, type FigureUsed } from "./compile";
 import type { CapTable } from "./rules/types";
@@ -289,8 +290,10 @@ export interface PlanResult {
   posts: PostResult[];
   months: PlanMonth[];
   totals: { costPence: number; claimablePence: number; pcnFundedPence: number; headroomPence: number };
-  /** Every rule figure used, deduplicated; filter by status for estimates and overrides. */
+  /** Every rule figure used, deduplicated; filter by status for estimates. */
   figures: FigureUsed[];
+  /** Every assumption given (status "override"), used or not; unused ones also get a warning. */
+  overrides: FigureUsed[];
   warnings: string[];
 }
 
@@ -365,5 +368,9 @@ export function pricePlan(c: CompiledRules, args: { weightedPopulation: number; 
     warnings.push("Claims for each pot can only be met from that pot: GP claims from the GP pot, all others from the main pot.");
   }
 
-  return { financialYear: c.rules.financialYear, entitlementPence: ent.totalPence, pots, posts, months, totals, figures: [...figuresById.values()], warnings };
+  const figures = [...figuresById.values()];
+  const assumptions = assumptionsReport(c, posts, figures);
+  warnings.push(...assumptions.warnings);
+
+  return { financialYear: c.rules.financialYear, entitlementPence: ent.totalPence, pots, posts, months, totals, figures, overrides: assumptions.given, warnings };
 }

@@ -184,7 +184,7 @@ describe("POST /api/v1/estimate — invalid input → 422 with issues", () => {
         controller.enqueue(chunk);
       },
     });
-    const res = await POST(new Request("http://localhost/api/v1/estimate", { method: "POST", body, duplex: "half" } as RequestInit));
+    const res = await POST(new Request("http://localhost/api/v1/estimate", { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit));
     expect(res.status).toBe(422);
     expect((await res.json()).error.issues[0].message).toMatch(/too large/);
     expect(sent).toBeLessThan(4 * 1024 * 1024); // stopped soon after 1 MB, not at 50 MB
@@ -209,6 +209,65 @@ describe("POST /api/v1/estimate — invalid input → 422 with issues", () => {
     b.posts[0].wte = 1.5;
     const { json } = await post(b);
     expect(json.error.issues[0]).toEqual({ path: "posts.0.wte", message: "WTE cannot be more than 1.0 (one full-time post); model a second post instead." });
+  });
+});
+
+describe("POST /api/v1/estimate — how the JSON is written", () => {
+  it("a leading UTF-8 byte-order mark is ignored", async () => {
+    const plain = await post(CONTRACT_EXAMPLE);
+    const withBom = await post(`\uFEFF${JSON.stringify(CONTRACT_EXAMPLE)}`);
+    expect(withBom.status).toBe(200);
+    expect(withBom.json).toEqual(plain.json);
+  });
+
+  it.each([
+    ["arrays", (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`],
+    ["objects", (n: number) => `${'{"a":'.repeat(n)}1${"}".repeat(n)}`],
+  ])("%s nested 100,000 deep: the message says it is nested too deeply", async (_kind, nest) => {
+    const { status, json } = await post(nest(100_000));
+    expect(status).toBe(422);
+    expect(json.error).toEqual({
+      code: "invalid_input",
+      message: "The request is nested too deeply (more than 64 levels).",
+      issues: [{ path: "", message: "The request is nested too deeply (more than 64 levels)." }],
+    });
+  });
+
+  it("64 levels are read (and then validated); 65 are too deep; brackets inside strings do not count", async () => {
+    const deep = (n: number) => ({ ...base(), extra: JSON.parse(`${"[".repeat(n - 1)}${"]".repeat(n - 1)}`) });
+    expect((await post(deep(64))).json.error.message).toBe("Some of the input is not valid; see issues.");
+    expect((await post(deep(65))).json.error.message).toBe("The request is nested too deeply (more than 64 levels).");
+    const { status, json } = await post({ ...base(), financialYear: `"[{${"[".repeat(500)}\\` });
+    expect(status).toBe(422);
+    expect(json.error.issues[0].path).toBe("financialYear");
+  });
+});
+
+describe("POST /api/v1/estimate — assumptions the plan did not need", () => {
+  it("a maximum for a role no post has is listed in overrides, with a warning", async () => {
+    const b = base();
+    b.assumptions = { maxReimbursableAnnual: { dietitian: 50000, "occupational-therapist": 64907 } };
+    const { status, json } = await post(b);
+    expect(status).toBe(200);
+    expect(json.overrides.map((o: any) => [o.id, o.value, o.status])).toEqual([
+      ["2025/26 maximum reimbursable amount: dietitian (all areas)", 50000, "override"],
+      ["2025/26 maximum reimbursable amount: occupational-therapist (all areas)", 64907, "override"],
+    ]);
+    expect(json.warnings).toContain("The maximum reimbursable amount you gave for dietitian was not used: no dietitian post is in the plan.");
+    expect(json.warnings.join(" ")).not.toContain("occupational-therapist was not used");
+  });
+
+  it("an NI rate with no posts is listed in overrides, with a warning", async () => {
+    const { status, json } = await post({ financialYear: "2025/26", pcn: { weightedPopulation: 30000 }, assumptions: { employerNiRate: 0.1 }, posts: [] });
+    expect(status).toBe(200);
+    expect(json.overrides).toEqual([expect.objectContaining({ id: "2025/26 employer NI rate", value: 0.1, status: "override" })]);
+    expect(json.warnings).toContain("The employer NI rate you gave was not used: the plan has no posts.");
+  });
+
+  it("every assumption of the contract example is listed (all used, no warning)", async () => {
+    const { json } = await post(CONTRACT_EXAMPLE);
+    expect(json.overrides.map((o: any) => o.value)).toEqual([26.631, 0.15, 5000, 0.1438, 64907]);
+    expect(json.warnings.filter((w: string) => w.includes("you gave"))).toEqual([]);
   });
 });
 
@@ -251,6 +310,14 @@ describe("npm run estimate (CLI)", () => {
     const missing = await cli(["-"], JSON.stringify({ financialYear: "2025/26", pcn: { code: "UZ9999" }, posts: [] }));
     expect(missing.code).toBe(2);
     expect(JSON.parse(missing.stdout).error.code).toBe("not_found");
+  });
+
+  it("reads a file saved with a byte-order mark", async () => {
+    const file = path.join(dir, "bom.json");
+    fs.writeFileSync(file, `\uFEFF${JSON.stringify(CONTRACT_EXAMPLE)}`);
+    const { code, stdout } = await cli([file]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).entitlement).toBe(1283979.04);
   });
 
   it("a missing file exits 2 with an error JSON", async () => {
