@@ -1,26 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
+import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { login, type LoginState } from "./actions";
 
 export function LoginForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
   return (
     <form action={action} noValidate>
-      {state.error ? (
-        <div className="nhsuk-error-summary" aria-labelledby="login-error-title" role="alert" tabIndex={-1}>
-          <h2 className="nhsuk-error-summary__title" id="login-error-title">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <ul className="nhsuk-list nhsuk-error-summary__list">
-              <li>
-                <a href="#email">{state.error}</a>
-              </li>
-            </ul>
-          </div>
-        </div>
-      ) : null}
+      {state.error ? <ErrorSummary titleId="login-error-title" items={[{ href: "#email", text: state.error }]} focusKey={state} /> : null}
       <input type="hidden" name="next" value={next} />
       <div className="nhsuk-form-group">
         <label className="nhsuk-label" htmlFor="email">

@@ -19,7 +19,11 @@ describe("home page quick estimate", () => {
     await page.getByLabel("Contractor weighted population at 1 January").fill("30000");
     await page.getByLabel("Actual annual salary").check();
     await page.getByLabel("Annual salary (£, full-time, including any HCAS)").fill("47,810");
-    await page.getByLabel("Start date").fill("2025-10-01");
+    // The NHS.UK date input: day, month and year boxes inside the "Start date" group.
+    const start = page.getByRole("group", { name: "Start date" });
+    await start.getByLabel("Day").fill("1");
+    await start.getByLabel("Month").fill("10");
+    await start.getByLabel("Year").fill("2025");
     await page.getByRole("button", { name: "Calculate" }).click();
     const result = page.getByTestId("estimate-result");
     await result.waitFor();
@@ -59,7 +63,37 @@ describe("home page quick estimate", () => {
     await page.getByTestId("estimate-result").waitFor();
     await expect(page.getByTestId("posts-table").locator("tbody tr").count()).resolves.toBe(2);
     await expect(page.getByTestId("estimate-result").textContent()).resolves.toContain("ICB");
+    // The radios still say what was submitted (React's form reset used to flip them back).
+    await expect(page.getByLabel("Choose a PCN").isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel("Enter a weighted population").isChecked()).resolves.toBe(false);
+    await expect(page.locator("#posts-1-role").inputValue()).resolves.toBe("clinical-pharmacist");
     expect(errors).toEqual([]);
+  });
+
+  it("keeps 'Choose a PCN' chosen after Calculate when it was picked by hand", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl(), { waitUntil: "networkidle" });
+    await page.getByLabel("Choose a PCN").check();
+    await page.getByLabel("PCN code").fill("UZ1001");
+    await page.getByRole("button", { name: "Calculate" }).click();
+    await page.getByTestId("estimate-result").waitFor();
+    await expect(page.getByLabel("Choose a PCN").isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel("PCN code").inputValue()).resolves.toBe("UZ1001");
+    expect(errors).toEqual([]);
+  });
+
+  it("a date that does not exist is reported beside the date input", async () => {
+    const { page } = await openPage(browser);
+    await page.goto(baseUrl(), { waitUntil: "networkidle" });
+    const start = page.getByRole("group", { name: "Start date" });
+    await start.getByLabel("Day").fill("31");
+    await start.getByLabel("Month").fill("9");
+    await start.getByLabel("Year").fill("2025");
+    await page.getByRole("button", { name: "Calculate" }).click();
+    await page.locator("#posts-0-start-error").waitFor();
+    await expect(page.locator("#posts-0-start-error").textContent()).resolves.toContain("Start date must be a real date");
+    await expect(page.locator(".nhsuk-error-summary").textContent()).resolves.toContain("Start date must be a real date");
+    await expect(start.getByLabel("Day").inputValue()).resolves.toBe("31");
   });
 
   it("an unknown PCN code gets a clear message beside the field", async () => {

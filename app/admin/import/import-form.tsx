@@ -2,6 +2,8 @@
 // Upload form for population files. Works without JavaScript (server action); with it, the
 // outcome appears without a full reload and the summary takes focus.
 import { useActionState, useEffect, useRef } from "react";
+import { ErrorSummary } from "@/app/components/ui/error-summary";
+import { ErrorMessage } from "@/app/components/ui/field";
 import { importUploadedFiles } from "./actions";
 import { initialImportFormState, type ImportFileOutcome, type ImportFormField } from "./form-state";
 
@@ -21,42 +23,22 @@ export function ImportForm() {
 
   const errorOf = (f: ImportFormField) => state.fieldErrors[f];
   const group = (f: ImportFormField) => `nhsuk-form-group${errorOf(f) ? " nhsuk-form-group--error" : ""}`;
-  const errorMessage = (f: ImportFormField) =>
-    errorOf(f) ? (
-      <span className="nhsuk-error-message" id={`import-${f}-error`}>
-        <span className="nhsuk-u-visually-hidden">Error:</span> {errorOf(f)}
-      </span>
-    ) : null;
+  const errorMessage = (f: ImportFormField) => (errorOf(f) ? <ErrorMessage id={`import-${f}-error`}>{errorOf(f)}</ErrorMessage> : null);
   const fieldErrorList = (Object.keys(state.fieldErrors) as ImportFormField[]).filter((f) => state.fieldErrors[f]);
   const rejected = state.results.filter((r) => r.outcome === "rejected");
 
   return (
     <>
       {state.status === "error" || rejected.length ? (
-        <div className="nhsuk-error-summary" aria-labelledby="import-error-summary-title" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h2 className="nhsuk-error-summary__title" id="import-error-summary-title">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <p>{state.message}</p>
-            <ul className="nhsuk-list nhsuk-error-summary__list">
-              {fieldErrorList.map((f) => (
-                <li key={f}>
-                  <a href={`#import-${f}`}>
-                    {LABELS[f]}: {state.fieldErrors[f]}
-                  </a>
-                </li>
-              ))}
-              {rejected.map((r) => (
-                <li key={r.fileName}>
-                  <a href={`#result-${r.fileName}`}>
-                    {r.fileName}: {r.issues[0]?.message ?? r.message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
+        <ErrorSummary
+          titleId="import-error-summary-title"
+          description={state.message}
+          focusKey={state}
+          items={[
+            ...fieldErrorList.map((f) => ({ key: f, href: `#import-${f}`, text: `${LABELS[f]}: ${state.fieldErrors[f]}` })),
+            ...rejected.map((r) => ({ key: r.fileName, href: `#result-${r.fileName}`, text: `${r.fileName}: ${r.issues[0]?.message ?? r.message}` })),
+          ]}
+        />
       ) : null}
       {state.status === "done" && !rejected.length ? (
         <div className="nhsuk-inset-text" role="status" tabIndex={-1} ref={summaryRef}>

@@ -2,6 +2,8 @@
 // The editor's form for the ICB-confirmed weighted population. Works without JavaScript
 // (server action); with it, errors appear without a full reload and the summary takes focus.
 import { useActionState, useEffect, useRef } from "react";
+import { ErrorSummary } from "@/app/components/ui/error-summary";
+import { describedBy as describedByIds, ErrorMessage } from "@/app/components/ui/field";
 import { saveConfirmedWeightedPopulation } from "./actions";
 import { initialConfirmedFormState, type ConfirmedFormField } from "./form-state";
 
@@ -15,53 +17,32 @@ const LABELS: Record<ConfirmedFormField, string> = {
 
 export function ConfirmedWeightedForm({ code, financialYears, defaultYear }: { code: string; financialYears: string[]; defaultYear: string }) {
   const [state, formAction, pending] = useActionState(saveConfirmedWeightedPopulation, initialConfirmedFormState(defaultYear));
-  const summaryRef = useRef<HTMLDivElement>(null);
   const savedRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (formRef.current) formRef.current.dataset.ready = "true";
   });
   useEffect(() => {
-    if (state.status === "error") summaryRef.current?.focus();
     if (state.status === "saved") savedRef.current?.focus();
   }, [state]);
 
   const id = (f: ConfirmedFormField) => `wp-${f}`;
   const errorOf = (f: ConfirmedFormField) => state.fieldErrors[f];
   const group = (f: ConfirmedFormField) => `nhsuk-form-group${errorOf(f) ? " nhsuk-form-group--error" : ""}`;
-  const describedBy = (f: ConfirmedFormField, hint: boolean) =>
-    [hint ? `${id(f)}-hint` : "", errorOf(f) ? `${id(f)}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const errorMessage = (f: ConfirmedFormField) =>
-    errorOf(f) ? (
-      <span className="nhsuk-error-message" id={`${id(f)}-error`}>
-        <span className="nhsuk-u-visually-hidden">Error:</span> {errorOf(f)}
-      </span>
-    ) : null;
+  const describedBy = (f: ConfirmedFormField, hint: boolean) => describedByIds(id(f), { hint, error: !!errorOf(f) });
+  const errorMessage = (f: ConfirmedFormField) => (errorOf(f) ? <ErrorMessage id={`${id(f)}-error`}>{errorOf(f)}</ErrorMessage> : null);
   const fieldErrorList = (Object.keys(state.fieldErrors) as ConfirmedFormField[]).filter((f) => state.fieldErrors[f]);
 
   return (
     // key: after each submission the fields take the values the server returned.
     <form action={formAction} noValidate key={`${state.status}-${state.message}-${JSON.stringify(state.values)}`} className="app-confirmed-form" ref={formRef}>
       {state.status === "error" ? (
-        <div className="nhsuk-error-summary" aria-labelledby="wp-error-summary-title" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h2 className="nhsuk-error-summary__title" id="wp-error-summary-title">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <p>{state.message} Nothing was changed.</p>
-            {fieldErrorList.length ? (
-              <ul className="nhsuk-list nhsuk-error-summary__list">
-                {fieldErrorList.map((f) => (
-                  <li key={f}>
-                    <a href={`#${id(f)}`}>
-                      {LABELS[f]}: {state.fieldErrors[f]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        </div>
+        <ErrorSummary
+          titleId="wp-error-summary-title"
+          description={`${state.message} Nothing was changed.`}
+          focusKey={state}
+          items={fieldErrorList.map((f) => ({ key: f, href: `#${id(f)}`, text: `${LABELS[f]}: ${state.fieldErrors[f]}` }))}
+        />
       ) : null}
       {state.status === "saved" ? (
         <div className="nhsuk-inset-text app-confirmed-form__saved" role="status" tabIndex={-1} ref={savedRef}>

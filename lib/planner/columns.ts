@@ -1,0 +1,145 @@
+// The one column specification: the planner's tables (tanstack), the posts CSV import, and the
+// CSV/XLSX exports read these. Pure TypeScript (no React): ids are the CSV header names and the
+// JSON field names; `kind` says how a value is shown (lib/format) or written (a number in pounds,
+// an ISO date, text).
+import { formatDate, formatDecimal, formatMonth, formatPounds, formatWte } from "@/lib/format";
+import type { ScenarioPostInput } from "@/lib/schemas/scenario";
+import type { EstimateResponse } from "@/lib/estimate-response";
+import type { CashFlowMonth, ScenarioSummary, ShareRow, SupervisionPost } from "./types";
+
+export type ColumnKind = "money" | "wte" | "text" | "date" | "number" | "month";
+
+export interface ColumnSpec<Row, Id extends string = string> {
+  id: Id;
+  header: string;
+  kind: ColumnKind;
+  accessor: (row: Row) => string | number | null | undefined;
+  /** Longer description (table hints, the export's assumptions sheet). */
+  description?: string;
+}
+
+/** A value as the page shows it ("£1,234.56", "0.60 WTE", "1 Oct 2025"); blank for null/undefined. */
+export function formatCell(kind: ColumnKind, value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === "") return "";
+  switch (kind) {
+    case "money":
+      return typeof value === "number" ? formatPounds(value) : value;
+    case "wte":
+      return typeof value === "number" ? formatWte(value) : value;
+    case "number":
+      return typeof value === "number" ? formatDecimal(value) : value;
+    case "date":
+      return typeof value === "string" ? formatDate(value) : String(value);
+    case "month":
+      return typeof value === "string" ? formatMonth(value) : String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** Whether a column's cells are right-aligned figures. */
+export const isNumericKind = (kind: ColumnKind) => kind === "money" || kind === "wte" || kind === "number";
+
+const col = <Row,>() => <Id extends string>(id: Id, header: string, kind: ColumnKind, accessor: (row: Row) => string | number | null | undefined, description?: string): ColumnSpec<Row, Id> => ({
+  id,
+  header,
+  kind,
+  accessor,
+  ...(description ? { description } : {}),
+});
+
+const post = col<ScenarioPostInput>();
+
+/**
+ * A post's inputs, in the posts CSV's column order (the planner's bulk import reads these
+ * headers; the posts export writes them, so an export edited in Excel comes back in).
+ */
+export const POST_INPUT_COLUMNS = [
+  post("label", "Label", "text", (p) => p.label),
+  post("role", "Role", "text", (p) => p.role),
+  post("status", "Status", "text", (p) => p.status, "existing or proposed"),
+  post("band", "Band", "text", (p) => (p.band === undefined ? undefined : String(p.band)), "Agenda for Change band (3–8c)"),
+  post("point", "Pay point", "number", (p) => p.point as number | undefined, "1 = entry point of the band"),
+  post("annualSalary", "Annual salary", "money", (p) => p.annualSalary as number | undefined, "£ full-time, including any HCAS (instead of band and point)"),
+  post("wte", "WTE", "wte", (p) => p.wte as number | undefined, "1.0 = 37.5 hours a week"),
+  post("area", "Area", "text", (p) => p.area, "national, outer-london, inner-london or fringe"),
+  post("start", "Start date", "date", (p) => p.start, "YYYY-MM-DD; blank = the first day of the year"),
+  post("end", "End date", "date", (p) => p.end, "YYYY-MM-DD; blank = still in post"),
+  post("mhpFunding", "MHP funding", "text", (p) => p.mhpFunding, "50% or 100% (mental health practitioners only)"),
+  post("nextPayStep", "Next pay step", "date", (p) => p.nextPayStep, "YYYY-MM-DD: from this date the next point of the band"),
+] as const;
+export type PostInputColumnId = (typeof POST_INPUT_COLUMNS)[number]["id"];
+export const POST_CSV_HEADERS: readonly PostInputColumnId[] = POST_INPUT_COLUMNS.map((c) => c.id);
+
+export type PostResult = EstimateResponse["posts"][number];
+const postResult = col<PostResult>();
+
+/** A post's figures for one year (the estimate API's post fields). */
+export const POST_RESULT_COLUMNS = [
+  postResult("salary", "Salary", "money", (p) => p.salary),
+  postResult("employerNi", "Employer NI", "money", (p) => p.employerNi),
+  postResult("employerPension", "Employer pension", "money", (p) => p.employerPension),
+  postResult("cost", "Cost", "money", (p) => p.cost),
+  postResult("cap", "Maximum claimable", "money", (p) => p.cap),
+  postResult("claimable", "Claimable", "money", (p) => p.claimable),
+  postResult("pcnFunded", "PCN-funded", "money", (p) => p.pcnFunded),
+] as const;
+
+export type PlanMonth = EstimateResponse["months"][number];
+const planMonth = col<PlanMonth>();
+
+/** The plan month by month. */
+export const MONTH_COLUMNS = [
+  planMonth("month", "Month", "month", (m) => m.month),
+  planMonth("cost", "Cost", "money", (m) => m.cost),
+  planMonth("claimable", "Claimable", "money", (m) => m.claimable),
+  planMonth("pcnFunded", "PCN-funded", "money", (m) => m.pcnFunded),
+  planMonth("cumulativeClaimable", "Claimable so far", "money", (m) => m.cumulativeClaimable),
+  planMonth("headroom", "Headroom after claims", "money", (m) => m.headroom),
+] as const;
+
+export type SummaryYear = ScenarioSummary["years"][number];
+const year = col<SummaryYear>();
+
+/** The multi-year projection, one row per financial year. */
+export const YEAR_COLUMNS = [
+  year("financialYear", "Financial year", "text", (y) => y.financialYear),
+  year("entitlement", "Entitlement", "money", (y) => y.entitlement),
+  year("cost", "Cost", "money", (y) => y.cost),
+  year("claimable", "Claimable", "money", (y) => y.claimable),
+  year("pcnFunded", "PCN-funded", "money", (y) => y.pcnFunded),
+  year("headroom", "Headroom", "money", (y) => y.headroom, "Entitlement − claimable; negative = over-committed"),
+  year("supervisionCost", "Supervision (unfunded)", "money", (y) => y.supervisionCost, "Supervision time is not reimbursable"),
+] as const;
+
+const cash = col<CashFlowMonth>();
+
+/** Cash flow month by month (reimbursement arrives `claimLagMonths` after the month it pays for). */
+export const CASH_FLOW_COLUMNS = [
+  cash("month", "Month", "month", (m) => m.month),
+  cash("paid", "Paid (salaries and on-costs)", "money", (m) => m.paid),
+  cash("received", "Reimbursement received", "money", (m) => m.received),
+  cash("position", "Cash position", "money", (m) => m.position, "Cumulative received − paid; negative = the PCN is funding it"),
+] as const;
+
+const share = col<ShareRow>();
+
+/** Each member practice's share of the PCN-funded and supervision cost. */
+export const SHARE_COLUMNS = [
+  share("practiceName", "Practice", "text", (r) => r.practiceName),
+  share("practiceCode", "Code", "text", (r) => r.practiceCode),
+  share("basis", "Population", "number", (r) => r.basis),
+  share("pcnFunded", "Share of PCN-funded cost", "money", (r) => r.pcnFunded),
+  share("supervision", "Share of supervision cost", "money", (r) => r.supervision),
+  share("total", "Total", "money", (r) => r.total),
+] as const;
+
+const sup = col<SupervisionPost>();
+
+/** Supervision each post needs in a year. */
+export const SUPERVISION_POST_COLUMNS = [
+  sup("label", "Post", "text", (p) => p.label),
+  sup("supervisorId", "Supervisor", "text", (p) => p.supervisorId),
+  sup("hours", "Hours", "number", (p) => p.hours),
+  sup("cost", "Cost (unfunded)", "money", (p) => p.cost),
+] as const;

@@ -1,0 +1,183 @@
+// A post as the user is typing it (every field text, dates as day/month/year parts), and its
+// conversion to the scenario contract. Shared by the quick estimate and the planner; pure.
+import { ROLES, isRoleId } from "@/lib/engine";
+import { dateInputToIso, EMPTY_DATE, isoToDateParts, type DateParts } from "@/lib/date-input";
+import { toFieldIssues } from "@/lib/schemas/common";
+import { ScenarioPostSchema, type CheckStatus, type PostStatus, type ScenarioPost, type ScenarioPostInput } from "@/lib/schemas/scenario";
+
+export interface FirstContactDraft {
+  hcpcRegistration: CheckStatus;
+  yearsRegistered: string;
+  stage1: CheckStatus;
+  stage2: CheckStatus;
+  stage2SignOff: DateParts;
+  supervisorId: string;
+}
+
+export interface PostDraft {
+  /** Stable React key (never shown, never saved). */
+  key: string;
+  id: string;
+  label: string;
+  role: string;
+  status: PostStatus;
+  salaryMode: "band" | "salary";
+  annualSalary: string;
+  band: string;
+  point: string;
+  wte: string;
+  area: string;
+  start: DateParts;
+  end: DateParts;
+  nextPayStep: DateParts;
+  mhpFunding: string;
+  supervisorId: string;
+  firstContact: FirstContactDraft | null;
+}
+
+/** Form text → a JSON value: "" → undefined; "£47,810" → 47810; anything else stays text for zod to reject. */
+export function numberFromText(text: string | null | undefined): number | string | undefined {
+  const s = (text ?? "").trim();
+  if (s === "") return undefined;
+  const cleaned = s.replace(/^£/, "").replace(/,/g, "");
+  const n = Number(cleaned);
+  return /^-?\d+(\.\d+)?$/.test(cleaned) && Number.isFinite(n) ? n : s;
+}
+
+const numText = (n: number | undefined) => (n === undefined ? "" : String(n));
+
+export const DATE_LABELS = { start: "Start date", end: "End date", nextPayStep: "Next pay step date", stage2SignOff: "Stage 2 sign-off date" } as const;
+
+export function emptyFirstContact(): FirstContactDraft {
+  return { hcpcRegistration: "not-started", yearsRegistered: "", stage1: "not-started", stage2: "not-started", stage2SignOff: { ...EMPTY_DATE }, supervisorId: "" };
+}
+
+export function newPostDraft(key: string, id: string, role = "occupational-therapist", area = "national"): PostDraft {
+  const info = isRoleId(role) ? ROLES[role] : undefined;
+  return {
+    key,
+    id,
+    label: "",
+    role,
+    status: "proposed",
+    salaryMode: info?.kind === "gp" ? "salary" : "band",
+    annualSalary: "",
+    band: info?.typicalBand ?? "7",
+    point: "1",
+    wte: "1.0",
+    area,
+    start: { ...EMPTY_DATE },
+    end: { ...EMPTY_DATE },
+    nextPayStep: { ...EMPTY_DATE },
+    mhpFunding: "50%",
+    supervisorId: "",
+    firstContact: info?.firstContact ? emptyFirstContact() : null,
+  };
+}
+
+/** A stored / imported post → a draft. */
+export function postToDraft(p: ScenarioPostInput | ScenarioPost, key: string): PostDraft {
+  const role = String(p.role ?? "");
+  const info = isRoleId(role) ? ROLES[role] : undefined;
+  const fc = p.firstContact;
+  return {
+    key,
+    id: p.id ?? key,
+    label: p.label ?? "",
+    role,
+    status: p.status ?? "proposed",
+    salaryMode: p.annualSalary !== undefined && (p.point === undefined || info?.kind === "gp") ? "salary" : "band",
+    annualSalary: numText(p.annualSalary as number | undefined),
+    band: p.band === undefined ? (info?.typicalBand ?? "7") : String(p.band),
+    point: p.point === undefined ? (p.annualSalary !== undefined ? "" : "1") : String(p.point),
+    wte: numText(p.wte as number | undefined),
+    area: p.area ?? "national",
+    start: isoToDateParts(p.start),
+    end: isoToDateParts(p.end),
+    nextPayStep: isoToDateParts(p.nextPayStep),
+    mhpFunding: p.mhpFunding ?? "50%",
+    supervisorId: p.supervisorId ?? "",
+    firstContact: fc
+      ? {
+          hcpcRegistration: fc.hcpcRegistration ?? "not-started",
+          yearsRegistered: numText(fc.yearsRegistered as number | undefined),
+          stage1: fc.stage1 ?? "not-started",
+          stage2: fc.stage2 ?? "not-started",
+          stage2SignOff: isoToDateParts(fc.stage2SignOff),
+          supervisorId: fc.supervisorId ?? "",
+        }
+      : info?.firstContact
+        ? emptyFirstContact()
+        : null,
+  };
+}
+
+export interface DraftCheck {
+  /** The post in the contract's input shape (dates that are not real dates left out). */
+  input: ScenarioPostInput;
+  /** The validated post, when every field is good. */
+  post: ScenarioPost | null;
+  /** Field (dotted, relative to the post: "wte", "firstContact.stage2SignOff") → message. */
+  errors: Record<string, string>;
+}
+
+/** Draft → contract input + validation with ScenarioPostSchema (messages per field). */
+export function checkDraft(d: PostDraft): DraftCheck {
+  const errors: Record<string, string> = {};
+  const date = (field: string, parts: DateParts, label: string): string | undefined => {
+    const r = dateInputToIso(parts, label);
+    if (r.error !== undefined) {
+      errors[field] = r.error;
+      return undefined;
+    }
+    return r.iso || undefined;
+  };
+  const info = isRoleId(d.role) ? ROLES[d.role] : undefined;
+  const isMhp = info?.kind === "mhp";
+  const mode = info?.kind === "gp" ? "salary" : d.salaryMode;
+  const start = date("start", d.start, DATE_LABELS.start);
+  const end = date("end", d.end, DATE_LABELS.end);
+  const nextPayStep = mode === "band" ? date("nextPayStep", d.nextPayStep, DATE_LABELS.nextPayStep) : undefined;
+  const input: Record<string, unknown> = {
+    id: d.id,
+    label: d.label,
+    role: d.role,
+    status: d.status,
+    wte: numberFromText(d.wte),
+    area: d.area || "national",
+  };
+  if (mode === "salary") input.annualSalary = numberFromText(d.annualSalary);
+  else {
+    input.band = d.band;
+    input.point = numberFromText(d.point);
+  }
+  if (isMhp) {
+    if (mode === "salary") input.band = d.band;
+    input.mhpFunding = d.mhpFunding || "50%";
+  }
+  if (start) input.start = start;
+  if (end) input.end = end;
+  if (nextPayStep) input.nextPayStep = nextPayStep;
+  if (d.supervisorId) input.supervisorId = d.supervisorId;
+  if (d.firstContact && info?.firstContact) {
+    const fc = d.firstContact;
+    const signOff = date("firstContact.stage2SignOff", fc.stage2SignOff, DATE_LABELS.stage2SignOff);
+    input.firstContact = {
+      hcpcRegistration: fc.hcpcRegistration,
+      stage1: fc.stage1,
+      stage2: fc.stage2,
+      ...(fc.yearsRegistered.trim() ? { yearsRegistered: numberFromText(fc.yearsRegistered) } : {}),
+      ...(signOff ? { stage2SignOff: signOff } : {}),
+      ...(fc.supervisorId ? { supervisorId: fc.supervisorId } : {}),
+    };
+  }
+  const parsed = ScenarioPostSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of toFieldIssues(parsed.error)) {
+      const field = issue.path || "role";
+      if (!errors[field]) errors[field] = issue.message;
+    }
+  }
+  const ok = parsed.success && Object.keys(errors).length === 0;
+  return { input: input as ScenarioPostInput, post: ok ? parsed.data : null, errors };
+}
