@@ -3,11 +3,13 @@
 //   npm run user -- set-password EMAIL                                 (signs the account out everywhere)
 //   npm run user -- list
 //   npm run user -- remove EMAIL
+//   npm run user -- token EMAIL [--label TEXT]                         (prints a new API token once)
+//   npm run user -- revoke-tokens EMAIL                                (revokes all of the account's API tokens)
 import { execFileSync } from "node:child_process";
 import readline from "node:readline";
 import { createPrisma } from "@/lib/server/create-prisma";
 import { AppError } from "@/lib/server/errors";
-import { createUser, listUsers, removeUser, setPassword } from "@/lib/server/users";
+import { createApiToken, createUser, listUsers, removeUser, revokeApiTokens, setPassword } from "@/lib/server/users";
 import { runCli, writeOut } from "./lib/cli";
 
 const USAGE = `usage:
@@ -15,6 +17,8 @@ const USAGE = `usage:
   npm run user -- set-password EMAIL
   npm run user -- list
   npm run user -- remove EMAIL
+  npm run user -- token EMAIL [--label TEXT]    a new API token (Authorization: Bearer …), printed once
+  npm run user -- revoke-tokens EMAIL           revokes every API token of the account
 The password is read from ARRS_PASSWORD, or asked for.`;
 
 function flag(args: string[], name: string): string | undefined {
@@ -32,7 +36,7 @@ async function askPassword(): Promise<string> {
 
 async function main(): Promise<number> {
   const [cmd, ...args] = process.argv.slice(2);
-  if (!cmd || !["add", "set-password", "list", "remove"].includes(cmd)) {
+  if (!cmd || !["add", "set-password", "list", "remove", "token", "revoke-tokens"].includes(cmd)) {
     console.error(USAGE);
     return 2;
   }
@@ -53,6 +57,14 @@ async function main(): Promise<number> {
     } else if (cmd === "set-password") {
       await setPassword(db, email, await askPassword());
       console.log(`Password changed for ${email}; its sessions were signed out.`);
+    } else if (cmd === "token") {
+      const { token, user } = await createApiToken(db, email, { label: flag(args, "label") });
+      // The token alone on stdout (for scripts); the note on stderr.
+      console.error(`New API token for ${user.email} (${user.role}). It is shown only this once; revoke with: npm run user -- revoke-tokens ${user.email}`);
+      await writeOut(`${token}\n`);
+    } else if (cmd === "revoke-tokens") {
+      const n = await revokeApiTokens(db, email);
+      console.log(`Revoked ${n} API token${n === 1 ? "" : "s"} of ${email.trim().toLowerCase()}.`);
     } else {
       await removeUser(db, email);
       console.log(`Removed ${email}.`);
