@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getCurrentUser } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { getDemoAccountHint } from "@/lib/server/demo-account";
 import { logout } from "./actions";
 import { LoginForm } from "./login-form";
 
@@ -9,6 +11,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
   const user = await getCurrentUser();
+  const demo = user ? null : await getDemoAccountHint(getDb());
   return (
     <>
       <h1>Sign in</h1>
@@ -29,6 +32,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             Anyone can search PCNs and make estimates. Editors can enter ICB-confirmed weighted populations;
             administrators can also import population files.
           </p>
+          {demo && (
+            <div className="nhsuk-inset-text">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>
+                Trying the planner? Sign in with the demo account: email <code>{demo.email}</code>, password <code>{demo.password}</code>. It
+                can plan only for the fictional demo PCNs.
+              </p>
+            </div>
+          )}
           <LoginForm next={typeof next === "string" ? next : "/"} />
           <details className="nhsuk-details">
             <summary className="nhsuk-details__summary">

@@ -41,11 +41,11 @@ export async function getDemoAccountHint(db: Db): Promise<{ email: string; passw
 }
 
 /** The demo account may change data only for demo PCNs: 403 forbidden otherwise. */
-export function assertDemoMayChange(actor: SessionUser, pcn: { code: string; isDemo: boolean }): void {
+export function assertDemoMayChange(actor: SessionUser, pcn: { code: string; isDemo: boolean }, doing = "plan for"): void {
   if (actor.isDemo && !pcn.isDemo) {
     throw new AppError(
       "forbidden",
-      `The demo account can only plan for the fictional demo PCNs (codes starting UZ). Sign in with your own account to plan for ${pcn.code}.`,
+      `The demo account can only ${doing} the fictional demo PCNs (codes starting UZ). Sign in with your own account to ${doing} ${pcn.code}.`,
     );
   }
 }

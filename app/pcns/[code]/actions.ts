@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { parseWeightedPopulationText } from "@/lib/schemas/pcn";
 import { requireRole } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
+import { assertDemoMayChange } from "@/lib/server/demo-account";
 import { AppError } from "@/lib/server/errors";
 import { setConfirmedWeightedPopulation } from "@/lib/server/pcns";
 import type { ConfirmedFormState, ConfirmedFormField } from "./form-state";
@@ -27,6 +28,11 @@ export async function saveConfirmedWeightedPopulation(_prev: ConfirmedFormState,
   const code = text("code");
   try {
     const user = await requireRole("editor");
+    if (user.isDemo) {
+      // The demo account (published password) may not change real PCNs' figures.
+      const pcn = await getDb().pcn.findUnique({ where: { code: code.trim().toUpperCase() }, select: { code: true, isDemo: true } });
+      if (pcn) assertDemoMayChange(user, pcn, "change");
+    }
     values.enteredBy = user.name;
     const saved = await setConfirmedWeightedPopulation(getDb(), {
       code,
