@@ -1,6 +1,6 @@
 // The estimate response (pounds, the API contract's field names), built from an engine plan.
 // Pure: the server (API, CLI, home page) and the browser (the planner) build it the same way.
-import type { CostBreakdown, FigureUsed, MonthFigures, PlanResult } from "@/lib/engine";
+import type { CostBreakdown, FigureUsed, MonthFigures, PlanResult, PostResult } from "@/lib/engine";
 
 const pounds = (pence: number) => pence / 100;
 
@@ -23,6 +23,29 @@ function monthOut(m: MonthFigures) {
 
 function figureOut(f: FigureUsed) {
   return { id: f.id, label: f.label, value: f.value, status: f.status, source: f.source, ...(f.note ? { note: f.note } : {}) };
+}
+
+function postOutUncached(p: PostResult) {
+  return {
+    id: p.id,
+    role: p.role,
+    roleName: p.roleName,
+    area: p.area,
+    wte: p.wteTenThousandths / 10000,
+    annualSalary: pounds(p.annualSalaryPence),
+    hcas: pounds(p.hcasPence),
+    ...breakdownOut(p),
+    months: p.months.map(monthOut),
+    warnings: p.warnings,
+  };
+}
+
+// A priced post is immutable, and the planner re-uses unchanged ones between edits: convert each once.
+const postsOut = new WeakMap<PostResult, ReturnType<typeof postOutUncached>>();
+function postOut(p: PostResult) {
+  let out = postsOut.get(p);
+  if (!out) postsOut.set(p, (out = postOutUncached(p)));
+  return out;
 }
 
 export interface WeightedPopulationUsed {
@@ -48,18 +71,7 @@ export function toResponse(req: { financialYear: string }, plan: PlanResult, wp:
     entitlement: pounds(plan.entitlementPence),
     ...(pcn ? { pcn } : {}),
     weightedPopulation: wp,
-    posts: plan.posts.map((p) => ({
-      id: p.id,
-      role: p.role,
-      roleName: p.roleName,
-      area: p.area,
-      wte: p.wteTenThousandths / 10000,
-      annualSalary: pounds(p.annualSalaryPence),
-      hcas: pounds(p.hcasPence),
-      ...breakdownOut(p),
-      months: p.months.map(monthOut),
-      warnings: p.warnings,
-    })),
+    posts: plan.posts.map(postOut),
     months: plan.months.map((m) => ({
       month: m.month,
       cost: pounds(m.costPence),

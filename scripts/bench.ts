@@ -92,6 +92,10 @@ try {
   else throw e;
 }
 await benchSearch();
+{
+  const { benchPlanner } = await import("./bench-planner");
+  await benchPlanner();
+}
 process.exit(0);
 
 /** PCN search and PCN page data on all of England (the real files imported into a temp DB). */

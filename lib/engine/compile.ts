@@ -74,12 +74,16 @@ const override = (id: string, label: string, value: number): FigureUsed => ({
   source: "Entered by the user (assumptions)",
 });
 
+interface TableWindow {
+  table: CapTable;
+  from: number;
+  to: number;
+}
+
 /** The table that governs a day: the latest-published one whose window covers it. */
-function tableForDay(tables: readonly CapTable[], day: number): CapTable | undefined {
+function tableForDay(windows: readonly TableWindow[], day: number): CapTable | undefined {
   let best: CapTable | undefined;
-  for (const t of tables) {
-    const from = parseIsoDate(t.effectiveFrom)!;
-    const to = t.effectiveTo ? parseIsoDate(t.effectiveTo)! : Infinity;
+  for (const { table: t, from, to } of windows) {
     if (day < from || day > to) continue;
     if (!best || t.publishedOn > best.publishedOn || (t.publishedOn === best.publishedOn && t.effectiveFrom > best.effectiveFrom)) best = t;
   }
@@ -89,10 +93,11 @@ function tableForDay(tables: readonly CapTable[], day: number): CapTable | undef
 export function compileRules(rules: FinancialYearRules, assumptions: Assumptions = {}): CompiledRules {
   const months = financialYearMonths(rules.startYear);
   const fy = rules.financialYear;
+  const windows = rules.capTables.map((t) => ({ table: t, from: parseIsoDate(t.effectiveFrom)!, to: t.effectiveTo ? parseIsoDate(t.effectiveTo)! : Infinity }));
   const monthSegments = months.map((m) => {
     const segments: CapSegment[] = [];
     for (let d = m.firstDay; d <= m.lastDay; d++) {
-      const t = tableForDay(rules.capTables, d);
+      const t = tableForDay(windows, d);
       if (!t) continue;
       const last = segments[segments.length - 1];
       if (last && last.table === t) last.days++;

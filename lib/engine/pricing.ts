@@ -297,12 +297,19 @@ export interface PlanResult {
   warnings: string[];
 }
 
-/** Prices a plan: the PCN's entitlement, every post month by month, and the totals. */
-export function pricePlan(c: CompiledRules, args: { weightedPopulation: number; posts: readonly PostSpec[] }): PlanResult {
+/**
+ * Prices a plan: the PCN's entitlement, every post month by month, and the totals. `price` prices
+ * one post (default pricePost); the planner passes a memoised one so an edit re-prices one post.
+ */
+export function pricePlan(
+  c: CompiledRules,
+  args: { weightedPopulation: number; posts: readonly PostSpec[] },
+  price: (c: CompiledRules, post: PostSpec) => PostResult = pricePost,
+): PlanResult {
   const ent = calculateEntitlement({ weightedPopulation: args.weightedPopulation, pots: c.pots });
   const posts = args.posts.map((p, i) => {
     try {
-      return pricePost(c, p);
+      return price(c, p);
     } catch (e) {
       // Say which post: "end" → "3.end".
       if (e instanceof EngineInputError) throw new EngineInputError(`${i}.${e.path}`, e.message);

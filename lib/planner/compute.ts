@@ -21,6 +21,7 @@ import {
   parseIsoDate,
   poundsToPence,
   pricePlan,
+  pricePost,
   projectRules,
   ROLES,
   scalePopulation,
@@ -28,8 +29,10 @@ import {
   toScaledInteger,
   divRoundHalfUp,
   type Assumptions,
+  type CompiledRules,
   type FinancialYearRules,
   type PlanResult,
+  type PostResult,
   type PostSpec,
   type RoleId,
   type SupervisionSettings,
@@ -57,6 +60,44 @@ export const SUPERVISION_DEFAULTS: Record<keyof Omit<SupervisionSettings, "super
   traineesPerSupervisorWte: { value: 4, label: "Roadmap trainees per 1.0 WTE supervisor", source: "FCP roadmap: at most 4 trainees per 1.0 WTE supervisor" },
   supervisorHourlyCost: { value: 54.16, label: "Supervisor's hourly cost (£)", source: "Estimate: the 2025/26 GP maximum £105,882 ÷ 1,955 working hours (37.5 h × 52.14 weeks)" },
 };
+
+/**
+ * Compiled and projected rules are pure functions of their inputs, and the planner recomputes on
+ * every keystroke with mostly the same ones: keep the last few.
+ */
+const compiledCache = new Map<string, CompiledRules>();
+const projectedCache = new Map<string, FinancialYearRules>();
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = make();
+    if (cache.size >= 64) cache.delete(cache.keys().next().value!);
+    cache.set(key, v);
+  }
+  return v;
+}
+// Priced posts by compiled rules and post: an edit re-prices only the post that changed.
+const pricedCache = new WeakMap<CompiledRules, Map<string, PostResult>>();
+function pricePostMemo(c: CompiledRules, spec: PostSpec): PostResult {
+  let byPost = pricedCache.get(c);
+  if (!byPost) pricedCache.set(c, (byPost = new Map()));
+  const key = JSON.stringify(spec);
+  let r = byPost.get(key);
+  if (!r) {
+    r = pricePost(c, spec);
+    if (byPost.size >= 2000) byPost.clear();
+    byPost.set(key, r);
+  }
+  return r;
+}
+
+const ruleIds = new WeakMap<FinancialYearRules, number>();
+let nextRuleId = 1;
+function ruleKey(r: FinancialYearRules): number {
+  let id = ruleIds.get(r);
+  if (id === undefined) ruleIds.set(r, (id = nextRuleId++));
+  return id;
+}
 
 const ON_COST_KEYS = ["employerNiRate", "employerNiThresholdAnnual", "employerPensionRate"] as const;
 const pounds = (pence: number) => pence / 100;
@@ -188,14 +229,13 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
     }
     const prev = rulesByYear[i - 1]!;
     const prevOverrides = overridesFor(scenario, i - 1, years[i - 1]!);
-    rulesByYear.push(
-      projectRules(prev, {
-        payAward: award,
-        rateGrowth,
-        ...(prevOverrides.arrsRatePerWeightedPatient !== undefined ? { previousRate: prevOverrides.arrsRatePerWeightedPatient } : {}),
-        ...(prevOverrides.maxReimbursableAnnual ? { previousCapOverrides: prevOverrides.maxReimbursableAnnual } : {}),
-      }),
-    );
+    const inputs = {
+      payAward: award,
+      rateGrowth,
+      ...(prevOverrides.arrsRatePerWeightedPatient !== undefined ? { previousRate: prevOverrides.arrsRatePerWeightedPatient } : {}),
+      ...(prevOverrides.maxReimbursableAnnual ? { previousCapOverrides: prevOverrides.maxReimbursableAnnual } : {}),
+    };
+    rulesByYear.push(remember(projectedCache, `${ruleKey(prev)}|${JSON.stringify(inputs)}`, () => projectRules(prev, inputs)));
   });
   // Spot salaries: year 0 as given; year y = year y−1 × (1 + award of year y).
   const plans = postSpecs(scenario, awards);
@@ -204,11 +244,12 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
   const results: YearResult[] = years.map((fy, i) => {
     const rules = rulesByYear[i]!;
     const projected = !getRules(fy);
-    const compiled = compileRules(rules, overridesFor(scenario, i, fy));
+    const overrides = overridesFor(scenario, i, fy);
+    const compiled = remember(compiledCache, `${ruleKey(rules)}|${JSON.stringify(overrides)}`, () => compileRules(rules, overrides));
     const wpValue = i === 0 ? ctx.weightedPopulation.value : grownPopulation(ctx.weightedPopulation.value, popGrowth, i);
     let plan;
     try {
-      plan = pricePlan(compiled, { weightedPopulation: Math.round(wpValue * 1e6) / 1e6, posts: plans[i]!.map((p) => p.spec) });
+      plan = pricePlan(compiled, { weightedPopulation: Math.round(wpValue * 1e6) / 1e6, posts: plans[i]!.map((p) => p.spec) }, pricePostMemo);
     } catch (e) {
       if (e instanceof EngineInputError) throw new ScenarioInputError(`posts.${e.path}`, `${fy}: ${e.message}`);
       throw e;
