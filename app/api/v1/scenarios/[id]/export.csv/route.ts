@@ -1,0 +1,16 @@
+// GET /api/v1/scenarios/{id}/export.csv[?table=monthly|posts|claims] — the scenario as CSV: one row
+// per post per month (default), the posts' inputs (the bulk-import layout), or the claims schedule.
+import { actorFromRequest } from "@/lib/server/api-auth";
+import { getDb } from "@/lib/server/db";
+import { csvTableParam, exportScenario, fileResponse } from "@/lib/server/export";
+import { handle } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    const { id } = await params;
+    const table = csvTableParam(new URL(request.url).searchParams.get("table"));
+    return fileResponse(await exportScenario(getDb(), await actorFromRequest(request), id, "csv", table));
+  });
+}

@@ -1,0 +1,14 @@
+// GET /api/v1/scenarios/{id}/export.xlsx — the scenario as an XLSX workbook (README "Exports").
+import { actorFromRequest } from "@/lib/server/api-auth";
+import { getDb } from "@/lib/server/db";
+import { exportScenario, fileResponse } from "@/lib/server/export";
+import { handle } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    const { id } = await params;
+    return fileResponse(await exportScenario(getDb(), await actorFromRequest(request), id, "xlsx"));
+  });
+}
