@@ -4,17 +4,15 @@
 //
 //   npm run import -- FILE… [--by NAME]
 //
-// Exit code: 0 if every file was applied or unchanged, 2 if any file was rejected, 1 on usage or
-// unexpected errors.
-import { execFileSync } from "node:child_process";
+// Exit code: 0 if every file was applied or unchanged, 2 if any file was rejected, 3 if the
+// database stayed busy (another import or the app writing; nothing was changed, try again), 1 on
+// usage or unexpected errors.
 import fs from "node:fs";
 import path from "node:path";
 import { createPrisma, databaseUrl } from "@/lib/server/create-prisma";
 import { importFile, orderImportFiles, type ImportResult } from "@/lib/server/import";
 import { FILE_TYPE_LABELS } from "@/lib/server/import/detect";
-import { runCli } from "./lib/cli";
-
-const repoRoot = path.resolve(import.meta.dirname, "..");
+import { EXIT_DATABASE_BUSY, migrateFirst, runCli } from "./lib/cli";
 
 const USAGE = "Usage: npm run import -- FILE.csv [FILE.csv …] [--by NAME]";
 
@@ -58,11 +56,8 @@ async function main(): Promise<number> {
   }
   const url = databaseUrl();
   const t0 = performance.now();
-  execFileSync(process.execPath, [path.join(repoRoot, "scripts/migrate.mjs"), "apply"], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const migrated = migrateFirst(url);
+  if (migrated !== 0) return migrated;
   console.error(`Database ready (${url}) in ${seconds(performance.now() - t0)}`);
 
   const inputs = orderImportFiles(files.map((f) => ({ fileName: path.basename(f), content: fs.readFileSync(f) })));
@@ -73,7 +68,14 @@ async function main(): Promise<number> {
       const r = await importFile(db, input, {
         importedBy,
         onProgress: (name, message) => console.error(`  ${name}: ${message}`),
+        busyRetry: { onRetry: () => console.error(`  ${input.fileName}: the database is busy; waiting…`) },
       });
+      if (r.databaseBusy) {
+        console.error(r.message);
+        const left = inputs.length - inputs.indexOf(input);
+        if (left > 1) console.error(`${left} files were not imported.`);
+        return EXIT_DATABASE_BUSY;
+      }
       console.log(formatResultLine(r));
       if (r.outcome === "rejected") {
         rejected++;

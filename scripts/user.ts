@@ -5,12 +5,12 @@
 //   npm run user -- remove EMAIL
 //   npm run user -- token EMAIL [--label TEXT]                         (prints a new API token once)
 //   npm run user -- revoke-tokens EMAIL                                (revokes all of the account's API tokens)
-import { execFileSync } from "node:child_process";
 import readline from "node:readline";
-import { createPrisma } from "@/lib/server/create-prisma";
+import { createPrisma, databaseUrl } from "@/lib/server/create-prisma";
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "@/lib/server/db-busy";
 import { AppError } from "@/lib/server/errors";
 import { createApiToken, createUser, listUsers, removeUser, revokeApiTokens, setPassword } from "@/lib/server/users";
-import { runCli, writeOut } from "./lib/cli";
+import { EXIT_DATABASE_BUSY, migrateFirst, runCli, writeOut } from "./lib/cli";
 
 const USAGE = `usage:
   npm run user -- add EMAIL --role admin|editor --name "Full Name"
@@ -41,8 +41,10 @@ async function main(): Promise<number> {
     return 2;
   }
   // The database is created and migrated first, as for the importer.
-  execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { stdio: ["ignore", "ignore", "inherit"] });
-  const db = createPrisma();
+  const url = databaseUrl();
+  const migrated = migrateFirst(url);
+  if (migrated !== 0) return migrated;
+  const db = createPrisma(url);
   try {
     const email = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
     if (cmd === "list") {
@@ -74,6 +76,10 @@ async function main(): Promise<number> {
     if (e instanceof AppError) {
       console.error(e.issues.length ? e.issues.map((i) => `${i.path ? `${i.path}: ` : ""}${i.message}`).join("\n") : e.message);
       return 2;
+    }
+    if (isDatabaseBusy(e)) {
+      console.error(DATABASE_BUSY_MESSAGE);
+      return EXIT_DATABASE_BUSY;
     }
     throw e;
   } finally {

@@ -5,6 +5,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
+import { SQLITE_BUSY_TIMEOUT_MS } from "./db-busy";
 
 export type Db = PrismaClient;
 
@@ -29,5 +30,6 @@ export function createPrisma(url: string = databaseUrl()): Db {
   // Relative paths resolve against the project root (process.cwd() for npm scripts and next).
   const file = url.replace(/^file:/, "");
   const abs = path.isAbsolute(file) ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${abs}` }) });
+  // Wait for another connection's write lock rather than fail at once (see db-busy.ts).
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${abs}`, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
 }

@@ -1,9 +1,17 @@
-// How the CLI scripts (estimate, pcn, import, user) write and end. Writes to a pipe are
+// How the CLI scripts (estimate, pcn, import, user) write, migrate and end. Writes to a pipe are
 // asynchronous in Node: a pipe takes 64 KiB and the rest waits in the process, so process.exit()
 // straight after a write loses it (a 200 kB estimate piped into `jq` stopped mid-string, exit 0).
 // So: never call process.exit(); write with writeOut (resolves once the OS has the text), and run
 // the script's main() with runCli, which sets process.exitCode and lets Node end by itself once
 // every write is flushed.
+
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+
+/** Exit code of a CLI when SQLite stayed busy (another writer): nothing changed, try again. */
+export const EXIT_DATABASE_BUSY = 3;
 
 function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
   return new Promise((resolve) => {
@@ -44,4 +52,19 @@ export function runCli(main: () => Promise<number>): void {
     console.error(e instanceof Error ? (e.stack ?? e.message) : e);
     finish(1);
   });
+}
+
+/**
+ * Creates/migrates the database at `url` first (scripts/migrate.mjs apply; its messages go to
+ * stderr). Returns 0 when ready, else the exit code to end with: EXIT_DATABASE_BUSY when another
+ * process holds the database (migrate.mjs has said so in plain words), 1 otherwise.
+ */
+export function migrateFirst(url: string): number {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, "scripts/migrate.mjs"), "apply"], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (r.status === 0) return 0;
+  return r.status === EXIT_DATABASE_BUSY ? EXIT_DATABASE_BUSY : 1;
 }

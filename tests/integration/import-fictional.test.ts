@@ -1,8 +1,9 @@
 // The importer against a real SQLite file with small fictional files: transactions, idempotence,
 // the weighted-population rules, ImportLog rows and the CLI's exit codes.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile, importFiles } from "@/lib/server/import";
 import { createTestDbSync, type TestDb } from "../support/db";
@@ -199,5 +200,126 @@ describe("CLI: npm run import", () => {
     expect(mixed.stdout.split("\n").filter(Boolean).map((l) => l.split(" ")[0])).toEqual(["UNCHANGED", "REJECTED"]);
     expect(mixed.stderr).toContain("line 2: weighted_population is 'abc', expected a number");
     expect(execFileSync("ls", [t.dir]).toString()).toContain("cli.db");
+  });
+});
+
+// Issue 10 #3: the app keeps the SQLite file open (WAL mode) while an administrator imports from
+// the command line. SQLite only: these hold SQLite connections the way the running app does.
+describe.skipIf(!!process.env.ARRS_TEST_PG_URL)("CLI beside a running app (SQLite)", () => {
+  let t: TestDb;
+  let file: string;
+  beforeAll(() => {
+    t = createTestDbSync();
+    file = t.url.replace(/^file:/, "");
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  const run = (script: string, args: string[], url = t.url) =>
+    spawnSync(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), script, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
+  const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at |wasm|SocketTimeout/m);
+
+  it("imports (and lists users) while another connection reads: open statement, read transaction, the app's Prisma client", async () => {
+    expect(await t.db.pcn.count()).toBe(0); // the app's client has the file open
+    const reader = new Database(file);
+    try {
+      expect(reader.pragma("journal_mode", { simple: true })).toBe("wal");
+      const stmt = reader.prepare("SELECT count(*) AS n FROM Practice");
+      reader.exec("BEGIN");
+      expect(stmt.get()).toEqual({ n: 0 }); // a read transaction, held while the CLI runs
+      const map = path.join(t.dir, "map.csv");
+      fs.writeFileSync(map, mappingAug);
+      const r = run("scripts/import.ts", [map]);
+      expect(r.stderr).not.toContain("busy");
+      noStackTrace(r.stderr);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^APPLIED +map\.csv: /m);
+      expect(stmt.get()).toEqual({ n: 0 }); // its snapshot is unchanged…
+      reader.exec("COMMIT");
+      expect(stmt.get()).toEqual({ n: 4 }); // …and the next read sees the import
+      const users = run("scripts/user.ts", ["list"]);
+      expect(users.status).toBe(0);
+      expect(users.stdout).toBe("No accounts yet.\n");
+    } finally {
+      reader.close();
+    }
+    expect(await t.db.practice.count()).toBe(4);
+  });
+
+  it("another writer holding the lock: bounded retry, then a plain message, exit 3, nothing changed", async () => {
+    const before = await countRows(t.db);
+    const logsBefore = await t.db.importLog.count();
+    const bad = path.join(t.dir, "weighted.csv");
+    fs.writeFileSync(bad, "pcn_code,financial_year,weighted_population\nUZ0001,2025/26,3500\n");
+    const writer = new Database(file);
+    let r;
+    try {
+      writer.exec("BEGIN IMMEDIATE");
+      writer.prepare("INSERT INTO Region (code, name) VALUES ('ZRHOLD', 'Held by another writer')").run();
+      const t0 = Date.now();
+      r = run("scripts/import.ts", [bad]);
+      expect(Date.now() - t0).toBeGreaterThan(10_000); // it waited and retried before giving up
+    } finally {
+      writer.exec("ROLLBACK");
+      writer.close();
+    }
+    expect(r.stderr).toContain("The database is busy (another import or the app is writing); try again in a minute. Nothing was changed.");
+    noStackTrace(r.stderr);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(await countRows(t.db)).toEqual(before);
+    expect(await t.db.importLog.count()).toBe(logsBefore);
+  });
+
+  it("a writer that lets go within the retry window: the import waits, retries and succeeds", async () => {
+    const file2 = path.join(t.dir, "weighted-2024-25.csv");
+    fs.writeFileSync(file2, weighted2425); // creates the PCNs it names, so it needs nothing before it
+    const writer = new Database(file);
+    writer.exec("BEGIN IMMEDIATE");
+    writer.prepare("INSERT INTO Region (code, name) VALUES ('ZRHOLD', 'Held by another writer')").run();
+    const child = spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/import.ts", file2], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: t.url },
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+      // The first attempt has given up (after the 5 s busy timeout): let go, so the retry gets in.
+      if (writer.open && stderr.includes("the database is busy; waiting")) {
+        writer.exec("ROLLBACK");
+        writer.close();
+      }
+    });
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    if (writer.open) writer.close();
+    expect(stderr).toContain("the database is busy; waiting");
+    expect(status).toBe(0);
+    expect(stderr).toMatch(/summed for 2 PCNs.*Rows created/);
+    expect((await t.db.weightedPopulation.findFirstOrThrow({ where: { pcnCode: "UZ0099", financialYear: "2024/25" } })).value).toBe(520);
+    expect(await t.db.region.count({ where: { code: "ZRHOLD" } })).toBe(0);
+  });
+
+  it("pending migrations while the app has the file open: a plain message, exit 3, no stack trace", () => {
+    const fresh = path.join(t.dir, "fresh.db");
+    const app = new Database(fresh);
+    try {
+      app.pragma("journal_mode = WAL");
+      expect(app.prepare("SELECT count(*) AS n FROM sqlite_master").get()).toEqual({ n: 0 }); // opens the WAL index, as the app's first query does
+      const map = path.join(t.dir, "map-fresh.csv");
+      fs.writeFileSync(map, mappingAug);
+      const r = run("scripts/import.ts", [map], `file:${fresh}`);
+      expect(r.stderr).toContain("Migrations are pending");
+      expect(r.stderr).toContain("Nothing was changed.");
+      noStackTrace(r.stderr);
+      expect(r.status).toBe(3);
+      expect(app.prepare("SELECT count(*) AS n FROM sqlite_master").get()).toEqual({ n: 0 });
+    } finally {
+      app.close();
+    }
   });
 });

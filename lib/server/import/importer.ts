@@ -4,6 +4,7 @@
 // No "server-only" here: plain Node (CLI, vitest) imports this module.
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/server/create-prisma";
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy, retryWhileBusy, type BusyRetryOptions } from "@/lib/server/db-busy";
 import { IMPORT_ORDER, type ImportFileType } from "./detect";
 import { ImportRejection, formatCount, type ImportIssue } from "./errors";
 import { detectFileTypeOf, parseImportFile, type ProgressHandler } from "./parse";
@@ -21,6 +22,8 @@ export interface ImportOptions {
   onProgress?: (fileName: string, message: string) => void;
   /** Interactive transaction timeout (ms). */
   timeoutMs?: number;
+  /** How long to keep retrying while another connection holds SQLite's write lock. */
+  busyRetry?: BusyRetryOptions;
 }
 
 export interface ImportResult {
@@ -35,6 +38,11 @@ export interface ImportResult {
   counts: WriteCounts | null;
   importLogId: number | null;
   durationMs: number;
+  /**
+   * The database stayed busy (another writer held SQLite's lock) past the retries: nothing was
+   * written, not even an ImportLog row; outcome is "rejected" and message says to try again.
+   */
+  databaseBusy?: boolean;
 }
 
 export function hashContent(content: Buffer | string): string {
@@ -47,11 +55,39 @@ function describeError(e: unknown): { message: string; issues: ImportIssue[] } {
   return { message: `The database refused the file, so nothing was changed: ${text.split("\n").filter(Boolean).slice(-1)[0] ?? text}`, issues: [] };
 }
 
-/** Imports one file (see module comment). Never throws for a bad file: the result says why. */
+/**
+ * Imports one file (see module comment). Never throws for a bad file or a busy database: the
+ * result says why.
+ */
 export async function importFile(db: Db, file: ImportFileInput, options: ImportOptions = {}): Promise<ImportResult> {
+  const t0 = performance.now();
+  try {
+    return await importFileOnce(db, file, options);
+  } catch (e) {
+    if (!isDatabaseBusy(e)) throw e;
+    return {
+      fileName: file.fileName,
+      fileType: detectFileTypeOf(file.content, file.fileName) ?? "unknown",
+      sha256: hashContent(file.content),
+      extractDate: null,
+      rows: 0,
+      outcome: "rejected",
+      message: DATABASE_BUSY_MESSAGE,
+      issues: [],
+      counts: null,
+      importLogId: null,
+      durationMs: Math.round(performance.now() - t0),
+      databaseBusy: true,
+    };
+  }
+}
+
+async function importFileOnce(db: Db, file: ImportFileInput, options: ImportOptions): Promise<ImportResult> {
   const startedAt = new Date();
   const t0 = performance.now();
   const sha256 = hashContent(file.content);
+  // Each database step is one statement or one transaction, so it can simply run again.
+  const busy = <T>(work: () => Promise<T>) => retryWhileBusy(work, options.busyRetry);
   const importedBy = options.importedBy?.trim() || null;
   const progress: ProgressHandler | undefined = options.onProgress ? (m) => options.onProgress!(file.fileName, m) : undefined;
   const base = { fileName: file.fileName, sha256, importedBy, startedAt };
@@ -60,10 +96,12 @@ export async function importFile(db: Db, file: ImportFileInput, options: ImportO
   const finish = async (r: Omit<ImportResult, "fileName" | "fileType" | "sha256" | "durationMs" | "importLogId">, importLogId?: number): Promise<ImportResult> => {
     let id = importLogId ?? null;
     if (id === null) {
-      const log = await db.importLog.create({
-        data: { ...base, fileType, extractDate: r.extractDate, rows: r.rows, outcome: r.outcome, message: r.message.slice(0, 4000), finishedAt: new Date() },
-        select: { id: true },
-      });
+      const log = await busy(() =>
+        db.importLog.create({
+          data: { ...base, fileType, extractDate: r.extractDate, rows: r.rows, outcome: r.outcome, message: r.message.slice(0, 4000), finishedAt: new Date() },
+          select: { id: true },
+        }),
+      );
       id = log.id;
     }
     return { ...r, fileName: file.fileName, fileType, sha256, importLogId: id, durationMs: Math.round(performance.now() - t0) };
@@ -72,11 +110,13 @@ export async function importFile(db: Db, file: ImportFileInput, options: ImportO
   // The same bytes were the last file of this type applied: nothing to do (and no need to read
   // the file again). If another file of the type was applied since, re-apply (the writes are
   // idempotent), so re-importing an earlier good file can undo a later bad one.
-  const previous = await db.importLog.findFirst({
-    where: { outcome: "applied", fileType },
-    orderBy: { id: "desc" },
-    select: { id: true, fileName: true, startedAt: true, extractDate: true, rows: true, sha256: true },
-  });
+  const previous = await busy(() =>
+    db.importLog.findFirst({
+      where: { outcome: "applied", fileType },
+      orderBy: { id: "desc" },
+      select: { id: true, fileName: true, startedAt: true, extractDate: true, rows: true, sha256: true },
+    }),
+  );
   if (previous && previous.sha256 === sha256) {
     const when = previous.startedAt.toISOString().slice(0, 16).replace("T", " ");
     return finish({
@@ -100,23 +140,26 @@ export async function importFile(db: Db, file: ImportFileInput, options: ImportO
   }
 
   try {
-    const { counts, logId, message, outcome } = await db.$transaction(
-      async (tx) => {
-        const log = await tx.importLog.create({
-          data: { ...base, fileType, extractDate: parsed.extractDate, rows: parsed.rows, outcome: "applied" },
-          select: { id: true },
-        });
-        const counts = await writeParsedImport(tx, parsed, { dialect: dialectOf(db), importId: log.id, fileName: file.fileName, importedBy, onProgress: progress });
-        const changed = counts.created + counts.updated > 0;
-        const message = `${parsed.summary}. Rows created ${formatCount(counts.created)}, updated ${formatCount(counts.updated)}, already up to date ${formatCount(counts.unchanged)}.${changed ? "" : " Nothing changed."}`;
-        const outcome: ImportOutcome = changed ? "applied" : "unchanged";
-        await tx.importLog.update({ where: { id: log.id }, data: { outcome, message: message.slice(0, 4000), finishedAt: new Date() } });
-        return { counts, logId: log.id, message, outcome };
-      },
-      { timeout: options.timeoutMs ?? 120_000, maxWait: 10_000 },
+    const { counts, logId, message, outcome } = await busy(() =>
+      db.$transaction(
+        async (tx) => {
+          const log = await tx.importLog.create({
+            data: { ...base, fileType, extractDate: parsed.extractDate, rows: parsed.rows, outcome: "applied" },
+            select: { id: true },
+          });
+          const counts = await writeParsedImport(tx, parsed, { dialect: dialectOf(db), importId: log.id, fileName: file.fileName, importedBy, onProgress: progress });
+          const changed = counts.created + counts.updated > 0;
+          const message = `${parsed.summary}. Rows created ${formatCount(counts.created)}, updated ${formatCount(counts.updated)}, already up to date ${formatCount(counts.unchanged)}.${changed ? "" : " Nothing changed."}`;
+          const outcome: ImportOutcome = changed ? "applied" : "unchanged";
+          await tx.importLog.update({ where: { id: log.id }, data: { outcome, message: message.slice(0, 4000), finishedAt: new Date() } });
+          return { counts, logId: log.id, message, outcome };
+        },
+        { timeout: options.timeoutMs ?? 120_000, maxWait: 10_000 },
+      ),
     );
     return finish({ extractDate: parsed.extractDate, rows: parsed.rows, outcome, message, issues: [], counts }, logId);
   } catch (e) {
+    if (isDatabaseBusy(e)) throw e; // nothing was written; importFile says so
     const { message, issues } = describeError(e);
     return finish({ extractDate: parsed.extractDate, rows: parsed.rows, outcome: "rejected", message, issues, counts: null });
   }
@@ -134,10 +177,17 @@ export function orderImportFiles<T extends ImportFileInput>(files: T[]): T[] {
     .map((x) => x.f);
 }
 
-/** Imports several files in a sensible order (mapping, populations, weighted), one transaction each. */
+/**
+ * Imports several files in a sensible order (mapping, populations, weighted), one transaction
+ * each. Stops after a file that found the database busy (the rest would only wait too).
+ */
 export async function importFiles(db: Db, files: ImportFileInput[], options: ImportOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
-  for (const f of orderImportFiles(files)) results.push(await importFile(db, f, options));
+  for (const f of orderImportFiles(files)) {
+    const r = await importFile(db, f, options);
+    results.push(r);
+    if (r.databaseBusy) break;
+  }
   return results;
 }
 
