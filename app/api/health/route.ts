@@ -1,0 +1,11 @@
+// GET /api/health — 200 {"status":"ok","database":"ok",…} when well; 503 saying what is down.
+import pkg from "@/package.json";
+import { getDb } from "@/lib/server/db";
+import { checkHealth } from "@/lib/server/health";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  const h = await checkHealth(getDb(), pkg.version);
+  return Response.json(h, { status: h.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+}
