@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrisma, type Db } from "@/lib/server/create-prisma";
 import { importFile, importFiles } from "@/lib/server/import";
 import { createTestDbSync, type TestDb } from "../support/db";
 import { countRows, fileInput, repoRoot } from "./import-helpers";
@@ -200,6 +201,53 @@ describe("CLI: npm run import", () => {
     expect(mixed.stdout.split("\n").filter(Boolean).map((l) => l.split(" ")[0])).toEqual(["UNCHANGED", "REJECTED"]);
     expect(mixed.stderr).toContain("line 2: weighted_population is 'abc', expected a number");
     expect(execFileSync("ls", [t.dir]).toString()).toContain("cli.db");
+  });
+});
+
+describe("CLI: files that must be refused whole (issue 10 #9, #10)", () => {
+  let t: TestDb;
+  let cliDb: Db;
+  let url: string;
+  beforeAll(() => {
+    t = createTestDbSync();
+    url = `file:${t.dir}/cli.db`;
+    cliDb = createPrisma(url);
+  });
+  afterAll(async () => {
+    await cliDb?.$disconnect();
+    await t?.cleanup();
+  });
+
+  const runCli = (args: string[]) =>
+    spawnSync(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/import.ts", ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
+
+  /** Imports `text` after the good mapping file: exit 2, the messages, nothing changed. */
+  const expectRefused = async (name: string, text: string, messages: string[]) => {
+    const good = path.join(t.dir, "map.csv");
+    fs.writeFileSync(good, mappingAug);
+    expect(runCli([good]).status).toBe(0);
+    const before = await countRows(cliDb);
+    const file = path.join(t.dir, name);
+    fs.writeFileSync(file, text);
+    const r = runCli([file]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(new RegExp(`^REJECTED +${name.replace(".", "\\.")}: `, "m"));
+    for (const m of messages) expect(r.stderr).toContain(m);
+    expect(await countRows(cliDb)).toEqual(before);
+  };
+
+  it("mixed line endings with a ragged row: each problem on its own line number, exit 2, nothing changed", async () => {
+    const rows = mappingAug.split("\r\n");
+    // header CRLF, row 2 LF, row 3 lone CR (with an extra cell), row 4 CRLF, row 5 LF with a new practice
+    const text = `${rows[0]}\r\n${rows[1]}\n${rows[2]},EXTRA\r${rows[3]}\r\n${rows[4]}\n${mapRow("32Aug2026", "Z00077", "UZ0001", "RIVERSIDE DEMO PCN")}\n`;
+    await expectRefused("map-mixed.csv", text, [
+      "line 3: 18 values, but the header has 17 columns",
+      "line 6: EXTRACT_DATE is '32Aug2026', expected a date",
+    ]);
   });
 });
 

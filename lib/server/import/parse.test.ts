@@ -134,7 +134,58 @@ describe("mapping file", () => {
 
   it("rejects a short row", () => {
     const e = rejectionOf(() => parse([MAP_HEADER, "GP_PRAC_PAT_LIST,01Aug2026,Z00001"].join("\n")));
-    expect(e.issues[0]?.message).toBe("line 2: has 3 values but the header has 17 columns");
+    expect(e.issues[0]?.message).toBe("line 2: 3 values, but the header has 17 columns");
+  });
+
+  it("rejects a row with an extra cell, and every ragged row, with their line numbers", () => {
+    const rows = [MAP_HEADER, mapRow("Z00001", "UZ0001"), `${mapRow("Z00002", "UZ0001")},EXTRA`, mapRow("Z00003", "UZ0001"), mapRow("Z00004", "UZ0001").replace(/,DEMO$/, "")];
+    const e = rejectionOf(() => parse(rows.join("\n")));
+    expect(e.issues).toEqual([
+      { line: 3, message: "line 3: 18 values, but the header has 17 columns" },
+      { line: 5, message: "line 5: 16 values, but the header has 17 columns" },
+    ]);
+    // A trailing comma is an extra (empty) cell too: the row does not line up with the header.
+    const trailing = rejectionOf(() => parse(`pcn_code,financial_year,weighted_population\nUZ0001,2025/26,10,\n`));
+    expect(trailing.message).toContain("line 2: 4 values, but the header has 3 columns");
+  });
+});
+
+describe("line endings and line numbers", () => {
+  const bad = (n: number) => mapRow(`Z0000${n}`, "UZ0001", "32Aug2026");
+  const good = (n: number) => mapRow(`Z0000${n}`, "UZ0001");
+
+  it("reads a file mixing CRLF, LF and lone CR as one row per line", () => {
+    const text = `${MAP_HEADER}\r\n${good(1)}\n${good(2)}\r${good(3)}\r\n${good(4)}\n`;
+    const p = parse(text);
+    expect(p.type === "mapping" && p.practices.map((x) => x.code)).toEqual(["Z00001", "Z00002", "Z00003", "Z00004"]);
+  });
+
+  it.each([
+    ["CRLF then LF", "\r\n", "\n"],
+    ["LF then CRLF", "\n", "\r\n"],
+    ["CRLF then lone CR", "\r\n", "\r"],
+    ["lone CR then LF", "\r", "\n"],
+  ])("%s: the bad row's own line number, and only its own text", (_, first, rest) => {
+    const text = [MAP_HEADER, good(1), good(2)].join(first) + rest + [good(3), bad(4), good(5)].join(rest) + rest;
+    const e = rejectionOf(() => parse(text));
+    expect(e.issues).toEqual([{ line: 5, message: "line 5: EXTRACT_DATE is '32Aug2026', expected a date like 01Aug2026 or 2026-08-01" }]);
+  });
+
+  it("counts blank lines and reports a multi-line quoted record on its first line", () => {
+    const quoted = good(2).replace("Z00002 DEMO SURGERY", '"Z00002\r\nDEMO SURGERY"');
+    const text = [MAP_HEADER, "", good(1), quoted, "", "", bad(3)].join("\r\n") + "\r\n";
+    const e = rejectionOf(() => parse(text));
+    // header 1, blank 2, Z00001 3, Z00002 4–5, blank 6 and 7, Z00003 8
+    expect(e.issues).toEqual([{ line: 8, message: "line 8: EXTRACT_DATE is '32Aug2026', expected a date like 01Aug2026 or 2026-08-01" }]);
+    const dup = rejectionOf(() => parse([MAP_HEADER, quoted, good(2)].join("\n")));
+    expect(dup.issues[0]?.message).toBe("line 4: practice Z00002 appears twice (also on line 2)");
+  });
+
+  it("gives a CSV syntax error the first line of the broken record", () => {
+    const text = [MAP_HEADER, good(1), "", good(2)].join("\r\n") + '\r\nGP_PRAC_PAT_LIST,"01Aug2026\r\n';
+    const e = rejectionOf(() => parse(text));
+    expect(e.message).toMatch(/^line 5: the file is not valid CSV \(/);
+    expect(e.message).not.toMatch(/at line \d/);
   });
 });
 

@@ -78,15 +78,13 @@ export type ParsedImport =
 
 const PROGRESS_EVERY = 50_000;
 
-/** Reads cells into a schema's input object and validates it; problems go to `issues`. */
-function makeRowReader<S extends z.ZodType>(schema: S, columns: ColumnMap, issues: IssueCollector, headerLength: number) {
+/**
+ * Reads cells into a schema's input object and validates it; problems go to `issues`. Rows have
+ * as many cells as the header (readCsv refuses the others), so every column index is present.
+ */
+function makeRowReader<S extends z.ZodType>(schema: S, columns: ColumnMap, issues: IssueCollector) {
   const entries = Object.entries(columns.index);
-  const maxIndex = Math.max(...entries.map(([, i]) => i));
   return (cells: string[], line: number): z.output<S> | null => {
-    if (cells.length <= maxIndex) {
-      issues.add(line, `${formatLine(line)}: has ${cells.length} value${cells.length === 1 ? "" : "s"} but the header has ${headerLength} columns`);
-      return null;
-    }
     const raw: Record<string, string> = {};
     for (const [field, i] of entries) raw[field] = cells[i]!;
     const r = schema.safeParse(raw);
@@ -138,7 +136,7 @@ function mostCommon(counts: Map<string, number>): string {
 
 function parseMapping(content: Buffer | string, det: { columns: ColumnMap }, header: string[], onProgress?: ProgressHandler): ParsedImport {
   const issues = new IssueCollector();
-  const read = makeRowReader(MappingRowSchema, det.columns, issues, header.length);
+  const read = makeRowReader(MappingRowSchema, det.columns, issues);
   const dates = makeExtractDateCheck(issues, det.columns.label.extractDate ?? "EXTRACT_DATE");
   const regions = new Map<string, RegionInput>();
   const icbs = new Map<string, IcbInput>();
@@ -175,6 +173,7 @@ function parseMapping(content: Buffer | string, det: { columns: ColumnMap }, hea
       practices.push({ code: r.practiceCode, name: r.practiceName, postcode: r.practicePostcode, supplier: r.supplier });
       memberships.push({ practiceCode: r.practiceCode, pcnCode: inPcn ? r.pcnCode : null, subIcbCode: r.subIcbCode, extractDate: r.extractDate });
     }, onProgress),
+    issues,
   );
   rejectIfNoRows(dataRows);
   issues.throwIfAny();
@@ -279,7 +278,7 @@ function recordCount(o: OrgAccumulator, sex: (typeof SEXES)[number], slot: numbe
 
 function parseSingleAge(content: Buffer | string, det: { columns: ColumnMap }, header: string[], onProgress?: ProgressHandler): ParsedImport {
   const issues = new IssueCollector();
-  const read = makeRowReader(SingleAgeRowSchema, det.columns, issues, header.length);
+  const read = makeRowReader(SingleAgeRowSchema, det.columns, issues);
   const dates = makeExtractDateCheck(issues, det.columns.label.extractDate ?? "EXTRACT_DATE");
   const orgs = new Map<string, OrgAccumulator>();
   const { dataRows } = readCsv(
@@ -296,6 +295,7 @@ function parseSingleAge(content: Buffer | string, det: { columns: ColumnMap }, h
       }
       recordCount(o, r.sex, r.age === "ALL" ? ALL_SLOT : r.age, r.count, line, issues);
     }, onProgress),
+    issues,
   );
   rejectIfNoRows(dataRows);
   issues.throwIfAny();
@@ -316,7 +316,7 @@ function parseSingleAge(content: Buffer | string, det: { columns: ColumnMap }, h
 
 function parsePracticeTotals(content: Buffer | string, det: { columns: ColumnMap }, header: string[], onProgress?: ProgressHandler): ParsedImport {
   const issues = new IssueCollector();
-  const read = makeRowReader(PracticeTotalRowSchema, det.columns, issues, header.length);
+  const read = makeRowReader(PracticeTotalRowSchema, det.columns, issues);
   const dates = makeExtractDateCheck(issues, det.columns.label.extractDate ?? "EXTRACT_DATE");
   const orgs = new Map<string, OrgAccumulator>();
   const { dataRows } = readCsv(
@@ -333,6 +333,7 @@ function parsePracticeTotals(content: Buffer | string, det: { columns: ColumnMap
       }
       recordCount(o, r.sex, ALL_SLOT, r.count, line, issues);
     }, onProgress),
+    issues,
   );
   rejectIfNoRows(dataRows);
   issues.throwIfAny();
@@ -371,7 +372,7 @@ function parsePracticeWeighted(
         columns.label[k] = header[i] ?? k;
       }
     }
-    return { year: y, read: makeRowReader(PracticeWeightedRowSchema, columns, issues, header.length) };
+    return { year: y, read: makeRowReader(PracticeWeightedRowSchema, columns, issues) };
   });
   const seen = new Map<string, number>();
   const practiceRows: PracticeWeightedInput[] = [];
@@ -414,6 +415,7 @@ function parsePracticeWeighted(
         else s.rawKnown = false;
       }
     }, onProgress),
+    issues,
   );
   rejectIfNoRows(dataRows);
   issues.throwIfAny();
@@ -444,7 +446,7 @@ function parsePracticeWeighted(
 
 function parsePcnWeighted(content: Buffer | string, det: Extract<Detection, { type: "pcn-weighted" }>, header: string[], onProgress?: ProgressHandler): ParsedImport {
   const issues = new IssueCollector();
-  const read = makeRowReader(PcnWeightedRowSchema, det.columns, issues, header.length);
+  const read = makeRowReader(PcnWeightedRowSchema, det.columns, issues);
   const seen = new Map<string, number>();
   const weighted: PcnWeightedInput[] = [];
   const { dataRows } = readCsv(
@@ -461,6 +463,7 @@ function parsePcnWeighted(content: Buffer | string, det: Extract<Detection, { ty
       seen.set(key, line);
       weighted.push({ pcnCode: r.pcnCode, pcnName: null, financialYear: r.financialYear, value: r.weighted, registeredList: r.registeredList, line });
     }, onProgress),
+    issues,
   );
   rejectIfNoRows(dataRows);
   issues.throwIfAny();
