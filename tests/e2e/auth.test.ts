@@ -1,5 +1,5 @@
 // Sign-in and who may change data: editors enter weighted populations, admins import files.
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, E2E_ADMIN, E2E_EDITOR, launchBrowser, openPage, signIn } from "./browser";
 
@@ -54,4 +54,51 @@ describe("sign-in and roles", () => {
     await expect(page.locator('tr[data-financial-year="2025/26"]').textContent()).resolves.toContain("45,678.9");
     expect(errors).toEqual([]);
   });
+});
+
+describe("where sign-in goes next", () => {
+  /** Signs in from /login?next=…; returns where the browser ended up and the redirect it was given. */
+  async function signInWithNext(next: string, javaScriptEnabled: boolean): Promise<{ url: URL; location: string | null }> {
+    const page: Page = await browser.newPage({ javaScriptEnabled });
+    try {
+      const ours = new URL(baseUrl()).origin;
+      // Any other site answers with a stub page, so a redirect there completes (and shows).
+      await page.route("**/*", (route) =>
+        new URL(route.request().url()).origin === ours ? route.continue() : route.fulfill({ status: 200, contentType: "text/html", body: "<title>elsewhere</title>" }),
+      );
+      let location: string | null = null;
+      page.on("response", (r) => {
+        if (r.request().method() === "POST") location = r.headers()["location"] ?? r.headers()["x-action-redirect"] ?? location;
+      });
+      await page.goto(`${baseUrl()}/login?next=${encodeURIComponent(next)}`);
+      await page.getByLabel("Email address").fill(E2E_EDITOR.email);
+      await page.getByLabel("Password").fill(E2E_EDITOR.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+      await page.waitForLoadState();
+      return { url: new URL(page.url()), location };
+    } finally {
+      await page.close();
+    }
+  }
+
+  const attacks = ["/..//evil.example", "/.//evil.example", "/pcns/../..//evil.example", "/%2e%2e//evil.example", "/pcns\\..\\..\\\\evil.example", "//evil.example", "https://evil.example/"];
+  for (const js of [true, false]) {
+    it.each(attacks)(`stays on this site for next=%j (JavaScript ${js ? "on" : "off"})`, async (next) => {
+      const { url, location } = await signInWithNext(next, js);
+      expect(url.origin).toBe(new URL(baseUrl()).origin);
+      expect(url.pathname).toBe("/");
+      expect(location).not.toMatch(/evil/);
+    });
+
+    it.each([
+      ["/pcns/UZ1001#confirm", "/pcns/UZ1001", "#confirm"],
+      ["/pcns?q=x", "/pcns", "?q=x"],
+    ])(`still follows a path on this site: next=%j (JavaScript ${js ? "on" : "off"})`, async (next, pathname, rest) => {
+      const { url } = await signInWithNext(next, js);
+      expect(url.origin).toBe(new URL(baseUrl()).origin);
+      expect(url.pathname).toBe(pathname);
+      expect(`${url.search}${url.hash}`).toBe(rest);
+    });
+  }
 });
