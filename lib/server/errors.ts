@@ -1,5 +1,14 @@
 // One error model for the whole app, mapped to HTTP once (lib/server/http.ts).
-export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "payload_too_large";
+export type ErrorCode =
+  | "invalid_input"
+  | "not_found"
+  | "conflict"
+  | "forbidden"
+  | "unauthenticated"
+  | "payload_too_large"
+  | "method_not_allowed"
+  | "unsupported_media_type"
+  | "request_timeout";
 
 export interface FieldIssue {
   /** Dotted path into the input, e.g. "posts.0.wte" ("" for the whole body). */
@@ -40,4 +49,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   unauthenticated: 401,
   payload_too_large: 413,
+  method_not_allowed: 405,
+  unsupported_media_type: 415,
+  request_timeout: 408,
 };

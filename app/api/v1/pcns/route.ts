@@ -1,6 +1,6 @@
 // GET /api/v1/pcns?q=&page=&pageSize= — search PCNs by name, code, member practice or ICB.
 import { getDb } from "@/lib/server/db";
-import { handle, json } from "@/lib/server/http";
+import { handle, json, otherMethods } from "@/lib/server/http";
 import { searchPcns } from "@/lib/server/pcns";
 
 export const dynamic = "force-dynamic";
@@ -16,3 +16,5 @@ export async function GET(request: Request): Promise<Response> {
     return json(result);
   });
 }
+
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods("GET");

@@ -1,7 +1,7 @@
 // GET /api/v1/pcns/{code} — a PCN's practices, registered population, weighted population and
 // ARRS entitlement for each financial year (estimates labelled).
 import { getDb } from "@/lib/server/db";
-import { handle, json } from "@/lib/server/http";
+import { handle, json, otherMethods } from "@/lib/server/http";
 import { getPcnDetailOrThrow } from "@/lib/server/pcns";
 
 export const dynamic = "force-dynamic";
@@ -12,3 +12,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
     return json(await getPcnDetailOrThrow(getDb(), code));
   });
 }
+
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods("GET");
