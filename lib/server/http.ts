@@ -49,15 +49,16 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] as const;
 type Method = (typeof METHODS)[number];
 type RouteHandler = (request: Request) => Response;
+type RouteMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
 /** What a route implements; HEAD comes with GET (Next answers it from GET). */
-type Implemented<A extends "GET" | "POST"> = A | (A extends "GET" ? "HEAD" : never) | "OPTIONS";
+type Implemented<A extends RouteMethod> = A | (A extends "GET" ? "HEAD" : never) | "OPTIONS";
 
 /**
  * Handlers for every method a route does not implement: 405 with an `Allow` header and the JSON
  * error, and OPTIONS (204) naming the methods that are allowed. A route spreads them into its
  * exports, e.g. `export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods("POST");`.
  */
-export function otherMethods<A extends "GET" | "POST">(...allowed: A[]): Record<Exclude<Method, Implemented<A>> | "OPTIONS", RouteHandler> {
+export function otherMethods<A extends RouteMethod>(...allowed: A[]): Record<Exclude<Method, Implemented<A>> | "OPTIONS", RouteHandler> {
   const implemented = new Set<Method>([...allowed, ...(allowed.includes("GET" as A) ? (["HEAD"] as const) : []), "OPTIONS"]);
   const allow = METHODS.filter((m) => implemented.has(m)).join(", ");
   const notAllowed: RouteHandler = (request) =>

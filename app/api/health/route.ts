@@ -2,6 +2,7 @@
 import pkg from "@/package.json";
 import { getDb } from "@/lib/server/db";
 import { checkHealth } from "@/lib/server/health";
+import { otherMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +10,5 @@ export async function GET(): Promise<Response> {
   const h = await checkHealth(getDb(), pkg.version);
   return Response.json(h, { status: h.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
 }
+
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods("GET");

@@ -5,7 +5,7 @@
 // Editors and administrators (session cookie or API token); contract: README "API: scenarios".
 import { actorFromRequest } from "@/lib/server/api-auth";
 import { getDb } from "@/lib/server/db";
-import { handle, json, readBodyText } from "@/lib/server/http";
+import { handle, json, otherMethods, readBodyText } from "@/lib/server/http";
 import { deleteScenario, getScenarioWithResults, parseScenarioJson, updateScenario } from "@/lib/server/scenarios";
 import { MAX_SCENARIO_BODY_BYTES } from "@/lib/schemas/scenario";
 
@@ -35,3 +35,5 @@ export async function DELETE(request: Request, { params }: Context): Promise<Res
     return json(await deleteScenario(getDb(), await actorFromRequest(request), id));
   });
 }
+
+export const { POST, PATCH, OPTIONS } = otherMethods("GET", "PUT", "DELETE");

@@ -2,7 +2,7 @@
 // named by an optional body { "name": "…" }: 201 with it and its results.
 import { actorFromRequest } from "@/lib/server/api-auth";
 import { getDb } from "@/lib/server/db";
-import { handle, json, readBodyText } from "@/lib/server/http";
+import { handle, json, otherMethods, readBodyText } from "@/lib/server/http";
 import { duplicateScenario, parseScenarioJson } from "@/lib/server/scenarios";
 import { MAX_SCENARIO_BODY_BYTES } from "@/lib/schemas/scenario";
 
@@ -16,3 +16,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     return json(await duplicateScenario(getDb(), actor, id, body), 201);
   });
 }
+
+export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods("POST");

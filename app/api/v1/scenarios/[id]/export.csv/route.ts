@@ -3,7 +3,7 @@
 import { actorFromRequest } from "@/lib/server/api-auth";
 import { getDb } from "@/lib/server/db";
 import { csvTableParam, exportScenario, fileResponse } from "@/lib/server/export";
-import { handle } from "@/lib/server/http";
+import { handle, otherMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -14,3 +14,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return fileResponse(await exportScenario(getDb(), await actorFromRequest(request), id, "csv", table));
   });
 }
+
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods("GET");

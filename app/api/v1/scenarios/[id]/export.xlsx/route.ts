@@ -2,7 +2,7 @@
 import { actorFromRequest } from "@/lib/server/api-auth";
 import { getDb } from "@/lib/server/db";
 import { exportScenario, fileResponse } from "@/lib/server/export";
-import { handle } from "@/lib/server/http";
+import { handle, otherMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -12,3 +12,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return fileResponse(await exportScenario(getDb(), await actorFromRequest(request), id, "xlsx"));
   });
 }
+
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods("GET");

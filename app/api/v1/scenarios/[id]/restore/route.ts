@@ -2,7 +2,7 @@
 // its results; 404 once it is gone.
 import { actorFromRequest } from "@/lib/server/api-auth";
 import { getDb } from "@/lib/server/db";
-import { handle, json } from "@/lib/server/http";
+import { handle, json, otherMethods } from "@/lib/server/http";
 import { restoreScenario } from "@/lib/server/scenarios";
 
 export const dynamic = "force-dynamic";
@@ -13,3 +13,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     return json(await restoreScenario(getDb(), await actorFromRequest(request), id));
   });
 }
+
+export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods("POST");
