@@ -4,6 +4,7 @@
 // prefixes "line N: COLUMN is 'value', " so a finance lead reads e.g.
 // "line 1,204: NUMBER_OF_PATIENTS is 'abc', expected a whole number".
 import * as z from "zod";
+import { PcnCodeSchema } from "./pcn";
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
@@ -143,28 +144,62 @@ export const ExtractDateSchema = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
+/**
+ * Organisation codes (practice, PCN, sub-ICB, ICB, region) follow the rule the lookups use —
+ * PcnCodeSchema: 1 to 10 letters and digits, trimmed, upper-cased — so every stored code can be
+ * looked up (a code such as "U8914😀" could be stored but never found).
+ */
+export const ORG_CODE_RULE = "1 to 10 letters and digits";
+const codeCache = new Map<string, string | null>();
+/** The code as stored, or null if it breaks the rule (codes repeat on many rows: remembered). */
+export function parseOrgCode(raw: string): string | null {
+  let hit = codeCache.get(raw);
+  if (hit === undefined) {
+    const r = PcnCodeSchema.safeParse(raw);
+    hit = r.success ? r.data : null;
+    if (codeCache.size > 10_000) codeCache.clear();
+    codeCache.set(raw, hit);
+  }
+  return hit;
+}
+
 const codeSchema = (what: string) =>
   z.string().transform((raw, ctx) => {
-    const s = raw.trim();
-    if (s && !/\s/.test(s)) return s.toUpperCase();
-    ctx.issues.push({ code: "custom", input: raw, message: `expected ${what}` });
+    const code = parseOrgCode(raw);
+    if (code !== null) return code;
+    ctx.issues.push({ code: "custom", input: raw, message: `expected ${what} (${ORG_CODE_RULE})` });
     return z.NEVER;
   });
 
+/** Longest name or text cell stored (NHS names run to about 80 characters). */
+export const MAX_NAME_LENGTH = 200;
+/** C0 and C1 control characters and DEL: never part of a name (tabs and line breaks included). */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A one-line text cell: trimmed, inner spaces collapsed; an issue message if it cannot be stored. */
+function checkText(raw: string): { value: string } | { problem: string } {
+  if (CONTROL_CHARACTER.test(raw)) return { problem: "contains a control character (such as NUL, ESC, a tab or a line break)" };
+  const value = raw.trim().replace(/\s+/g, " ");
+  if (value.length > MAX_NAME_LENGTH) return { problem: `is ${value.length.toLocaleString("en-GB")} characters long; at most ${MAX_NAME_LENGTH} are allowed` };
+  return { value };
+}
+
 const nameSchema = (what: string) =>
   z.string().transform((raw, ctx) => {
-    const s = raw.trim().replace(/\s+/g, " ");
-    if (s) return s;
-    ctx.issues.push({ code: "custom", input: raw, message: `expected ${what}` });
+    const r = checkText(raw);
+    if ("value" in r && r.value) return r.value;
+    ctx.issues.push({ code: "custom", input: raw, message: "problem" in r ? `expected ${what}, but it ${r.problem}` : `expected ${what}` });
     return z.NEVER;
   });
 
 const optionalText = z
   .string()
   .optional()
-  .transform((raw) => {
-    const s = text(raw).replace(/\s+/g, " ");
-    return s === "" ? null : s;
+  .transform((raw, ctx) => {
+    const r = checkText(raw ?? "");
+    if ("value" in r) return r.value === "" ? null : r.value;
+    ctx.issues.push({ code: "custom", input: raw, message: `expected text, but it ${r.problem}` });
+    return z.NEVER;
   });
 
 /** PCN code "U" in the mapping file: practice in no PCN. */
@@ -176,7 +211,7 @@ export const MappingRowSchema = z.object({
   practiceCode: codeSchema("a practice code"),
   practiceName: nameSchema("a practice name"),
   practicePostcode: optionalText,
-  pcnCode: codeSchema(`a PCN code (or ${NO_PCN_CODE} for no PCN)`),
+  pcnCode: codeSchema(`a PCN code or ${NO_PCN_CODE} for no PCN`),
   pcnName: optionalText,
   subIcbOnsCode: optionalText,
   subIcbCode: codeSchema("a sub-ICB location code"),
@@ -271,11 +306,17 @@ export function isNoPcnCode(code: string): boolean {
 
 /** Practice cells of a practice-level weighted/adjusted population table (one financial year). */
 export const PracticeWeightedRowSchema = z.object({
-  practiceCode: z.string().transform((raw) => raw.trim().toUpperCase()),
+  practiceCode: codeSchema("a practice code"),
   pcnCode: z
     .string()
     .optional()
-    .transform((raw) => (isNoPcnCode(raw ?? "") ? null : text(raw).toUpperCase())),
+    .transform((raw, ctx) => {
+      if (isNoPcnCode(raw ?? "")) return null;
+      const code = parseOrgCode(raw ?? "");
+      if (code !== null) return code;
+      ctx.issues.push({ code: "custom", input: raw, message: `expected a PCN code or N/A for no PCN (${ORG_CODE_RULE})` });
+      return z.NEVER;
+    }),
   pcnName: optionalText,
   rawList: OptionalPatientCountSchema,
   adjusted: OptionalPopulationSchema,

@@ -237,6 +237,7 @@ describe("CLI: files that must be refused whole (issue 10 #9, #10)", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(new RegExp(`^REJECTED +${name.replace(".", "\\.")}: `, "m"));
     for (const m of messages) expect(r.stderr).toContain(m);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/); // no NUL or escape sequence reaches the terminal
     expect(await countRows(cliDb)).toEqual(before);
   };
 
@@ -247,6 +248,25 @@ describe("CLI: files that must be refused whole (issue 10 #9, #10)", () => {
     await expectRefused("map-mixed.csv", text, [
       "line 3: 18 values, but the header has 17 columns",
       "line 6: EXTRACT_DATE is '32Aug2026', expected a date",
+    ]);
+  });
+
+  it("codes no lookup can reach, control characters and 100,000-character names: exit 2 with line numbers, nothing changed", async () => {
+    const rows = [
+      MAP_HEADER,
+      mapRow("01Aug2026", "Z00001", "U8914😀", "EMOJI PCN"),
+      mapRow("01Aug2026", "A8100😀", "UZ0001", "RIVERSIDE DEMO PCN"),
+      mapRow("01Aug2026", "Z00003", "UZ0002", "OAKFIELD\u0000DEMO PCN"),
+      mapRow("01Aug2026", "Z00004", "UZ0002", "OAKFIELD DEMO PCN").replace("Z00004 Demo Surgery", "\u001b[2J" + "X".repeat(100_000)),
+      mapRow("01Aug2026", "Z00005", "UZ0002", "OAKFIELD DEMO PCN").replace("Z00005 Demo Surgery", "Y".repeat(100_000)),
+    ];
+    await expectRefused("map-bad-text.csv", rows.join("\r\n"), [
+      "line 2: PCN_CODE is 'U8914😀', expected a PCN code or U for no PCN (1 to 10 letters and digits)",
+      "line 3: PRACTICE_CODE is 'A8100😀', expected a practice code (1 to 10 letters and digits)",
+      "line 4: PCN_NAME is 'OAKFIELD\\u0000DEMO PCN', expected text, but it contains a control character",
+      "line 5: PRACTICE_NAME is '\\u001b[2J",
+      "line 6: PRACTICE_NAME is 'YYYY",
+      "is 100,000 characters long; at most 200 are allowed",
     ]);
   });
 });

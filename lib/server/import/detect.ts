@@ -1,7 +1,7 @@
 // Tells the kind of file from its header row (never from its name) and finds each column.
 import { financialYearFromJanuaryBase, parseFinancialYear } from "@/lib/schemas/import";
 import { normalizeHeader, type CsvHeader } from "./csv";
-import { ImportRejection } from "./errors";
+import { ImportRejection, showValue } from "./errors";
 
 export const IMPORT_FILE_TYPES = ["mapping", "single-age", "practice-totals", "practice-weighted", "pcn-weighted"] as const;
 export type ImportFileType = (typeof IMPORT_FILE_TYPES)[number];
@@ -122,7 +122,7 @@ function mapColumns(header: CsvHeader, specs: FieldSpec[]): { columns: ColumnMap
 }
 
 function describeHeader(header: CsvHeader): string {
-  const shown = header.slice(0, 8).map((h) => `'${h}'`).join(", ");
+  const shown = header.slice(0, 8).map(showValue).join(", ");
   return header.length > 8 ? `${shown}, …` : shown;
 }
 
@@ -163,7 +163,7 @@ function detectPracticeWeighted(header: CsvHeader, fileName: string): Detection 
     const key = m[1] === "raw list size" ? "rawList" : m[1] === "adjusted population" ? "adjusted" : "weighted";
     if (m[2]) {
       const fy = parseFinancialYear(m[2]);
-      if (!fy) throw new ImportRejection(`line 1: column '${h}' has a financial year that is not valid; expected e.g. 2024/25.`, [{ line: 1, message: `bad financial year in '${h}'` }]);
+      if (!fy) throw new ImportRejection(`line 1: column ${showValue(h)} has a financial year that is not valid; expected e.g. 2024/25.`, [{ line: 1, message: `bad financial year in ${showValue(h)}` }]);
       const entry = byYear.get(fy) ?? { financialYear: fy };
       entry[key] = i;
       byYear.set(fy, entry);

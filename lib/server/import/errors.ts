@@ -29,6 +29,19 @@ export function formatCount(n: number): string {
   return whole.format(n);
 }
 
+/**
+ * A cell as quoted in a message: at most 40 characters (whole characters: an emoji is not cut in
+ * half), control characters written as \\u001b so that a message never carries NUL or a
+ * terminal escape sequence to a screen.
+ */
+export function showValue(value: string | undefined): string {
+  const v = (value ?? "").trim();
+  if (v === "") return "blank";
+  const chars = Array.from(v.length > 200 ? v.slice(0, 200) : v);
+  const cut = chars.length > 40 ? `${chars.slice(0, 40).join("")}…` : chars.join("");
+  return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}'`;
+}
+
 /** Most issues shown in a rejection message; the rest are counted. */
 export const MAX_ISSUES = 20;
 
@@ -46,9 +59,7 @@ export class IssueCollector {
 
   /** A problem with the cell `column` on `line`: "line 7: AGE is '96', expected …". */
   addCell(line: number, column: string, value: string | undefined, expected: string): void {
-    const v = (value ?? "").trim();
-    const shown = v === "" ? "blank" : `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
-    this.add(line, `${formatLine(line)}: ${column} is ${shown}, ${expected}`);
+    this.add(line, `${formatLine(line)}: ${column} is ${showValue(value)}, ${expected}`);
   }
 
   get hasIssues(): boolean {

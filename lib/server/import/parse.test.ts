@@ -150,6 +150,71 @@ describe("mapping file", () => {
   });
 });
 
+describe("codes and names that could be stored but never found or shown (issue 10 #9)", () => {
+  const mappingWith = (row: string) => [MAP_HEADER, mapRow("Z00001", "UZ0001"), row].join("\n");
+
+  it.each([
+    ["a PCN code with an emoji", mapRow("Z00002", "U8914😀"), "PCN_CODE is 'U8914😀', expected a PCN code or U for no PCN (1 to 10 letters and digits)"],
+    ["a practice code with an emoji", mapRow("A8100😀", "UZ0001"), "PRACTICE_CODE is 'A8100😀', expected a practice code (1 to 10 letters and digits)"],
+    ["an 11-character PCN code", mapRow("Z00002", "UZ123456789"), "PCN_CODE is 'UZ123456789', expected a PCN code"],
+    ["a code with a hyphen", mapRow("Z00002", "UZ-001"), "PCN_CODE is 'UZ-001', expected a PCN code"],
+    ["an ICB code with a space", mapRow("Z00002", "UZ0001").replace(",QZA,", ",Q ZA,"), "ICB_CODE is 'Q ZA', expected an ICB code"],
+  ])("refuses %s, with its line number", (_, row, message) => {
+    const e = rejectionOf(() => parse(mappingWith(row)));
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]?.line).toBe(3);
+    expect(e.issues[0]?.message.startsWith(`line 3: ${message}`), e.issues[0]?.message).toBe(true);
+  });
+
+  it.each([
+    ["NUL", "\u0000"],
+    ["ESC (a terminal escape sequence)", "\u001b[31m"],
+    ["a tab", "\t"],
+    ["DEL", "\u007f"],
+    ["a C1 control", "\u0085"],
+  ])("refuses a name containing %s, and never repeats the character", (_, ctl) => {
+    const e = rejectionOf(() => parse(mappingWith(mapRow("Z00002", "UZ0001").replace("Z00002 DEMO SURGERY", `Z00002${ctl}SURGERY`))));
+    expect(e.issues[0]?.line).toBe(3);
+    expect(e.issues[0]?.message).toMatch(/^line 3: PRACTICE_NAME is 'Z00002\\u00[0-9a-f]{2}.*SURGERY', expected a practice name, but it contains a control character/);
+    expect(e.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
+  it("refuses a control character in an optional text cell (PCN name, postcode)", () => {
+    const e = rejectionOf(() => parse(mappingWith(mapRow("Z00002", "UZ0001").replace("UZ0001 DEMO PCN", "UZ0001\u0000PCN"))));
+    expect(e.issues[0]?.message).toMatch(/^line 3: PCN_NAME is 'UZ0001\\u0000PCN', expected text, but it contains a control character/);
+  });
+
+  it("refuses a 100,000-character name (quoting only its start); 200 characters are fine", () => {
+    const long = "A".repeat(100_000);
+    const e = rejectionOf(() => parse(mappingWith(mapRow("Z00002", "UZ0001").replace("Z00002 DEMO SURGERY", long))));
+    expect(e.issues[0]?.message).toBe(`line 3: PRACTICE_NAME is '${"A".repeat(40)}…', expected a practice name, but it is 100,000 characters long; at most 200 are allowed`);
+    expect(e.message.length).toBeLessThan(400);
+    const ok = parse(mappingWith(mapRow("Z00002", "UZ0001").replace("Z00002 DEMO SURGERY", "B".repeat(200))));
+    expect(ok.type === "mapping" && ok.practices[1]?.name).toBe("B".repeat(200));
+  });
+
+  it("keeps names people write: accents, apostrophes, ampersands, brackets, non-breaking spaces", () => {
+    const name = "St Mary’s & Dr O'Neill (Élan)\u00a0 Practice";
+    const p = parse(mappingWith(mapRow("Z00002", "UZ0001").replace("Z00002 DEMO SURGERY", `"${name}"`)));
+    expect(p.type === "mapping" && p.practices[1]?.name).toBe("St Mary’s & Dr O'Neill (Élan) Practice");
+  });
+
+  it("applies the same code rule in the other files", () => {
+    const sa = rejectionOf(() => parse(singleAgeFile({ orgs: [["PCN", "U8914😀"]] })));
+    expect(sa.issues[0]?.message).toMatch(/^line 2: ORG_CODE is 'U8914😀', expected an organisation code \(1 to 10 letters and digits\)/);
+    const simple = rejectionOf(() => parse("pcn_code,financial_year,weighted_population\nU8914😀,2025/26,1000\n"));
+    expect(simple.issues[0]?.message).toBe("line 2: pcn_code is 'U8914😀', expected a PCN code (1 to 10 letters and digits)");
+    const header = "Practice Code,Practice Name,PCN Code,PCN Name,Raw list size 2024/25,Adjusted Population 2024/25,weighted population 2024/25";
+    const pw = rejectionOf(() => parse(`${header}\nA8100😀,One,UZ0001,DEMO PCN,1000,1100,1200\nZ00002,Two,U8914😀,DEMO PCN,1000,1100,1200\n`));
+    expect(pw.issues.map((i) => i.message)).toEqual([
+      "line 2: Practice Code is 'A8100😀', expected a practice code (1 to 10 letters and digits)",
+      "line 3: PCN Code is 'U8914😀', expected a PCN code or N/A for no PCN (1 to 10 letters and digits)",
+    ]);
+    const totals = rejectionOf(() => parse(`${TOTALS_HEADER}\nGP_PRAC_PAT_LIST,2025-04-01,GP,Z01,E38999991,A8100😀,ZZ1 1ZZ,ALL,ALL,100\n`));
+    expect(totals.issues[0]?.message).toMatch(/^line 2: CODE is 'A8100😀', expected a practice code/);
+  });
+});
+
 describe("line endings and line numbers", () => {
   const bad = (n: number) => mapRow(`Z0000${n}`, "UZ0001", "32Aug2026");
   const good = (n: number) => mapRow(`Z0000${n}`, "UZ0001");
@@ -172,7 +237,8 @@ describe("line endings and line numbers", () => {
   });
 
   it("counts blank lines and reports a multi-line quoted record on its first line", () => {
-    const quoted = good(2).replace("Z00002 DEMO SURGERY", '"Z00002\r\nDEMO SURGERY"');
+    // The line break is in PUBLICATION, a column the importer does not read (names refuse them).
+    const quoted = good(2).replace("GP_PRAC_PAT_LIST", '"GP_PRAC_PAT_LIST\r\n(continued)"');
     const text = [MAP_HEADER, "", good(1), quoted, "", "", bad(3)].join("\r\n") + "\r\n";
     const e = rejectionOf(() => parse(text));
     // header 1, blank 2, Z00001 3, Z00002 4–5, blank 6 and 7, Z00003 8

@@ -4,10 +4,12 @@ import type * as z from "zod";
 import {
   MappingRowSchema,
   NO_PCN_CODE,
+  ORG_CODE_RULE,
   PcnWeightedRowSchema,
   PracticeTotalRowSchema,
   PracticeWeightedRowSchema,
   SingleAgeRowSchema,
+  parseOrgCode,
   type OrgType,
 } from "@/lib/schemas/import";
 import { readCsv, readCsvHeader, type RowHandler } from "./csv";
@@ -386,11 +388,11 @@ function parsePracticeWeighted(
         skipped++;
         return;
       }
-      if (/\s/.test(code)) {
-        issues.addCell(line, det.columns.label.practiceCode ?? "Practice Code", code, "expected a practice code");
+      const upper = parseOrgCode(code);
+      if (upper === null) {
+        issues.addCell(line, det.columns.label.practiceCode ?? "Practice Code", code, `expected a practice code (${ORG_CODE_RULE})`);
         return;
       }
-      const upper = code.toUpperCase();
       const prev = seen.get(upper);
       if (prev !== undefined) {
         issues.add(line, `${formatLine(line)}: practice ${upper} appears twice (also on ${formatLine(prev)})`);
