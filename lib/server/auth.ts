@@ -16,7 +16,7 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
 export async function requireRole(role: Role): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("forbidden", "Sign in to do this.");
-  if (!hasRole(user, role)) throw new AppError("forbidden", `Only ${role === "admin" ? "administrators" : "editors and administrators"} can do this.`);
+  if (!hasRole(user, role)) throw new AppError("forbidden", `Only ${role === "admin" ? "system administrators" : "a PCN's editors and admins"} can do this.`);
   return user;
 }
 

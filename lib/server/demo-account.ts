@@ -3,6 +3,8 @@
 // can save scenarios. It may plan only for the fictional demo PCNs (Pcn.isDemo); real PCNs need a
 // real account. `npm run user -- remove demo@arrs-planner.example` removes it like any other.
 // No "server-only": the seed and tests use this file.
+import { COMMAND_LINE } from "./access";
+import { auditEvent, diffFields } from "./audit";
 import type { Db } from "./create-prisma";
 import { AppError } from "./errors";
 import { hashPassword, verifyPassword, type SessionUser } from "./users";
@@ -11,14 +13,35 @@ export const DEMO_ACCOUNT = {
   email: "demo@arrs-planner.example",
   password: "demo-planner-2026",
   name: "Demo Planner",
-  role: "editor",
+  /** No global rights: it plans through its editor membership of every demo PCN. */
+  role: "user",
+  pcnRole: "editor",
 } as const;
 
-/** Creates the demo editor if no account has its email (idempotent). */
-export async function ensureDemoAccount(db: Db): Promise<void> {
-  if (await db.user.findUnique({ where: { email: DEMO_ACCOUNT.email }, select: { id: true } })) return;
-  await db.user.create({
-    data: { email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, role: DEMO_ACCOUNT.role, passwordHash: hashPassword(DEMO_ACCOUNT.password), isDemo: true },
+/**
+ * Creates the demo account if no account has its email, and makes it an editor of every demo PCN
+ * it is not yet a member of (idempotent; recorded in the audit trail). An account that merely has
+ * the email but is not the demo account is left alone.
+ */
+export async function ensureDemoAccount(db: Db, now: Date = new Date()): Promise<void> {
+  const existing = await db.user.findUnique({ where: { email: DEMO_ACCOUNT.email }, select: { id: true, isDemo: true } });
+  if (existing && !existing.isDemo) return;
+  const passwordHash = existing ? null : hashPassword(DEMO_ACCOUNT.password);
+  await db.$transaction(async (tx) => {
+    let id = existing?.id;
+    if (id === undefined) {
+      id = (await tx.user.create({ data: { email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, role: DEMO_ACCOUNT.role, passwordHash: passwordHash!, isDemo: true, createdAt: now } })).id;
+      const changes = diffFields(null, { email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, role: DEMO_ACCOUNT.role });
+      await auditEvent(tx, COMMAND_LINE, { action: "user.create", entityType: "user", entityId: DEMO_ACCOUNT.email, changes, at: now });
+    }
+    const have = new Set((await tx.membership.findMany({ where: { userId: id }, select: { pcnCode: true } })).map((m) => m.pcnCode));
+    const missing = (await tx.pcn.findMany({ where: { isDemo: true }, select: { code: true }, orderBy: { code: "asc" } })).filter((p) => !have.has(p.code));
+    if (!missing.length) return;
+    await tx.membership.createMany({ data: missing.map((p) => ({ userId: id, pcnCode: p.code, role: DEMO_ACCOUNT.pcnRole, createdAt: now })) });
+    for (const p of missing) {
+      const changes = diffFields({ role: null }, { role: DEMO_ACCOUNT.pcnRole });
+      await auditEvent(tx, COMMAND_LINE, { action: "membership.grant", entityType: "membership", entityId: DEMO_ACCOUNT.email, pcnCode: p.code, changes, at: now });
+    }
   });
 }
 

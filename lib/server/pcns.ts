@@ -20,7 +20,10 @@ import {
   type ConfirmedWeightedPopulationInput,
   type PcnSearchQueryInput,
 } from "@/lib/schemas/pcn";
+import { isCommandLine, requirePcnRole, type Actor } from "./access";
+import { auditEvent, diffFields } from "./audit";
 import type { Db } from "./create-prisma";
+import { assertDemoMayChange } from "./demo-account";
 import { AppError, invalidInput, notFound, type FieldIssue } from "./errors";
 
 // ---------------------------------------------------------------------------------------------
@@ -639,13 +642,24 @@ export async function getPcnDetailOrThrow(db: Db, code: string): Promise<PcnDeta
  * figure, if any, is kept; the confirmed one wins when figures are resolved. The registered list
  * recorded with it is the PCN's latest, so later estimates can use the confirmed ratio.
  */
+/**
+ * Enters (or replaces) a PCN's ICB-confirmed weighted population for a year: only the PCN's
+ * editors and admins, and system administrators (403 for anyone else: the figure is public, so
+ * there is nothing to hide); the demo account only for demo PCNs. The change and its audit event
+ * (weighted-population.set, before → after) are written in one transaction.
+ */
 export async function setConfirmedWeightedPopulation(
   db: Db,
   input: ConfirmedWeightedPopulationInput,
+  actor: Actor | null,
+  now: Date = new Date(),
 ): Promise<WeightedPopulationResolution> {
+  if (!actor) throw new AppError("unauthenticated", "Sign in to enter the ICB-confirmed weighted population.");
   const data = parseOrThrow(ConfirmedWeightedPopulationSchema, input);
-  const pcn = await db.pcn.findUnique({ where: { code: data.code }, select: { code: true } });
+  const pcn = await db.pcn.findUnique({ where: { code: data.code }, select: { code: true, isDemo: true } });
   if (!pcn) throw new AppError("not_found", `There is no PCN with code ${data.code}.`);
+  await requirePcnRole(db, actor, pcn.code, "editor", { outsider: "forbidden" });
+  if (!isCommandLine(actor)) assertDemoMayChange(actor, pcn, "change");
   const members = await loadMembers(db, data.code);
   const reg = await registeredSummary(db, data.code, members.practicePops, members.practices.length);
   const fields = {
@@ -653,13 +667,22 @@ export async function setConfirmedWeightedPopulation(
     registeredList: reg.total,
     source: data.source,
     enteredBy: data.enteredBy,
-    enteredByUserId: data.enteredByUserId ?? null,
+    enteredByUserId: isCommandLine(actor) ? (data.enteredByUserId ?? null) : actor.id,
     note: data.note ?? null,
   };
-  await db.weightedPopulation.upsert({
-    where: { pcnCode_financialYear_provenance: { pcnCode: data.code, financialYear: data.financialYear, provenance: "icb-confirmed" } },
-    create: { pcnCode: data.code, financialYear: data.financialYear, provenance: "icb-confirmed", ...fields },
-    update: fields,
+  const key = { pcnCode: data.code, financialYear: data.financialYear, provenance: "icb-confirmed" };
+  await db.$transaction(async (tx) => {
+    const before = await tx.weightedPopulation.findUnique({ where: { pcnCode_financialYear_provenance: key }, select: { value: true, source: true, note: true, enteredBy: true } });
+    await tx.weightedPopulation.upsert({ where: { pcnCode_financialYear_provenance: key }, create: { ...key, ...fields }, update: fields });
+    const pick = (r: { value: number; source: string | null; note: string | null; enteredBy: string | null }) => ({ value: r.value, source: r.source, note: r.note, enteredBy: r.enteredBy });
+    await auditEvent(tx, actor, {
+      action: "weighted-population.set",
+      entityType: "weighted-population",
+      entityId: `${data.code}/${data.financialYear}`,
+      pcnCode: data.code,
+      changes: diffFields(before ? pick(before) : null, pick(fields)),
+      at: now,
+    });
   });
   const rows = await loadWeighted(db, data.code);
   return resolveYear(data.financialYear, rows, reg, latestRatio(rows));

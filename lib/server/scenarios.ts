@@ -6,6 +6,11 @@
 // version it was based on. The write is conditional (`updateMany where { id, version }`) inside a
 // transaction, so of two saves based on one version exactly one wins; the other gets a
 // `conflict` carrying the stored scenario (`current`), and nothing is overwritten.
+//
+// Access per PCN (lib/server/access.ts): every function checks the scenario's own PCN — viewers
+// read, editors and PCN admins also write, system administrators do everything. Someone with no
+// role in the PCN gets the same 404 as for a scenario that does not exist. Every change writes an
+// audit event (lib/server/audit.ts) in the same transaction as the change.
 import crypto from "node:crypto";
 import { z } from "zod";
 import { EngineInputError, type Area } from "@/lib/engine";
@@ -22,11 +27,13 @@ import {
   type ScenarioPost,
   type Supervisor,
 } from "@/lib/schemas/scenario";
+import { requirePcnRole, type PcnRole } from "./access";
+import { auditEvent, diffScenario, listEntityEvents, type AuditChange, type AuditEntry } from "./audit";
 import type { Db } from "./create-prisma";
 import { assertDemoMayChange } from "./demo-account";
 import { AppError, invalidInput, notFound } from "./errors";
 import { getPcnForPlanner } from "./pcns";
-import { hasRole, type SessionUser } from "./users";
+import type { SessionUser } from "./users";
 
 /** Deleted scenarios can be restored for this long; after it they are purged. */
 export const RESTORE_DAYS = 30;
@@ -131,10 +138,27 @@ function withPostIds(posts: ScenarioPost[]): ScenarioPost[] {
 // ---------------------------------------------------------------------------------------------
 // Access
 
-function requireEditor(actor: SessionUser | null): SessionUser {
+function requireSignedIn(actor: SessionUser | null): SessionUser {
   if (!actor) throw new AppError("unauthenticated", "Sign in, or send an API token, to see and save scenarios.");
-  if (!hasRole(actor, "editor")) throw new AppError("forbidden", "Only editors and administrators can see and save scenarios.");
   return actor;
+}
+
+const unknownScenario = (id: string) => (SCENARIO_ID.test(id) ? `There is no scenario with id ${id}.` : "There is no such scenario.");
+
+/** The PCN's scenarios as a whole (list, create): outsiders 404, members without the role 403. */
+async function requireForPcn(db: Db, user: SessionUser, pcn: { code: string; isDemo: boolean }, role: PcnRole): Promise<void> {
+  // The demo account first: its message says what it can do (PCNs are public: nothing leaks).
+  assertDemoMayChange(user, pcn);
+  await requirePcnRole(db, user, pcn.code, role, { notFound: `You are not a member of PCN ${pcn.code}, so you cannot see or save its scenarios. Ask one of its admins to add you.` });
+}
+
+/**
+ * One scenario, checked against its own PCN: someone with no role there gets exactly the 404 of a
+ * scenario that does not exist; a member without the role gets 403.
+ */
+async function requireForScenario(db: Db, user: SessionUser, row: { pcnCode: string; pcn: { isDemo: boolean } }, id: string, role: PcnRole): Promise<void> {
+  await requirePcnRole(db, user, row.pcnCode, role, { notFound: unknownScenario(id) });
+  assertDemoMayChange(user, { code: row.pcnCode, isDemo: row.pcn.isDemo });
 }
 
 async function loadPcn(db: Db, code: string): Promise<{ code: string; name: string; isDemo: boolean }> {
@@ -162,7 +186,14 @@ const isPurged = (row: { deletedAt: Date | null }, now: Date) => row.deletedAt !
 /** The scenario row, or 404 (unknown id, or deleted more than 30 days ago). */
 async function loadRow(db: Db, id: string, now: Date): Promise<ScenarioRow> {
   const row = SCENARIO_ID.test(id) ? await findRow(db, id) : null;
-  if (!row || isPurged(row, now)) throw notFound(SCENARIO_ID.test(id) ? `There is no scenario with id ${id}.` : "There is no such scenario.");
+  if (!row || isPurged(row, now)) throw notFound(unknownScenario(id));
+  return row;
+}
+
+/** The row, authorised for `role` in its PCN (unknown, purged or outside the actor's PCNs: the same 404). */
+async function loadAuthorised(db: Db, user: SessionUser, id: string, role: PcnRole, now: Date): Promise<ScenarioRow> {
+  const row = await loadRow(db, id, now);
+  await requireForScenario(db, user, row, id, role);
   return row;
 }
 
@@ -280,9 +311,9 @@ export async function listScenarios(
   pcnCode: string,
   opts: { deleted?: boolean; now?: Date } = {},
 ): Promise<ScenarioListItem[]> {
-  const user = requireEditor(actor);
+  const user = requireSignedIn(actor);
   const pcn = await loadPcn(db, pcnCode);
-  assertDemoMayChange(user, pcn);
+  await requireForPcn(db, user, pcn, "viewer");
   const now = opts.now ?? new Date();
   await purgeExpired(db, now);
   const rows = await db.scenario.findMany({
@@ -306,10 +337,8 @@ export async function listScenarios(
 
 /** One scenario as stored (a deleted one too, while it can be restored). */
 export async function getScenario(db: Db, actor: SessionUser | null, id: string, now: Date = new Date()): Promise<StoredScenario> {
-  const user = requireEditor(actor);
-  const row = await loadRow(db, id, now);
-  assertDemoMayChange(user, { code: row.pcnCode, isDemo: row.pcn.isDemo });
-  return toStored(row);
+  const user = requireSignedIn(actor);
+  return toStored(await loadAuthorised(db, user, id, "viewer", now));
 }
 
 /** One scenario as stored, with its computed results (GET /api/v1/scenarios/{id}). */
@@ -320,20 +349,28 @@ export async function getScenarioWithResults(db: Db, actor: SessionUser | null, 
 
 /** Saves a new scenario (version 1) for a PCN. The body is validated and calculated before anything is written. */
 export async function createScenario(db: Db, actor: SessionUser | null, pcnCode: string, body: unknown, now: Date = new Date()): Promise<ScenarioWithResults> {
-  const user = requireEditor(actor);
+  const user = requireSignedIn(actor);
   const pcn = await loadPcn(db, pcnCode);
-  assertDemoMayChange(user, pcn);
+  await requireForPcn(db, user, pcn, "editor");
   const parsed = validate(ScenarioBodySchema, body);
   const scenario: ScenarioBody = { ...parsed, posts: withPostIds(parsed.posts) };
   const results = await resultsFor(db, pcn.code, scenario);
-  const id = await insertScenario(db, user, pcn.code, rowFields(scenario), now);
+  const id = await insertScenario(db, user, pcn.code, scenario, now);
   return { ...toStored(await loadRow(db, id, now)), results };
 }
 
-async function insertScenario(db: Db, user: SessionUser, pcnCode: string, fields: ReturnType<typeof rowFields>, now: Date): Promise<string> {
+/** Scenario, revision 1 and the audit event (scenario.create), in one transaction. */
+async function insertScenario(db: Db, user: SessionUser, pcnCode: string, scenario: ScenarioBody, now: Date, copiedFrom?: string): Promise<string> {
   const id = newId();
+  const fields = rowFields(scenario);
+  const changes: AuditChange[] = [
+    ...(copiedFrom ? [{ field: "copiedFrom", before: null, after: copiedFrom }] : []),
+    { field: "version", before: null, after: 1 },
+    ...diffScenario(null, scenario),
+  ];
   await db.$transaction([
     db.scenario.create({ data: { id, pcnCode, ...fields, version: 1, createdByUserId: user.id, updatedByUserId: user.id, createdAt: now, updatedAt: now } }),
+    auditEvent(db, user, { action: "scenario.create", entityType: "scenario", entityId: id, pcnCode, changes, at: now }),
     db.scenarioRevision.create({ data: { scenarioId: id, version: 1, ...fields, savedByUserId: user.id, savedAt: now } }),
   ]);
   return id;
@@ -354,14 +391,16 @@ function conflictError(current: StoredScenario, yourVersion: number): AppError {
  * on; otherwise (or if another save wins the race) → conflict with `current`, and nothing is written.
  */
 export async function updateScenario(db: Db, actor: SessionUser | null, id: string, body: unknown, now: Date = new Date()): Promise<ScenarioWithResults> {
-  const user = requireEditor(actor);
-  const row = await loadRow(db, id, now);
-  assertDemoMayChange(user, { code: row.pcnCode, isDemo: row.pcn.isDemo });
+  const user = requireSignedIn(actor);
+  const row = await loadAuthorised(db, user, id, "editor", now);
   const { version, ...parsed } = validate(ScenarioUpdateSchema, body);
   if (row.deletedAt || row.version !== version) throw conflictError(toStored(row), version);
   const scenario: ScenarioBody = { ...parsed, posts: withPostIds(parsed.posts) };
   const results = await resultsFor(db, row.pcnCode, scenario);
   const fields = rowFields(scenario);
+  // `row` is the stored version `version` (checked above; the write below is conditional on it),
+  // so this is exactly what this save changes.
+  const changes: AuditChange[] = [{ field: "version", before: version, after: version + 1 }, ...diffScenario(toStored(row), scenario)];
   try {
     await db.$transaction(async (tx) => {
       const { count } = await tx.scenario.updateMany({
@@ -369,6 +408,7 @@ export async function updateScenario(db: Db, actor: SessionUser | null, id: stri
         data: { ...fields, version: version + 1, updatedByUserId: user.id, updatedAt: now },
       });
       if (count !== 1) throw new StaleVersion();
+      await auditEvent(tx, user, { action: "scenario.update", entityType: "scenario", entityId: row.id, pcnCode: row.pcnCode, changes, at: now });
       await tx.scenarioRevision.create({ data: { scenarioId: row.id, version: version + 1, ...fields, savedByUserId: user.id, savedAt: now } });
     });
   } catch (e) {
@@ -391,10 +431,14 @@ export async function deleteScenario(
   id: string,
   now: Date = new Date(),
 ): Promise<{ deleted: true; restorableUntil: string }> {
-  const user = requireEditor(actor);
-  const row = await loadRow(db, id, now);
-  assertDemoMayChange(user, { code: row.pcnCode, isDemo: row.pcn.isDemo });
-  await db.scenario.updateMany({ where: { id: row.id, deletedAt: null }, data: { deletedAt: now, deletedByUserId: user.id } });
+  const user = requireSignedIn(actor);
+  const row = await loadAuthorised(db, user, id, "editor", now);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.scenario.updateMany({ where: { id: row.id, deletedAt: null }, data: { deletedAt: now, deletedByUserId: user.id } });
+    if (count !== 1) return; // already deleted: nothing changed, nothing to record
+    const changes = [{ field: "deletedAt", before: null, after: now.toISOString() }];
+    await auditEvent(tx, user, { action: "scenario.delete", entityType: "scenario", entityId: row.id, pcnCode: row.pcnCode, changes, at: now });
+  });
   const deleted = await db.scenario.findUniqueOrThrow({ where: { id: row.id }, select: { deletedAt: true } });
   await purgeExpired(db, now);
   return { deleted: true, restorableUntil: new Date(deleted.deletedAt!.getTime() + RESTORE_MS).toISOString() };
@@ -402,14 +446,22 @@ export async function deleteScenario(
 
 /** Undoes a delete within 30 days (after that the scenario is gone: 404). Restoring a live scenario changes nothing. */
 export async function restoreScenario(db: Db, actor: SessionUser | null, id: string, now: Date = new Date()): Promise<ScenarioWithResults> {
-  const user = requireEditor(actor);
+  const user = requireSignedIn(actor);
   const row = SCENARIO_ID.test(id) ? await findRow(db, id) : null;
   if (row && isPurged(row, now)) {
+    // Say why only to those who may restore it; anyone else gets the 404 of an unknown scenario.
+    await requireForScenario(db, user, row, id, "editor");
     throw notFound(`This scenario was deleted on ${row.deletedAt!.toISOString().slice(0, 10)}, more than ${RESTORE_DAYS} days ago, and can no longer be restored.`);
   }
-  const live = await loadRow(db, id, now);
-  assertDemoMayChange(user, { code: live.pcnCode, isDemo: live.pcn.isDemo });
-  await db.scenario.updateMany({ where: { id: live.id, deletedAt: { not: null } }, data: { deletedAt: null, deletedByUserId: null } });
+  const live = await loadAuthorised(db, user, id, "editor", now);
+  await db.$transaction(async (tx) => {
+    const current = await tx.scenario.findUnique({ where: { id: live.id }, select: { deletedAt: true } });
+    if (!current?.deletedAt) return; // not deleted: nothing changes
+    const { count } = await tx.scenario.updateMany({ where: { id: live.id, deletedAt: current.deletedAt }, data: { deletedAt: null, deletedByUserId: null } });
+    if (count !== 1) return;
+    const changes = [{ field: "deletedAt", before: current.deletedAt.toISOString(), after: null }];
+    await auditEvent(tx, user, { action: "scenario.restore", entityType: "scenario", entityId: live.id, pcnCode: live.pcnCode, changes, at: now });
+  });
   const s = toStored(await loadRow(db, id, now));
   return { ...s, results: await storedResults(db, s) };
 }
@@ -422,15 +474,14 @@ export async function duplicateScenario(
   opts: unknown = {},
   now: Date = new Date(),
 ): Promise<ScenarioWithResults> {
-  const user = requireEditor(actor);
-  const row = await loadRow(db, id, now);
-  assertDemoMayChange(user, { code: row.pcnCode, isDemo: row.pcn.isDemo });
+  const user = requireSignedIn(actor);
+  const row = await loadAuthorised(db, user, id, "editor", now);
   const given = validate(DuplicateSchema, opts ?? {});
   const source = toStored(row);
   const name = given.name ?? `Copy of ${source.name}`.slice(0, 120);
   const body = validate(ScenarioBodySchema, bodyOf({ ...source, name }));
   const results = await resultsFor(db, row.pcnCode, body);
-  const newIdValue = await insertScenario(db, user, row.pcnCode, rowFields(body), now);
+  const newIdValue = await insertScenario(db, user, row.pcnCode, body, now, row.id);
   return { ...toStored(await loadRow(db, newIdValue, now)), results };
 }
 
@@ -439,3 +490,22 @@ const DuplicateSchema = z.strictObject(
   { name: ScenarioBodySchema.shape.name.optional() },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}.` : 'The body must be a JSON object, e.g. {"name": "Plan B"}, or empty.') },
 );
+
+// ---------------------------------------------------------------------------------------------
+// History
+
+/**
+ * The scenario's audit trail, newest first: who created, saved, deleted or restored it, when, and
+ * what each save changed field by field. Same access as reading the scenario (viewers too); a
+ * deleted scenario's history stays readable while it can be restored.
+ */
+export async function getScenarioHistory(
+  db: Db,
+  actor: SessionUser | null,
+  id: string,
+  now: Date = new Date(),
+): Promise<{ scenario: { id: string; pcnCode: string; name: string; version: number }; events: AuditEntry[] }> {
+  const user = requireSignedIn(actor);
+  const row = await loadAuthorised(db, user, id, "viewer", now);
+  return { scenario: { id: row.id, pcnCode: row.pcnCode, name: row.name, version: row.version }, events: await listEntityEvents(db, "scenario", row.id) };
+}

@@ -4,21 +4,48 @@
 // an httpOnly cookie; the database keeps only its SHA-256, so a database leak gives no sessions.
 import crypto from "node:crypto";
 import { z } from "zod";
+import { COMMAND_LINE, isPcnRole, isSystemAdmin, roleAtLeast, type Actor, type PcnMembership } from "./access";
+import { auditEvent, diffFields } from "./audit";
 import type { Db } from "./create-prisma";
 import { AppError, invalidInput } from "./errors";
 import { toFieldIssues } from "@/lib/schemas/common";
 
-export const ROLES = ["admin", "editor"] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * An account's global role: "admin" = system administrator (every PCN, every account); "user" =
+ * no global rights, only what its PCN memberships grant (lib/server/access.ts). "editor" was the
+ * role before access per PCN; it is still accepted on input and means "user".
+ */
+export const GLOBAL_ROLES = ["admin", "user"] as const;
+export type GlobalRole = (typeof GLOBAL_ROLES)[number];
+/** What `hasRole` / `requireRole` ask about: a system administrator, or an editor somewhere. */
+export type Role = "admin" | "editor";
 export const SESSION_DAYS = 14;
 
 export interface SessionUser {
   id: number;
   email: string;
   name: string;
-  role: Role;
+  role: GlobalRole;
+  /** The account's roles per PCN, as loaded with the session or API token (by PCN code). */
+  memberships: PcnMembership[];
   /** The demo editor (lib/server/demo-account.ts): it may plan only for the fictional demo PCNs. */
   isDemo?: boolean;
+}
+
+const membershipSelect = { select: { pcnCode: true, role: true }, orderBy: { pcnCode: "asc" } } as const;
+
+type UserRow = { id: number; email: string; name: string; role: string; isDemo: boolean; memberships?: { pcnCode: string; role: string }[] };
+
+/** A stored account as the app sees it: anything but "admin" has no global rights. */
+export function toSessionUser(u: UserRow): SessionUser {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role === "admin" ? "admin" : "user",
+    memberships: (u.memberships ?? []).flatMap((m) => (isPcnRole(m.role) ? [{ pcnCode: m.pcnCode, role: m.role }] : [])),
+    isDemo: u.isDemo,
+  };
 }
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 };
@@ -40,17 +67,31 @@ export function verifyPassword(password: string, stored: string): boolean {
 export const NewUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter an email address, like name@example.nhs.uk."),
   name: z.string().trim().min(1, "Enter the person's name.").max(100),
-  role: z.enum(ROLES, { error: "Role must be admin or editor." }),
+  // Left out: no global rights ("user"). "editor" is accepted as before and means the same.
+  role: z
+    .enum(["admin", "user", "editor"], { error: "Role must be admin (a system administrator), or left out for an account with no rights until granted." })
+    .optional()
+    .transform((r): GlobalRole => (r === "admin" ? "admin" : "user")),
   password: z.string().min(12, "Use a password of at least 12 characters.").max(200),
 });
 
-export async function createUser(db: Db, input: z.input<typeof NewUserSchema>): Promise<SessionUser> {
+/**
+ * A new account (the CLI; system administrators only). Without `role: "admin"` it has no rights
+ * until a membership is granted. Recorded in the audit trail (user.create).
+ */
+export async function createUser(db: Db, input: z.input<typeof NewUserSchema>, actor: Actor = COMMAND_LINE, now: Date = new Date()): Promise<SessionUser> {
+  if (!isSystemAdmin(actor)) throw new AppError("forbidden", "Only system administrators can create accounts.");
   const parsed = NewUserSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(toFieldIssues(parsed.error));
   const { email, name, role, password } = parsed.data;
   if (await db.user.findUnique({ where: { email } })) throw new AppError("conflict", `There is already an account for ${email}.`);
-  const u = await db.user.create({ data: { email, name, role, passwordHash: hashPassword(password) } });
-  return { id: u.id, email: u.email, name: u.name, role: u.role as Role };
+  const passwordHash = hashPassword(password);
+  const u = await db.$transaction(async (tx) => {
+    const created = await tx.user.create({ data: { email, name, role, passwordHash, createdAt: now } });
+    await auditEvent(tx, actor, { action: "user.create", entityType: "user", entityId: email, changes: diffFields(null, { email, name, role }), at: now });
+    return created;
+  });
+  return toSessionUser(u);
 }
 
 export async function setPassword(db: Db, email: string, password: string): Promise<void> {
@@ -64,14 +105,29 @@ export async function setPassword(db: Db, email: string, password: string): Prom
   ]);
 }
 
+/** Every account with its memberships, by email. */
 export async function listUsers(db: Db): Promise<SessionUser[]> {
-  const users = await db.user.findMany({ orderBy: { email: "asc" } });
-  return users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role as Role }));
+  const users = await db.user.findMany({ orderBy: { email: "asc" }, include: { memberships: membershipSelect } });
+  return users.map(toSessionUser);
 }
 
-export async function removeUser(db: Db, email: string): Promise<void> {
-  const { count } = await db.user.deleteMany({ where: { email: email.trim().toLowerCase() } });
-  if (!count) throw new AppError("not_found", `No account for ${email}.`);
+/**
+ * Removes an account (its sessions, API tokens and memberships go with it; scenarios stay). The
+ * audit trail records user.remove and a membership.revoke per PCN it belonged to, in the same
+ * transaction as the delete.
+ */
+export async function removeUser(db: Db, email: string, actor: Actor = COMMAND_LINE, now: Date = new Date()): Promise<void> {
+  if (!isSystemAdmin(actor)) throw new AppError("forbidden", "Only system administrators can remove accounts.");
+  const address = email.trim().toLowerCase();
+  await db.$transaction(async (tx) => {
+    const u = await tx.user.findUnique({ where: { email: address }, include: { memberships: membershipSelect } });
+    if (!u) throw new AppError("not_found", `No account for ${email}.`);
+    for (const m of u.memberships) {
+      await auditEvent(tx, actor, { action: "membership.revoke", entityType: "membership", entityId: u.email, pcnCode: m.pcnCode, changes: diffFields({ role: m.role }, null), at: now });
+    }
+    await auditEvent(tx, actor, { action: "user.remove", entityType: "user", entityId: u.email, changes: diffFields({ email: u.email, name: u.name, role: toSessionUser(u).role }, null), at: now });
+    await tx.user.delete({ where: { id: u.id } });
+  });
 }
 
 let dummy: string | undefined;
@@ -79,11 +135,11 @@ const dummyHash = () => (dummy ??= hashPassword(crypto.randomBytes(16).toString(
 
 /** Checks an email and password; null when either is wrong (never says which). */
 export async function checkLogin(db: Db, email: string, password: string): Promise<SessionUser | null> {
-  const u = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const u = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, include: { memberships: membershipSelect } });
   // Verify against a dummy hash when the account is unknown: the same single scrypt either way,
   // so timing does not reveal which emails have accounts.
   const ok = verifyPassword(password, u?.passwordHash ?? dummyHash());
-  return u && ok ? { id: u.id, email: u.email, name: u.name, role: u.role as Role, isDemo: u.isDemo } : null;
+  return u && ok ? toSessionUser(u) : null;
 }
 
 const tokenId = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
@@ -101,18 +157,24 @@ export async function createSession(db: Db, userId: number, now: Date = new Date
 
 export async function userForSession(db: Db, token: string | undefined, now: Date = new Date()): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
-  const s = await db.session.findUnique({ where: { id: tokenId(token) }, include: { user: true } });
+  const s = await db.session.findUnique({ where: { id: tokenId(token) }, include: { user: { include: { memberships: membershipSelect } } } });
   if (!s || s.expiresAt <= now) return null;
-  return { id: s.user.id, email: s.user.email, name: s.user.name, role: s.user.role as Role, isDemo: s.user.isDemo };
+  return toSessionUser(s.user);
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.session.deleteMany({ where: { id: tokenId(token) } });
 }
 
-/** Admins can do everything editors can. */
+/**
+ * "admin": a system administrator. "editor": a system administrator, or an editor (or PCN admin)
+ * of at least one PCN. For "may this user see or change PCN X", use canRead / canWrite /
+ * requirePcnRole (lib/server/access.ts): this only says whether there is anything to show.
+ */
 export function hasRole(user: SessionUser | null, role: Role): boolean {
-  return !!user && (user.role === "admin" || user.role === role);
+  if (!user) return false;
+  if (user.role === "admin") return true;
+  return role === "editor" && user.memberships.some((m) => roleAtLeast(m.role, "editor"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,23 +190,26 @@ export async function createApiToken(
   email: string,
   opts: { label?: string; now?: Date } = {},
 ): Promise<{ token: string; user: SessionUser }> {
-  const u = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const u = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, include: { memberships: membershipSelect } });
   if (!u) throw new AppError("not_found", `No account for ${email}.`);
   const token = API_TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
   await db.apiToken.create({ data: { id: tokenId(token), userId: u.id, label: opts.label?.slice(0, 100) ?? null, createdAt: opts.now ?? new Date() } });
-  return { token, user: { id: u.id, email: u.email, name: u.name, role: u.role as Role, isDemo: u.isDemo } };
+  return { token, user: toSessionUser(u) };
 }
 
-/** The account an API token belongs to, or null (unknown, revoked, or not a token at all). */
+/**
+ * The account an API token belongs to, or null (unknown, revoked, or not a token at all). A token
+ * carries its account's memberships as they are now (loaded on every request), nothing of its own.
+ */
 export async function userForApiToken(db: Db, token: string | undefined, now: Date = new Date()): Promise<SessionUser | null> {
   if (!token || token.length > 200 || !token.startsWith(API_TOKEN_PREFIX)) return null;
-  const t = await db.apiToken.findUnique({ where: { id: tokenId(token) }, include: { user: true } });
+  const t = await db.apiToken.findUnique({ where: { id: tokenId(token) }, include: { user: { include: { memberships: membershipSelect } } } });
   if (!t || t.revokedAt) return null;
   // Record use, at most once a minute (no write on every request).
   if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.updateMany({ where: { id: t.id }, data: { lastUsedAt: now } });
   }
-  return { id: t.user.id, email: t.user.email, name: t.user.name, role: t.user.role as Role, isDemo: t.user.isDemo };
+  return toSessionUser(t.user);
 }
 
 /** Revokes every live API token of the account; returns how many were revoked. */

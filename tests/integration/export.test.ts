@@ -8,6 +8,8 @@ import { createScenario } from "@/lib/server/scenarios";
 import { runEstimate } from "@/lib/server/estimate";
 import { exportEstimate } from "@/lib/server/export";
 import { createUser, type SessionUser } from "@/lib/server/users";
+import { COMMAND_LINE } from "@/lib/server/access";
+import { grantMembership } from "@/lib/server/memberships";
 import type { ScenarioWithResults } from "@/lib/server/scenarios";
 import { createTestDb, type TestDb } from "../support/db";
 
@@ -18,7 +20,8 @@ const HOSTILE = '=HYPERLINK("http://x","click")';
 
 beforeAll(async () => {
   env = await createTestDb({ seed: true });
-  editor = await createUser(env.db, { email: "ex@example.nhs.uk", name: "Ex Porter", role: "editor", password: "a-long-password" });
+  editor = await createUser(env.db, { email: "ex@example.nhs.uk", name: "Ex Porter", password: "a-long-password" });
+  await grantMembership(env.db, COMMAND_LINE, { email: editor.email, pcnCode: "UZ1001", role: "editor" });
   s = await createScenario(env.db, editor, "UZ1001", {
     name: "Add one First Contact OT from October",
     description: "+SUM(1,2) in a description",

@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/server/create-prisma";
 import { AppError } from "@/lib/server/errors";
+import { grantMembership } from "@/lib/server/memberships";
+import { COMMAND_LINE } from "@/lib/server/access";
+import { createUser, type SessionUser } from "@/lib/server/users";
 import {
   estimateWeighted,
   getPcnDetail,
@@ -14,10 +17,14 @@ import { createTestDb, type TestDb } from "../support/db";
 
 let env: TestDb;
 let db: Db;
+/** An editor of the PCNs these tests enter figures for (UZ1005, UZ1008, UZ1030). */
+let editor: SessionUser;
 
 beforeAll(async () => {
   env = await createTestDb({ seed: true });
   db = env.db;
+  editor = await createUser(db, { email: "wp@example.nhs.uk", name: "Test Editor", password: "a-long-password" });
+  for (const pcnCode of ["UZ1005", "UZ1008", "UZ1030"]) await grantMembership(db, COMMAND_LINE, { email: editor.email, pcnCode, role: "editor" });
 });
 
 afterAll(async () => {
@@ -270,7 +277,7 @@ describe("setConfirmedWeightedPopulation", () => {
       value: 50000.5,
       source: "ICB letter 14 Feb 2025",
       enteredBy: "Test Editor",
-    });
+    }, editor);
     expect(saved).toMatchObject({ provenance: "icb-confirmed", value: 50000.5 });
     expect(saved.basis).toBe("ICB-confirmed figure (ICB letter 14 Feb 2025), entered by Test Editor");
     expect(saved.alsoStored).toEqual([{ provenance: "imported", value: importedValue, source: expect.any(String) }]);
@@ -287,7 +294,7 @@ describe("setConfirmedWeightedPopulation", () => {
     expect(after.weightedPopulations[2]!.basis).toContain("the ratio of the 2024/25 ICB-confirmed figure");
 
     // Entering again replaces the confirmed figure (one row per year).
-    await setConfirmedWeightedPopulation(db, { code: "UZ1005", financialYear: "2024/25", value: 50001, source: "ICB email", enteredBy: "Test Editor", note: "corrected" });
+    await setConfirmedWeightedPopulation(db, { code: "UZ1005", financialYear: "2024/25", value: 50001, source: "ICB email", enteredBy: "Test Editor", note: "corrected" }, editor);
     expect(await db.weightedPopulation.count({ where: { pcnCode: "UZ1005", financialYear: "2024/25" } })).toBe(2);
     expect(await resolveWeightedPopulation(db, "UZ1005", "2024/25")).toMatchObject({ value: 50001, provenance: "icb-confirmed" });
   });
@@ -305,7 +312,7 @@ describe("setConfirmedWeightedPopulation", () => {
   ])("rejects %s and changes nothing", async (_label, change, pathName) => {
     const before = await db.weightedPopulation.count();
     const e = await issuesOf(
-      setConfirmedWeightedPopulation(db, { code: "UZ1008", financialYear: "2025/26", value: 40000, source: "ICB letter", enteredBy: "Ed", ...change }),
+      setConfirmedWeightedPopulation(db, { code: "UZ1008", financialYear: "2025/26", value: 40000, source: "ICB letter", enteredBy: "Ed", ...change }, editor),
     );
     expect(e.code).toBe("invalid_input");
     expect(e.issues.map((i) => i.path)).toEqual([pathName]);
@@ -313,12 +320,12 @@ describe("setConfirmedWeightedPopulation", () => {
   });
 
   it("accepts exactly 2,000,000 and 2 decimals", async () => {
-    await expect(setConfirmedWeightedPopulation(db, { code: "UZ1030", financialYear: "2026/27", value: 2_000_000, source: "s", enteredBy: "e" })).resolves.toMatchObject({ value: 2_000_000 });
-    await expect(setConfirmedWeightedPopulation(db, { code: "UZ1030", financialYear: "2026/27", value: 12345.67, source: "s", enteredBy: "e" })).resolves.toMatchObject({ value: 12345.67 });
+    await expect(setConfirmedWeightedPopulation(db, { code: "UZ1030", financialYear: "2026/27", value: 2_000_000, source: "s", enteredBy: "e" }, editor)).resolves.toMatchObject({ value: 2_000_000 });
+    await expect(setConfirmedWeightedPopulation(db, { code: "UZ1030", financialYear: "2026/27", value: 12345.67, source: "s", enteredBy: "e" }, editor)).resolves.toMatchObject({ value: 12345.67 });
   });
 
   it("unknown PCN → not_found", async () => {
-    const e = await issuesOf(setConfirmedWeightedPopulation(db, { code: "UZ9999", financialYear: "2025/26", value: 1, source: "s", enteredBy: "e" }));
+    const e = await issuesOf(setConfirmedWeightedPopulation(db, { code: "UZ9999", financialYear: "2025/26", value: 1, source: "s", enteredBy: "e" }, editor));
     expect(e.code).toBe("not_found");
   });
 });

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/server/create-prisma";
 import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
 import { MAX_SCENARIO_BODY_BYTES } from "@/lib/schemas/scenario";
+import { COMMAND_LINE } from "@/lib/server/access";
+import { grantMembership } from "@/lib/server/memberships";
 import { checkLogin, createApiToken, createSession, createUser, revokeApiTokens } from "@/lib/server/users";
 import { createTestDb, type TestDb } from "../support/db";
 
@@ -26,12 +28,14 @@ const BODY = {
 beforeAll(async () => {
   env = await createTestDb({ seed: true });
   process.env.DATABASE_URL = env.url;
-  const editor = await createUser(env.db, { email: "ed@example.nhs.uk", name: "Ed Editor", role: "editor", password: "a-long-password" });
+  // Ed is an editor of UZ1001–UZ1005 and of the real test PCN, and of nothing else.
+  const editor = await createUser(env.db, { email: "ed@example.nhs.uk", name: "Ed Editor", password: "a-long-password" });
   editorCookie = `arrs_session=${(await createSession(env.db, editor.id)).token}`;
   const demo = (await checkLogin(env.db, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password))!;
   demoCookie = `other=1; arrs_session=${(await createSession(env.db, demo.id)).token}`;
   token = (await createApiToken(env.db, editor.email)).token;
   await env.db.pcn.create({ data: { code: "U99999", name: "REAL TEST PCN", nameSearch: "REAL TEST PCN", isDemo: false } });
+  for (const pcnCode of ["UZ1001", "UZ1002", "UZ1003", "UZ1004", "UZ1005", "U99999"]) await grantMembership(env.db, COMMAND_LINE, { email: editor.email, pcnCode, role: "editor" });
   listRoute = await import("@/app/api/v1/pcns/[code]/scenarios/route");
   itemRoute = await import("@/app/api/v1/scenarios/[id]/route");
   duplicateRoute = await import("@/app/api/v1/scenarios/[id]/duplicate/route");

@@ -1,8 +1,11 @@
 // Saved scenarios through the service (lib/server/scenarios.ts): save / load / list / duplicate /
 // delete / restore, optimistic concurrency, who may do what, API tokens, validation messages.
+// Access per PCN in depth (outsiders, viewers, PCN admins): access.test.ts.
 // Runs on SQLite, and on PostgreSQL in `node scripts/test.mjs postgres`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMAND_LINE } from "@/lib/server/access";
 import { DEMO_ACCOUNT, getDemoAccountHint } from "@/lib/server/demo-account";
+import { grantMembership } from "@/lib/server/memberships";
 import { AppError } from "@/lib/server/errors";
 import {
   createScenario,
@@ -39,10 +42,12 @@ export const BODY = {
 
 beforeAll(async () => {
   env = await createTestDb({ seed: true });
-  editor = await createUser(env.db, { email: "ed@example.nhs.uk", name: "Ed Editor", role: "editor", password: "a-long-password" });
+  // Ed is an editor of the PCNs these tests plan for (and of nothing else); Olu is a system administrator.
+  editor = await createUser(env.db, { email: "ed@example.nhs.uk", name: "Ed Editor", password: "a-long-password" });
   other = await createUser(env.db, { email: "olu@example.nhs.uk", name: "Olu Other", role: "admin", password: "a-long-password" });
   demo = (await checkLogin(env.db, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password))!;
   await env.db.pcn.create({ data: { code: REAL_PCN, name: "REAL TEST PCN", nameSearch: "REAL TEST PCN", isDemo: false } });
+  for (const pcnCode of [DEMO_PCN, "UZ1002", "UZ1003", REAL_PCN]) await grantMembership(env.db, COMMAND_LINE, { email: editor.email, pcnCode, role: "editor" });
 });
 afterAll(async () => {
   await env?.cleanup();
@@ -229,7 +234,7 @@ describe("who may plan", () => {
     }
   });
 
-  it("an editor plans for any PCN; unknown PCNs and scenarios are not_found, odd codes invalid", async () => {
+  it("an editor plans for the PCNs they are an editor of; unknown PCNs and scenarios are not_found, odd codes invalid", async () => {
     const s = await createScenario(env.db, editor, REAL_PCN, BODY);
     expect(s.pcnName).toBe("REAL TEST PCN");
     // No practices and no population: the context says so and the scenario still computes.
@@ -238,25 +243,37 @@ describe("who may plan", () => {
     await expect(listScenarios(env.db, editor, "not a code!")).rejects.toMatchObject({ code: "invalid_input" });
     await expect(getScenario(env.db, editor, "NoSuchScenario01")).rejects.toMatchObject({ code: "not_found", message: "There is no scenario with id NoSuchScenario01." });
     await expect(getScenario(env.db, editor, "../../etc")).rejects.toMatchObject({ code: "not_found", message: "There is no such scenario." });
+    // Not Ed's PCN: 404, as for a PCN's scenarios that cannot be seen.
+    await expect(createScenario(env.db, editor, "UZ1010", BODY)).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("the demo account plans only for demo PCNs", async () => {
-    expect(demo).toMatchObject({ email: DEMO_ACCOUNT.email, role: "editor", isDemo: true });
+  it("the demo account plans only for demo PCNs: an editor of each, outside every real one", async () => {
+    // No global rights; an editor of every demo PCN (the seed's ensureDemoAccount).
+    expect(demo).toMatchObject({ email: DEMO_ACCOUNT.email, role: "user", isDemo: true });
+    expect(demo.memberships).toHaveLength(30);
+    expect(demo.memberships.every((m) => m.role === "editor" && m.pcnCode.startsWith("UZ"))).toBe(true);
     const mine = await createScenario(env.db, demo, DEMO_PCN, BODY);
     expect(mine.updatedBy).toEqual({ name: "Demo Planner" });
     const real = await createScenario(env.db, editor, REAL_PCN, BODY);
+    // A real PCN's scenario list or a new one there: 403 that says what the demo account is for.
+    for (const p of [createScenario(env.db, demo, REAL_PCN, BODY), listScenarios(env.db, demo, REAL_PCN)]) {
+      const e = await rejection(p);
+      expect(e.code).toBe("forbidden");
+      expect(e.message).toBe(`The demo account can only plan for the fictional demo PCNs (codes starting UZ). Sign in with your own account to plan for ${REAL_PCN}.`);
+    }
+    // A real PCN's scenario: the demo account is an outsider there, so it does not exist for it.
     for (const p of [
-      createScenario(env.db, demo, REAL_PCN, BODY),
-      listScenarios(env.db, demo, REAL_PCN),
       getScenario(env.db, demo, real.id),
       updateScenario(env.db, demo, real.id, { ...BODY, version: 1 }),
       deleteScenario(env.db, demo, real.id),
       duplicateScenario(env.db, demo, real.id),
     ]) {
       const e = await rejection(p);
-      expect(e.code).toBe("forbidden");
-      expect(e.message).toBe(`The demo account can only plan for the fictional demo PCNs (codes starting UZ). Sign in with your own account to plan for ${REAL_PCN}.`);
+      expect(e.code).toBe("not_found");
+      expect(e.message).toBe(`There is no scenario with id ${real.id}.`);
     }
+    // Nor can it be made a member of a real PCN.
+    await expect(grantMembership(env.db, COMMAND_LINE, { email: DEMO_ACCOUNT.email, pcnCode: REAL_PCN, role: "editor" })).rejects.toMatchObject({ code: "invalid_input" });
   });
 
   it("the sign-in page's demo hint exists while the account does", async () => {
@@ -270,7 +287,10 @@ describe("API tokens", () => {
     expect(user.email).toBe("ed@example.nhs.uk");
     expect(token).toMatch(/^arrs_[A-Za-z0-9_-]{43}$/);
     expect(await env.db.apiToken.count({ where: { id: token } })).toBe(0);
-    expect(await userForApiToken(env.db, token)).toMatchObject({ id: editor.id, role: "editor", isDemo: false });
+    // The token carries the account's memberships (as they are now), nothing of its own.
+    const viaToken = await userForApiToken(env.db, token);
+    expect(viaToken).toMatchObject({ id: editor.id, role: "user", isDemo: false });
+    expect(viaToken!.memberships.map((m) => [m.pcnCode, m.role]).sort()).toEqual([["U99999", "editor"], [DEMO_PCN, "editor"], ["UZ1002", "editor"], ["UZ1003", "editor"]]);
     expect((await env.db.apiToken.findFirstOrThrow({ where: { userId: editor.id } })).lastUsedAt).not.toBeNull();
     expect(await userForApiToken(env.db, "arrs_made-up")).toBeNull();
     expect(await userForApiToken(env.db, undefined)).toBeNull();
@@ -283,7 +303,8 @@ describe("API tokens", () => {
   });
 
   it("removing an account removes its tokens and sessions but never its scenarios", async () => {
-    const temp = await createUser(env.db, { email: "temp@example.nhs.uk", name: "Temp", role: "editor", password: "a-long-password" });
+    const temp = await createUser(env.db, { email: "temp@example.nhs.uk", name: "Temp", password: "a-long-password" });
+    await grantMembership(env.db, COMMAND_LINE, { email: temp.email, pcnCode: DEMO_PCN, role: "editor" });
     const { token } = await createApiToken(env.db, temp.email);
     const s = await createScenario(env.db, temp, DEMO_PCN, BODY);
     await removeUser(env.db, temp.email);

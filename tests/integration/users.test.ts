@@ -26,12 +26,16 @@ describe("passwords", () => {
 describe("accounts and sessions", () => {
   it("creates accounts with normalised emails and refuses duplicates and weak input", async () => {
     const u = await createUser(env.db, { email: "  Ed@Example.NHS.uk ", name: "Ed", role: "editor", password: "a-long-password" });
-    expect(u).toMatchObject({ email: "ed@example.nhs.uk", role: "editor" });
+    // "editor" (the role before access per PCN) is accepted and means no global rights.
+    expect(u).toMatchObject({ email: "ed@example.nhs.uk", role: "user", memberships: [] });
     await expect(createUser(env.db, { email: "ed@example.nhs.uk", name: "Ed 2", role: "editor", password: "a-long-password" })).rejects.toMatchObject({ code: "conflict" });
     const weak = await createUser(env.db, { email: "x@example.nhs.uk", name: "X", role: "editor", password: "short" }).catch((e) => e);
     expect(weak).toBeInstanceOf(AppError);
     expect(weak.issues[0]).toEqual({ path: "password", message: "Use a password of at least 12 characters." });
     await expect(createUser(env.db, { email: "y@example.nhs.uk", name: "Y", role: "owner" as "admin", password: "a-long-password" })).rejects.toMatchObject({ code: "invalid_input" });
+    // No role: an account with no rights until granted.
+    expect(await createUser(env.db, { email: "z@example.nhs.uk", name: "Z", password: "a-long-password" })).toMatchObject({ role: "user", memberships: [] });
+    await removeUser(env.db, "z@example.nhs.uk");
     expect((await listUsers(env.db)).map((x) => x.email)).toEqual(["ed@example.nhs.uk"]);
   });
 
@@ -54,13 +58,17 @@ describe("accounts and sessions", () => {
     expect(await checkLogin(env.db, "ed@example.nhs.uk", "another-long-password")).not.toBeNull();
   });
 
-  it("admins can do what editors can; editors cannot import", () => {
-    const admin = { id: 1, email: "a@x", name: "A", role: "admin" as const };
-    const editor = { id: 2, email: "e@x", name: "E", role: "editor" as const };
+  it("system admins can do what editors can; a PCN editor is an editor somewhere, never an admin", () => {
+    const admin = { id: 1, email: "a@x", name: "A", role: "admin" as const, memberships: [] };
+    const editor = { id: 2, email: "e@x", name: "E", role: "user" as const, memberships: [{ pcnCode: "UZ1001", role: "editor" as const }] };
+    const viewer = { id: 3, email: "v@x", name: "V", role: "user" as const, memberships: [{ pcnCode: "UZ1001", role: "viewer" as const }] };
+    const nobody = { id: 4, email: "n@x", name: "N", role: "user" as const, memberships: [] };
     expect(hasRole(admin, "editor")).toBe(true);
     expect(hasRole(admin, "admin")).toBe(true);
     expect(hasRole(editor, "editor")).toBe(true);
     expect(hasRole(editor, "admin")).toBe(false);
+    expect(hasRole(viewer, "editor")).toBe(false);
+    expect(hasRole(nobody, "editor")).toBe(false);
     expect(hasRole(null, "editor")).toBe(false);
   });
 

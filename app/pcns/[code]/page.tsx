@@ -6,7 +6,7 @@ import { FINANCIAL_YEARS } from "@/lib/engine";
 import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/format";
 import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
-import { hasRole } from "@/lib/server/users";
+import { canAdmin, canWrite } from "@/lib/server/access";
 import { getPcnDetail, type WeightedProvenance } from "@/lib/server/pcns";
 import { AgeProfileChart } from "./age-profile-chart";
 import { ConfirmedWeightedForm } from "./confirmed-weighted-form";
@@ -196,8 +196,12 @@ export default async function PcnPage({ params }: Props) {
         Your ICB tells each PCN its weighted population for the year (it is not in public files). Enter it here and it
         replaces the estimate or imported figure for that year. An imported figure is kept, not deleted.
       </p>
-      {hasRole(user, "editor") ? (
+      {canWrite(user, pcn.code) ? (
         <ConfirmedWeightedForm code={pcn.code} financialYears={[...FINANCIAL_YEARS]} defaultYear={defaultYear} />
+      ) : user ? (
+        <div className="nhsuk-inset-text">
+          <p>Only this PCN&apos;s editors and admins can enter its ICB-confirmed figure. Ask one of the PCN&apos;s admins if you need to.</p>
+        </div>
       ) : (
         <div className="nhsuk-inset-text">
           <p>
@@ -205,6 +209,14 @@ export default async function PcnPage({ params }: Props) {
           </p>
         </div>
       )}
+      {canAdmin(user, pcn.code) ? (
+        <>
+          <h2>Members</h2>
+          <p>
+            <Link href={`/pcns/${encodeURIComponent(pcn.code)}/members`}>Manage this PCN&apos;s members and see its audit trail</Link>
+          </p>
+        </>
+      ) : null}
     </>
   );
 }

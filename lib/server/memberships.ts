@@ -1,0 +1,157 @@
+// Memberships: who has which role in which PCN (lib/server/access.ts says what the roles allow).
+// System administrators manage every PCN's members (the /admin/users page, `npm run user -- grant
+// | revoke`); a PCN's admins manage their own PCN's members (/pcns/{code}/members). Every grant,
+// change and revoke is written to the audit trail in the same transaction.
+// No "server-only": the CLI and tests use this file.
+import { z } from "zod";
+import { toFieldIssues } from "@/lib/schemas/common";
+import { PcnCodeSchema } from "@/lib/schemas/pcn";
+import { isPcnRole, PCN_ROLES, requirePcnRole, requireSystemAdmin, type Actor, type PcnRole } from "./access";
+import { auditEvent, diffFields } from "./audit";
+import type { Db } from "./create-prisma";
+import { AppError, invalidInput, notFound } from "./errors";
+import { toSessionUser, type GlobalRole } from "./users";
+
+const EmailSchema = z.string({ error: "Enter an email address." }).trim().toLowerCase().min(1, "Enter the person's email address.").max(200).email("Enter an email address, like name@example.nhs.uk.");
+
+export const GrantSchema = z.object({
+  email: EmailSchema,
+  pcnCode: PcnCodeSchema,
+  role: z.enum(PCN_ROLES, { error: "Choose a role: viewer, editor or PCN admin." }),
+});
+export const RevokeSchema = GrantSchema.omit({ role: true });
+
+export interface PcnMember {
+  userId: number;
+  email: string;
+  name: string;
+  role: PcnRole;
+  /** The account's global role ("admin" = a system administrator as well). */
+  accountRole: GlobalRole;
+  since: string;
+  grantedBy: { name: string } | null;
+}
+
+export interface AccountSummary {
+  id: number;
+  email: string;
+  name: string;
+  role: GlobalRole;
+  isDemo: boolean;
+  createdAt: string;
+  memberships: { pcnCode: string; pcnName: string; role: PcnRole }[];
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw invalidInput(toFieldIssues(r.error), "Some of the details are not valid; see issues.");
+  return r.data;
+}
+
+const outsider = (code: string) => `You are not a member of PCN ${code}. Ask one of its admins to add you.`;
+
+/** The PCN's admins and system administrators; 404 for an unknown PCN (PCNs are public). */
+async function requireMemberAdmin(db: Db, actor: Actor | null, pcnCode: string): Promise<{ actor: Actor; pcn: { code: string; name: string; isDemo: boolean } }> {
+  if (!actor) throw new AppError("unauthenticated", "Sign in to manage a PCN's members.");
+  const pcn = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true, name: true, isDemo: true } });
+  if (!pcn) throw notFound(`There is no PCN with code ${pcnCode}.`);
+  await requirePcnRole(db, actor, pcn.code, "admin", { notFound: outsider(pcn.code) });
+  return { actor, pcn };
+}
+
+/**
+ * Gives an account a role in a PCN, or changes the role it has there. Returns whether anything
+ * changed (granting the role someone already has changes nothing and records nothing).
+ */
+export async function grantMembership(
+  db: Db,
+  actor: Actor | null,
+  input: { email: unknown; pcnCode: unknown; role: unknown },
+  now: Date = new Date(),
+): Promise<{ changed: boolean; before: PcnRole | null; member: PcnMember }> {
+  if (!actor) throw new AppError("unauthenticated", "Sign in to manage a PCN's members.");
+  const data = parse(GrantSchema, input);
+  const { pcn } = await requireMemberAdmin(db, actor, data.pcnCode);
+  const user = await db.user.findUnique({ where: { email: data.email }, select: { id: true, email: true, isDemo: true } });
+  if (!user) throw invalidInput([{ path: "email", message: `There is no account for ${data.email}. A system administrator creates accounts (npm run user -- add).` }], `There is no account for ${data.email}.`);
+  if (user.isDemo && !pcn.isDemo) {
+    throw invalidInput([{ path: "email", message: "The demo account can only be a member of the fictional demo PCNs (codes starting UZ)." }], "The demo account can only be a member of demo PCNs.");
+  }
+  const grantedByUserId = "id" in actor ? actor.id : null;
+  const before = await db.$transaction(async (tx) => {
+    const existing = await tx.membership.findUnique({ where: { userId_pcnCode: { userId: user.id, pcnCode: pcn.code } }, select: { role: true } });
+    const was = existing && isPcnRole(existing.role) ? existing.role : null;
+    if (was === data.role) return was;
+    await tx.membership.upsert({
+      where: { userId_pcnCode: { userId: user.id, pcnCode: pcn.code } },
+      create: { userId: user.id, pcnCode: pcn.code, role: data.role, createdAt: now, grantedByUserId },
+      update: { role: data.role, grantedByUserId },
+    });
+    await auditEvent(tx, actor, { action: "membership.grant", entityType: "membership", entityId: user.email, pcnCode: pcn.code, changes: diffFields({ role: was }, { role: data.role }), at: now });
+    return was;
+  });
+  const member = (await membersOf(db, pcn.code)).find((m) => m.userId === user.id)!;
+  return { changed: before !== data.role, before, member };
+}
+
+/** Takes an account's role in a PCN away. 404 when it has none there. */
+export async function revokeMembership(db: Db, actor: Actor | null, input: { email: unknown; pcnCode: unknown }, now: Date = new Date()): Promise<{ revoked: PcnRole }> {
+  if (!actor) throw new AppError("unauthenticated", "Sign in to manage a PCN's members.");
+  const data = parse(RevokeSchema, input);
+  const { pcn } = await requireMemberAdmin(db, actor, data.pcnCode);
+  return db.$transaction(async (tx) => {
+    const m = await tx.membership.findFirst({ where: { pcnCode: pcn.code, user: { email: data.email } }, select: { id: true, role: true } });
+    if (!m) throw notFound(`${data.email} is not a member of PCN ${pcn.code}.`);
+    await tx.membership.delete({ where: { id: m.id } });
+    await auditEvent(tx, actor, { action: "membership.revoke", entityType: "membership", entityId: data.email, pcnCode: pcn.code, changes: diffFields({ role: m.role }, null), at: now });
+    return { revoked: m.role as PcnRole };
+  });
+}
+
+async function membersOf(db: Db, pcnCode: string): Promise<PcnMember[]> {
+  const rows = await db.membership.findMany({
+    where: { pcnCode },
+    include: { user: { select: { id: true, email: true, name: true, role: true } }, grantedBy: { select: { name: true } } },
+    orderBy: [{ user: { email: "asc" } }],
+  });
+  return rows.flatMap((r) =>
+    isPcnRole(r.role)
+      ? [
+          {
+            userId: r.user.id,
+            email: r.user.email,
+            name: r.user.name,
+            role: r.role,
+            accountRole: r.user.role === "admin" ? ("admin" as const) : ("user" as const),
+            since: r.createdAt.toISOString(),
+            grantedBy: r.grantedBy ? { name: r.grantedBy.name } : null,
+          },
+        ]
+      : [],
+  );
+}
+
+/** A PCN's members, by email: for its admins and system administrators. */
+export async function listPcnMembers(db: Db, actor: Actor | null, pcnCode: string): Promise<{ pcn: { code: string; name: string }; members: PcnMember[] }> {
+  const code = parse(RevokeSchema.shape.pcnCode, pcnCode);
+  const { pcn } = await requireMemberAdmin(db, actor, code);
+  return { pcn: { code: pcn.code, name: pcn.name }, members: await membersOf(db, pcn.code) };
+}
+
+/** Every account and its memberships: system administrators only (the users page). */
+export async function listAccounts(db: Db, actor: Actor | null): Promise<AccountSummary[]> {
+  requireSystemAdmin(actor);
+  const users = await db.user.findMany({
+    orderBy: { email: "asc" },
+    include: { memberships: { include: { pcn: { select: { name: true } } }, orderBy: { pcnCode: "asc" } } },
+  });
+  return users.map((u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: toSessionUser(u).role,
+    isDemo: u.isDemo,
+    createdAt: u.createdAt.toISOString(),
+    memberships: u.memberships.flatMap((m) => (isPcnRole(m.role) ? [{ pcnCode: m.pcnCode, pcnName: m.pcn.name, role: m.role }] : [])),
+  }));
+}
