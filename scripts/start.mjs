@@ -18,10 +18,11 @@ try {
 const port = process.env.PORT || "3000";
 const host = process.env.HOST || "0.0.0.0";
 log(`Serving http://localhost:${port} (database ${databaseUrl})`);
-const child = spawn("npx", ["next", "start", "-p", port, "-H", host], {
+// scripts/serve.mjs: `next start` plus a timeout for stalled request bodies.
+const child = spawn(process.execPath, ["scripts/serve.mjs"], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: port, HOST: host },
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

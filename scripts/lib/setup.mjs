@@ -70,7 +70,7 @@ export function ensureBuilt() {
     "tsconfig.json",
     "proxy.ts",
     ...listFiles("app", [".ts", ".tsx", ".scss", ".css"]),
-    ...listFiles("lib", [".ts", ".tsx"]).filter((f) => !f.endsWith(".test.ts")),
+    ...listFiles("lib", [".ts", ".tsx", ".mjs"]).filter((f) => !f.endsWith(".test.ts")),
     ...listFiles("public", [".css", ".svg", ".png", ".ico", ".json"]),
   ];
   const want = hashFiles(files);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { E2E_ADMIN, E2E_EDITOR } from "./accounts";
+import { E2E_ADMIN, E2E_BODY_TIMEOUT_MS, E2E_EDITOR } from "./accounts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -36,9 +36,10 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The production server (`npm run serve`), with a short stalled-body timeout for limits.test.ts.
+  server = spawn(process.execPath, ["scripts/serve.mjs"], {
     cwd: root,
-    env,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", ARRS_BODY_TIMEOUT_MS: String(E2E_BODY_TIMEOUT_MS) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -54,7 +55,7 @@ export default async function setup(project: TestProject) {
       // not up yet
     }
     if (Date.now() > deadline || server.exitCode !== null) {
-      throw new Error(`next start did not come up on ${baseUrl}:\n${output}`);
+      throw new Error(`scripts/serve.mjs did not come up on ${baseUrl}:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// `npm run serve` (and `npm start`, and the e2e tests): Next's production server inside a small
+// Node http server, for what Next cannot do itself:
+//
+// - A request body that stops arriving is cut off after ARRS_BODY_TIMEOUT_MS (default 10 s)
+//   without a byte: 408 (or, once a response has gone, just closed). Node's requestTimeout (300 s)
+//   times the whole request, so it cannot tell an administrator's 64 MB upload on a slow line
+//   from a client that stopped sending; this timer restarts whenever a byte arrives, and stops
+//   once the body is complete (an import may then run for minutes).
+// - A server-action post from another site gets 403 and a plain message before Next answers it
+//   with a 500. proxy.ts does the same (and under `next dev`), but its matcher skips
+//   /admin/import, whose 64 MB uploads must not be copied for it; this covers every path.
+//
+// HOST (default 0.0.0.0) and PORT (default 3000) as for `next start`. Build first (`npm run build`).
+import http from "node:http";
+import next from "next";
+import { CROSS_SITE_MESSAGE, isCrossSiteActionPost } from "../lib/same-origin.mjs";
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || "0.0.0.0";
+const bodyTimeoutMs = Number(process.env.ARRS_BODY_TIMEOUT_MS ?? 10_000);
+
+function plainResponse(res, status, text) {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+  res.end(text);
+}
+
+/**
+ * Watches a request's body: when no byte has arrived for `ms` while the app is waiting for one,
+ * answers 408 (if nothing has been sent yet) and closes the connection.
+ */
+function watchBody(req, res, ms) {
+  const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+  if (!(ms > 0) || !hasBody) return;
+  const socket = req.socket;
+  let lastBytes = socket.bytesRead;
+  let lastAt = Date.now();
+  const timer = setInterval(() => {
+    if (req.complete || socket.destroyed) return stop();
+    const now = Date.now();
+    // A byte arrived, or the app has not yet read what did (then it is not the client's delay).
+    if (socket.bytesRead !== lastBytes || req.readableLength > 0) {
+      lastBytes = socket.bytesRead;
+      lastAt = now;
+      return;
+    }
+    if (now - lastAt < ms) return;
+    stop();
+    const seconds = Math.round(ms / 1000);
+    if (res.headersSent) {
+      socket.destroy();
+    } else if (req.url?.startsWith("/api/")) {
+      const body = JSON.stringify({ error: { code: "request_timeout", message: `The request body stopped arriving (nothing for ${seconds} s).` } });
+      res.writeHead(408, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
+      res.end(body, () => socket.destroy());
+    } else {
+      res.writeHead(408, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+      res.end(`The request stopped arriving (nothing for ${seconds} s), so it was dropped.`, () => socket.destroy());
+    }
+  }, Math.max(50, Math.min(1000, ms / 4)));
+  timer.unref();
+  function stop() {
+    clearInterval(timer);
+  }
+  req.once("end", stop);
+  socket.once("close", stop);
+}
+
+const app = next({ dev: false, hostname, port, dir: new URL("..", import.meta.url).pathname });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  const pathname = (req.url ?? "/").split("?")[0];
+  if (isCrossSiteActionPost(req.method ?? "", pathname, (name) => [req.headers[name]].flat()[0])) {
+    return plainResponse(res, 403, CROSS_SITE_MESSAGE);
+  }
+  watchBody(req, res, bodyTimeoutMs);
+  handle(req, res).catch((err) => {
+    console.error(err);
+    if (!res.headersSent) plainResponse(res, 500, "Internal Server Error");
+  });
+});
+server.listen(port, hostname, () => {
+  console.log(`Serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (a stalled request body is dropped after ${bodyTimeoutMs} ms)`);
+});
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    server.close();
+    process.exit(sig === "SIGINT" ? 130 : 143);
+  });
+}
