@@ -2,12 +2,15 @@ import Link from "next/link";
 import { PcnSearch } from "@/app/components/pcn-search";
 import { QuickEstimate } from "@/app/components/quick-estimate";
 import { FINANCIAL_YEARS, ROLE_IDS, ROLES } from "@/lib/engine";
+import { saveQuickEstimateAsScenario } from "@/app/pcns/[code]/scenarios/actions";
+import { getCurrentUser } from "@/lib/server/auth";
 import { listPcnOptions } from "@/lib/server/pcn-options";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ pcn?: string }> }) {
-  const { pcn } = await searchParams;
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ pcn?: string; saveError?: string }> }) {
+  const { pcn, saveError } = await searchParams;
+  const user = await getCurrentUser();
   const preselected = typeof pcn === "string" && /^[A-Za-z0-9]{1,10}$/.test(pcn) ? pcn.toUpperCase() : undefined;
   const pcns = await listPcnOptions(preselected);
   const roles = ROLE_IDS.map((id) => ({ id, name: ROLES[id].name, typicalBand: ROLES[id].typicalBand }));
@@ -27,7 +30,17 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <h2>Find your PCN</h2>
       <p>See its member practices, registered population, weighted population and ARRS entitlement for each year.</p>
       <PcnSearch label="Search for a PCN" />
-      <h2>Quick estimate</h2>
+      <h2 id="quick-estimate">Quick estimate</h2>
+      {typeof saveError === "string" && saveError ? (
+        <div className="nhsuk-error-summary" aria-labelledby="save-error-title" role="alert" tabIndex={-1}>
+          <h2 className="nhsuk-error-summary__title" id="save-error-title">
+            The scenario was not saved
+          </h2>
+          <div className="nhsuk-error-summary__body">
+            <p>{saveError.slice(0, 300)}</p>
+          </div>
+        </div>
+      ) : null}
       <p>First Contact Occupational Therapist is preselected; add any other ARRS role.</p>
       <QuickEstimate
         roles={roles}
@@ -35,6 +48,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         financialYears={[...FINANCIAL_YEARS]}
         defaultYear="2025/26"
         {...(preselected ? { preselectedPcn: preselected } : {})}
+        {...(user ? { saveAsScenario: saveQuickEstimateAsScenario } : {})}
       />
     </>
   );

@@ -56,11 +56,17 @@ export default async function PcnPage({ params }: Props) {
         </div>
       ) : null}
 
-      <p>
-        <Link className="nhsuk-button app-button-link" href={`/?pcn=${encodeURIComponent(pcn.code)}`}>
+      <div className="nhsuk-button-group">
+        <Link className="nhsuk-button app-button-link" href={`/pcns/${encodeURIComponent(pcn.code)}/scenarios`} data-testid="plan-posts">
           Plan posts for this PCN
         </Link>
-      </p>
+        <Link className="nhsuk-link" href={`/?pcn=${encodeURIComponent(pcn.code)}`}>
+          Quick estimate for this PCN
+        </Link>
+      </div>
+      {!canWrite(user, pcn.code) ? (
+        <p className="nhsuk-body-s">Planning and saving scenarios needs an editor account: you will be asked to sign in.</p>
+      ) : null}
 
       <dl className="nhsuk-summary-list">
         <div className="nhsuk-summary-list__row">

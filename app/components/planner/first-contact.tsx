@@ -1,0 +1,119 @@
+"use client";
+// Beside every First Contact post: its roadmap checklist (firstContactChecklist) with editable
+// statuses, what is missing in words, and the named roadmap supervisor.
+import { DateInput } from "@/app/components/ui/date-input";
+import { ErrorMessage } from "@/app/components/ui/field";
+import { CHECK_STATUSES, type CheckStatus } from "@/lib/schemas/scenario";
+import { firstContactChecklist, type ChecklistItem } from "@/lib/planner/first-contact";
+import type { FirstContactDraft, PostDraft } from "@/lib/planner/post-draft";
+import type { DraftCheck } from "@/lib/planner/post-draft";
+import type { Supervisor } from "@/lib/schemas/scenario";
+import { postName } from "./posts-table";
+
+const STATUS_TEXT: Record<CheckStatus, string> = { "not-started": "Not started", "in-progress": "In progress", done: "Done" };
+const STATUS_TAG: Record<CheckStatus, string> = { "not-started": "nhsuk-tag nhsuk-tag--grey", "in-progress": "nhsuk-tag nhsuk-tag--yellow", done: "nhsuk-tag nhsuk-tag--green" };
+
+export function FirstContactPanel({
+  post,
+  index,
+  check,
+  supervisors,
+  errors,
+  onChange,
+}: {
+  post: PostDraft;
+  index: number;
+  check: DraftCheck;
+  supervisors: Supervisor[];
+  errors: Record<string, string>;
+  onChange: (patch: Partial<FirstContactDraft>) => void;
+}) {
+  const fc = post.firstContact!;
+  const id = (f: string) => `fc-${post.key}-${f}`;
+  const err = (f: string) => errors[`posts.${index}.firstContact.${f}`];
+  const items: ChecklistItem[] = firstContactChecklist({ firstContact: check.post?.firstContact ?? (check.input.firstContact as never) }, supervisors);
+  const done = items.filter((i) => i.status === "done").length;
+  const statusSelect = (field: "hcpcRegistration" | "stage1" | "stage2", text: string) => (
+    <div className="nhsuk-form-group app-compact-group">
+      <label className="nhsuk-label nhsuk-label--s" htmlFor={id(field)}>
+        {text}
+      </label>
+      <select className="nhsuk-select" id={id(field)} value={fc[field]} onChange={(e) => onChange({ [field]: e.target.value as CheckStatus })}>
+        {CHECK_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {STATUS_TEXT[s]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <section className="nhsuk-card app-fc-card" id={`fc-${post.key}`} aria-labelledby={`fc-${post.key}-title`} data-testid="fc-checklist">
+      <div className="nhsuk-card__content">
+        <h3 className="nhsuk-card__heading nhsuk-heading-s" id={`fc-${post.key}-title`}>
+          First Contact checklist: {postName(post, index)}
+          <span className="nhsuk-body-s app-basis">
+            {done} of {items.length} done
+          </span>
+        </h3>
+        <ul className="nhsuk-list app-checklist">
+          {items.map((i) => (
+            <li key={i.id}>
+              <strong className={STATUS_TAG[i.status]}>{STATUS_TEXT[i.status]}</strong> {i.label}
+              {i.missing ? <span className="nhsuk-body-s app-basis">{i.missing}</span> : null}
+            </li>
+          ))}
+        </ul>
+        <details className="nhsuk-details nhsuk-u-margin-bottom-0">
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">
+              Update the checklist<span className="nhsuk-u-visually-hidden"> of {postName(post, index)}</span>
+            </span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <div className="app-inline-fields">
+              {statusSelect("hcpcRegistration", "HCPC registration")}
+              <div className={`nhsuk-form-group app-compact-group${err("yearsRegistered") ? " nhsuk-form-group--error" : ""}`}>
+                <label className="nhsuk-label nhsuk-label--s" htmlFor={id("yearsRegistered")}>
+                  Years since registration
+                </label>
+                {err("yearsRegistered") ? <ErrorMessage id={`${id("yearsRegistered")}-error`}>{err("yearsRegistered")}</ErrorMessage> : null}
+                <input
+                  className={`nhsuk-input nhsuk-input--width-3${err("yearsRegistered") ? " nhsuk-input--error" : ""}`}
+                  id={id("yearsRegistered")}
+                  inputMode="decimal"
+                  value={fc.yearsRegistered}
+                  onChange={(e) => onChange({ yearsRegistered: e.target.value })}
+                  {...(err("yearsRegistered") ? { "aria-describedby": `${id("yearsRegistered")}-error` } : {})}
+                />
+              </div>
+              {statusSelect("stage1", "Roadmap Stage 1")}
+              {statusSelect("stage2", "Roadmap Stage 2 sign-off")}
+              <div className="nhsuk-form-group app-compact-group">
+                <label className="nhsuk-label nhsuk-label--s" htmlFor={id("supervisorId")}>
+                  Roadmap supervisor
+                </label>
+                <select className="nhsuk-select" id={id("supervisorId")} value={fc.supervisorId} onChange={(e) => onChange({ supervisorId: e.target.value })}>
+                  <option value="">None named</option>
+                  {supervisors.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name || s.id}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <DateInput
+              id={id("stage2SignOff")}
+              legend="Stage 2 sign-off (done or expected)"
+              hint="Roadmap supervision runs until then; clinical supervision after it."
+              error={err("stage2SignOff")}
+              value={fc.stage2SignOff}
+              onChange={(stage2SignOff) => onChange({ stage2SignOff })}
+            />
+          </div>
+        </details>
+      </div>
+    </section>
+  );
+}

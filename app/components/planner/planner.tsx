@@ -1,0 +1,416 @@
+"use client";
+// The planner: a scenario's posts, First Contact checklists, supervisors and assumptions, edited
+// in the browser; the figures (lib/planner/compute.ts, the same pure engine the server uses)
+// recompute on every edit with no server round trip. Save sends the whole scenario with the
+// version it was loaded at; a conflict shows both versions and lets the user choose.
+import { useRouter } from "next/navigation";
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { createScenarioFromBodyAction, saveScenarioAction } from "@/app/pcns/[code]/scenarios/actions";
+import { ErrorSummary } from "@/app/components/ui/error-summary";
+import { Field, inputClass } from "@/app/components/ui/field";
+import { computeScenario } from "@/lib/planner/compute";
+import { firstContactOtPost, isFirstContactRole } from "@/lib/planner/first-contact";
+import { checkScenarioDraft, toScenarioDraft, type ScenarioDraft, type SupervisorDraft } from "@/lib/planner/scenario-draft";
+import { newPostDraft, postToDraft, type PostDraft } from "@/lib/planner/post-draft";
+import type { PlannerContext, ScenarioResults } from "@/lib/planner/types";
+import type { ScenarioPostInput, Supervisor } from "@/lib/schemas/scenario";
+import type { StoredScenario } from "@/lib/server/scenarios";
+import { AssumptionsEditor } from "./assumptions";
+import { ConflictView } from "./conflict";
+import { CsvImport } from "./csv-import";
+import { FirstContactPanel } from "./first-contact";
+import { PostsTable, postFieldId, type RoleOption } from "./posts-table";
+import { CashFlowSection, ProjectionSection, SharesSection, SummarySection, SupervisionSection } from "./results";
+import { SupervisorsEditor } from "./supervisors";
+
+export interface PlannerProps {
+  scenario: StoredScenario;
+  /** The planner context for each year the scenario could start in (the first year may be changed). */
+  contexts: Record<string, PlannerContext>;
+  /** The server's date (YYYY-MM-DD): "Add a First Contact OT" starts on the 1st of next month. */
+  today: string;
+  roles: RoleOption[];
+  financialYears: string[];
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+const freeId = (used: Set<string>, prefix: string) => {
+  let n = used.size + 1;
+  while (used.has(`${prefix}-${n}`)) n++;
+  return `${prefix}-${n}`;
+};
+
+/** The error summary's link for an error path. */
+function hrefFor(path: string, d: ScenarioDraft): string {
+  const m = /^posts\.(\d+)\.(.+)$/.exec(path);
+  if (m) {
+    const p = d.posts[Number(m[1])];
+    if (p) {
+      const field = m[2]!;
+      if (field.startsWith("firstContact.")) return `#fc-${p.key}`;
+      return `#${postFieldId(p.key, field)}${["start", "end", "nextPayStep"].includes(field) ? "-day" : ""}`;
+    }
+  }
+  const s = /^supervisors\.(\d+)\.(.+)$/.exec(path);
+  if (s) {
+    const x = d.supervisors[Number(s[1])];
+    if (x) return `#sup-${x.key}-${["name", "kind", "wte"].includes(s[2]!) ? s[2] : "name"}`;
+  }
+  if (path.startsWith("assumptions.supervision.")) return `#assumption-supervision-${path.split(".")[2]}`;
+  if (path.startsWith("assumptions.maxReimbursableAnnual.")) return `#assumption-cap-${path.split(".")[2]}`;
+  if (path.startsWith("assumptions.")) return `#assumption-${path.split(".")[1]}`;
+  if (path === "name" || path === "description" || path === "firstYear" || path === "years") return `#scenario-${path}`;
+  return "#planner-posts";
+}
+
+export function Planner({ scenario, contexts, today, roles, financialYears }: PlannerProps) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<ScenarioDraft>(() => toScenarioDraft(scenario));
+  const [base, setBase] = useState(() => ({ version: scenario.version, updatedAt: scenario.updatedAt, updatedBy: scenario.updatedBy?.name ?? null, json: JSON.stringify(checkScenarioDraft(toScenarioDraft(scenario)).input) }));
+  const [status, setStatus] = useState<{ kind: "idle" | "saved" | "error"; message: string }>({ kind: "idle", message: "" });
+  const [conflict, setConflict] = useState<{ message: string; current: StoredScenario } | null>(null);
+  const [showErrors, setShowErrors] = useState(0);
+  const [yearIndex, setYearIndex] = useState(0);
+  const [saving, startSaving] = useTransition();
+  const keyRef = useRef(1000);
+  const nextKey = () => `n${++keyRef.current}`;
+
+  const check = useMemo(() => checkScenarioDraft(draft), [draft]);
+  const dirty = JSON.stringify(check.input) !== base.json;
+  const ctx = contexts[draft.firstYear] ?? contexts[scenario.firstYear] ?? Object.values(contexts)[0]!;
+
+  // Recompute on every edit (deferred, so typing never waits for the figures).
+  const computable = useDeferredValue(check.computable);
+  const lastGood = useRef<ScenarioResults | null>(null);
+  const computed = useMemo(() => {
+    if (!computable) return { results: null, error: "The figures cannot be calculated until the errors are corrected." };
+    try {
+      return { results: computeScenario(computable, ctx), error: null };
+    } catch (e) {
+      return { results: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [computable, ctx]);
+  useEffect(() => {
+    if (computed.results) lastGood.current = computed.results;
+  }, [computed.results]);
+  // eslint-disable-next-line react-hooks/refs -- the last good results are shown (labelled) while the draft cannot be calculated
+  const results = computed.results ?? lastGood.current;
+
+  // Warn before leaving with unsaved changes (reload, close, and links inside the app).
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    const onClick = (e: MouseEvent) => {
+      const a = (e.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
+      if (!a || a.target || a.hasAttribute("download") || e.defaultPrevented) return;
+      const url = new URL(a.href, location.href);
+      if (url.origin !== location.origin || (url.pathname === location.pathname && url.hash)) return;
+      if (!window.confirm("You have unsaved changes to this scenario. Leave without saving?")) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    document.addEventListener("click", onClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      document.removeEventListener("click", onClick, true);
+    };
+  }, [dirty]);
+
+  const set = (patch: Partial<ScenarioDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setStatus((s) => (s.kind === "saved" ? { kind: "idle", message: "" } : s));
+  };
+  const updatePost = (key: string, patch: Partial<PostDraft>) => setDraft((d) => ({ ...d, posts: d.posts.map((p) => (p.key === key ? { ...p, ...patch } : p)) }));
+  const usedIds = () => new Set(draft.posts.map((p) => p.id));
+  const addPosts = (posts: PostDraft[]) => set({ posts: [...draft.posts, ...posts] });
+
+  const toSaveBody = (version: number) => ({ ...check.input, version });
+
+  const applySaved = (saved: StoredScenario) => {
+    setBase({ version: saved.version, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy?.name ?? null, json: JSON.stringify(check.input) });
+    setConflict(null);
+    setStatus({ kind: "saved", message: `Saved at ${when(saved.updatedAt)} (version ${saved.version}).` });
+  };
+
+  const save = (version: number) => {
+    if (!check.body) {
+      setShowErrors((n) => n + 1);
+      setStatus({ kind: "error", message: "Not saved: correct the errors first." });
+      return;
+    }
+    startSaving(async () => {
+      const r = await saveScenarioAction(scenario.id, toSaveBody(version));
+      if (r.status === "saved") applySaved(r.scenario);
+      else if (r.status === "conflict") {
+        setConflict({ message: r.message, current: r.current });
+        setStatus({ kind: "error", message: "Not saved: someone else saved first." });
+      } else {
+        setStatus({ kind: "error", message: r.status === "invalid" ? `Not saved: ${r.issues[0]?.message ?? r.message}` : r.message });
+      }
+    });
+  };
+
+  const takeTheirs = () => {
+    if (!conflict) return;
+    const c = conflict.current;
+    const d = toScenarioDraft(c);
+    setDraft(d);
+    setBase({ version: c.version, updatedAt: c.updatedAt, updatedBy: c.updatedBy?.name ?? null, json: JSON.stringify(checkScenarioDraft(d).input) });
+    setConflict(null);
+    setStatus({ kind: "saved", message: `Loaded the saved version ${c.version}.` });
+  };
+
+  const copyMine = () => {
+    startSaving(async () => {
+      const r = await createScenarioFromBodyAction(scenario.pcnCode, { ...check.input, name: `${draft.name} (my copy)`.slice(0, 120) });
+      if (r.status === "created") {
+        setBase((b) => ({ ...b, json: JSON.stringify(check.input) })); // nothing unsaved: it is in the new scenario
+        router.push(`/pcns/${encodeURIComponent(r.pcnCode)}/scenarios/${encodeURIComponent(r.id)}`);
+      } else setStatus({ kind: "error", message: r.message });
+    });
+  };
+
+  const errorList = Object.entries(check.errors);
+  const year = results?.years[Math.min(yearIndex, results.years.length - 1)];
+  const supervisorsForSelect: Supervisor[] = draft.supervisors.map((s) => ({ id: s.id, name: s.name, wte: Number(s.wte) || 1 }));
+  const postFigures = (p: PostDraft) => {
+    const r = computed.results?.years[0]?.posts.find((x) => x.id === p.id);
+    return r ? { cost: r.cost, claimable: r.claimable, pcnFunded: r.pcnFunded } : undefined;
+  };
+  const capRoles = [...new Set([...draft.posts.map((p) => p.role), ...Object.keys(draft.assumptions.caps)])];
+
+  return (
+    <>
+      <div className="app-save-bar" data-testid="save-bar">
+        <button type="button" className="nhsuk-button app-save-bar__button" onClick={() => save(base.version)} disabled={saving} aria-describedby="save-status">
+          {saving ? "Saving…" : "Save"}
+        </button>
+        <p className="app-save-bar__status" id="save-status" role="status" data-testid="save-status">
+          {saving
+            ? "Saving…"
+            : status.kind === "error"
+              ? status.message
+              : dirty
+                ? "Unsaved changes"
+                : status.kind === "saved"
+                  ? status.message
+                  : `Saved (version ${base.version}${base.updatedBy ? `, by ${base.updatedBy}` : ""}, ${when(base.updatedAt)})`}
+        </p>
+      </div>
+
+      {conflict ? (
+        <ConflictView
+          message={conflict.message}
+          mine={check.input as never}
+          theirs={conflict.current}
+          theirsBy={conflict.current.updatedBy ? `saved by ${conflict.current.updatedBy.name}, ${when(conflict.current.updatedAt)}` : when(conflict.current.updatedAt)}
+          busy={saving}
+          onKeepMine={() => save(conflict.current.version)}
+          onTakeTheirs={takeTheirs}
+          onCopyMine={copyMine}
+        />
+      ) : null}
+
+      {showErrors && errorList.length ? (
+        <ErrorSummary titleId="planner-error-title" focusKey={showErrors} description="Correct these, then save again:" items={errorList.map(([path, m]) => ({ key: path, href: hrefFor(path, draft), text: m }))} />
+      ) : null}
+
+      <nav className="nhsuk-contents-list" aria-label="On this page">
+        <ol className="nhsuk-contents-list__list app-contents-inline">
+          {[
+            ["summary", "Summary"],
+            ["posts", "Posts"],
+            ["first-contact", "First Contact"],
+            ["supervision", "Supervision"],
+            ["projection", "Projection"],
+            ["cash-flow", "Cash flow"],
+            ["shares", "Practices' shares"],
+            ["assumptions", "Assumptions"],
+          ].map(([id, text]) => (
+            <li className="nhsuk-contents-list__item" key={id}>
+              <a className="nhsuk-contents-list__link" href={`#${id}`}>
+                {text}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <details className="nhsuk-details">
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">Name, description and years</span>
+        </summary>
+        <div className="nhsuk-details__text">
+          <Field id="scenario-name" label="Name" error={check.errors.name}>
+            {(c) => <input className={inputClass("nhsuk-input", check.errors.name)} {...c} type="text" autoComplete="off" value={draft.name} onChange={(e) => set({ name: e.target.value })} />}
+          </Field>
+          <Field id="scenario-description" label="Description (optional)" error={check.errors.description}>
+            {(c) => <textarea className={inputClass("nhsuk-textarea", check.errors.description, "textarea")} {...c} rows={2} value={draft.description} onChange={(e) => set({ description: e.target.value })} />}
+          </Field>
+          <div className="app-inline-fields">
+            <Field id="scenario-firstYear" label="First financial year" error={check.errors.firstYear}>
+              {(c) => (
+                <select className="nhsuk-select" {...c} value={draft.firstYear} onChange={(e) => set({ firstYear: e.target.value })}>
+                  {financialYears.map((fy) => (
+                    <option key={fy} value={fy}>
+                      {fy}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="scenario-years" label="Years to plan" error={check.errors.years}>
+              {(c) => (
+                <select className="nhsuk-select" {...c} value={draft.years} onChange={(e) => set({ years: e.target.value })}>
+                  {["1", "2", "3", "4", "5"].map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </div>
+      </details>
+
+      <h2 id="summary">Summary</h2>
+      <p className="nhsuk-body-s">
+        Weighted population {ctx.weightedPopulation.value.toLocaleString("en-GB")} ({ctx.weightedPopulation.provenance === "estimate" ? "estimate" : ctx.weightedPopulation.provenance}
+        {ctx.weightedPopulation.basis ? `: ${ctx.weightedPopulation.basis}` : ""}).
+      </p>
+      {computed.error ? (
+        <div className="nhsuk-inset-text" data-testid="compute-error">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            {computed.error}
+            {results ? " The figures below are from before your last change." : ""}
+          </p>
+        </div>
+      ) : null}
+      {results ? <SummarySection results={results} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} postsLeftOut={check.postsLeftOut} /> : null}
+
+      <h2 id="posts">Posts</h2>
+      <div className="nhsuk-button-group">
+        <button
+          type="button"
+          className="nhsuk-button"
+          data-testid="add-fcot"
+          onClick={() => {
+            const id = freeId(usedIds(), "fcot");
+            addPosts([postToDraft(firstContactOtPost(today, ctx.defaultArea, id), nextKey())]);
+          }}
+        >
+          Add a First Contact OT
+        </button>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => addPosts([newPostDraft(nextKey(), freeId(usedIds(), "post"), "clinical-pharmacist", ctx.defaultArea)])}>
+          Add a post
+        </button>
+      </div>
+      <PostsTable
+        posts={draft.posts}
+        errors={check.errors}
+        roles={roles}
+        supervisors={draft.supervisors.map((s) => ({ id: s.id, name: s.name }))}
+        financialYear={draft.firstYear}
+        figures={postFigures}
+        onChange={updatePost}
+        onDuplicate={(key) => {
+          const i = draft.posts.findIndex((p) => p.key === key);
+          const p = draft.posts[i];
+          if (!p) return;
+          const copy = { ...structuredClone(p), key: nextKey(), id: freeId(usedIds(), "post"), label: p.label ? `${p.label} (copy)` : "" };
+          set({ posts: [...draft.posts.slice(0, i + 1), copy, ...draft.posts.slice(i + 1)] });
+        }}
+        onRemove={(key) => set({ posts: draft.posts.filter((p) => p.key !== key) })}
+        onReorder={(posts) => set({ posts })}
+      />
+      <details className="nhsuk-details">
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">Add posts from a CSV (paste or upload)</span>
+        </summary>
+        <div className="nhsuk-details__text">
+          <CsvImport
+            onAdd={(posts: ScenarioPostInput[]) => {
+              const used = usedIds();
+              addPosts(
+                posts.map((p) => {
+                  const id = freeId(used, "post");
+                  used.add(id);
+                  return postToDraft({ ...p, id }, nextKey());
+                }),
+              );
+            }}
+          />
+        </div>
+      </details>
+
+      <h2 id="first-contact">First Contact posts</h2>
+      {draft.posts.some((p) => p.firstContact && isFirstContactRole(p.role)) ? (
+        <div className="app-fc-grid">
+          {draft.posts.map((p, i) =>
+            p.firstContact && isFirstContactRole(p.role) ? (
+              <FirstContactPanel
+                key={p.key}
+                post={p}
+                index={i}
+                check={check.posts[i]!}
+                supervisors={supervisorsForSelect}
+                errors={check.errors}
+                onChange={(patch) => updatePost(p.key, { firstContact: { ...p.firstContact!, ...patch } })}
+              />
+            ) : null,
+          )}
+        </div>
+      ) : (
+        <p>No First Contact posts. First Contact roles (OT, physiotherapist, dietitian, podiatrist, paramedic) get a roadmap checklist here.</p>
+      )}
+
+      <h2 id="supervision">Supervision</h2>
+      <SupervisorsEditorBlock draft={draft} errors={check.errors} set={set} nextKey={nextKey} />
+      {year ? <SupervisionSection year={year} supervisorName={(id) => draft.supervisors.find((s) => s.id === id)?.name || (id ?? "None named")} /> : null}
+
+      <h2 id="projection">Projection year by year</h2>
+      <p>Years with published rules use them; later years are projected (the last year&apos;s rules with the pay award on pay and maxima, and the rate growth on the entitlement) and are labelled <strong className="nhsuk-tag nhsuk-tag--purple">Projection</strong>.</p>
+      {results ? <ProjectionSection results={results} /> : null}
+
+      <h2 id="cash-flow">Cash flow</h2>
+      {results ? <CashFlowSection results={results} /> : null}
+
+      <h2 id="shares">Practices&apos; shares</h2>
+      <p>The PCN-funded cost and the unfunded supervision cost split across the member practices, so the PCN can recharge its top-up.</p>
+      {year ? (
+        <SharesSection
+          year={year}
+          basis={draft.assumptions.shareBasis || "weighted"}
+          onBasis={(shareBasis) => set({ assumptions: { ...draft.assumptions, shareBasis } })}
+        />
+      ) : null}
+
+      <h2 id="assumptions">Assumptions</h2>
+      <AssumptionsEditor value={draft.assumptions} firstYear={draft.firstYear} roles={capRoles} errors={check.errors} onChange={(assumptions) => set({ assumptions })} />
+    </>
+  );
+}
+
+function SupervisorsEditorBlock({ draft, errors, set, nextKey }: { draft: ScenarioDraft; errors: Record<string, string>; set: (p: Partial<ScenarioDraft>) => void; nextKey: () => string }) {
+  return (
+    <SupervisorsEditor
+      supervisors={draft.supervisors}
+      errors={errors}
+      onChange={(key, patch) => set({ supervisors: draft.supervisors.map((s) => (s.key === key ? { ...s, ...patch } : s)) })}
+      onAdd={() => {
+        const used = new Set(draft.supervisors.map((s) => s.id));
+        const s: SupervisorDraft = { key: nextKey(), id: freeId(used, "sup"), name: "", wte: "1.0", kind: "" };
+        set({ supervisors: [...draft.supervisors, s] });
+      }}
+      onRemove={(key) => set({ supervisors: draft.supervisors.filter((s) => s.key !== key) })}
+    />
+  );
+}
+

@@ -1,0 +1,110 @@
+// The planner page: one saved scenario, edited in the browser (app/components/planner). The server
+// loads the scenario, the PCN's planner context for each possible first year, and today's date
+// (for "Add a First Contact OT"; the pure code never reads a clock).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Planner } from "@/app/components/planner/planner";
+import { FINANCIAL_YEARS, ROLE_IDS, ROLES } from "@/lib/engine";
+import { getCurrentUser } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { getPlannerContext, getScenario, type StoredScenario } from "@/lib/server/scenarios";
+import { canWrite } from "@/lib/server/access";
+import type { PlannerContext } from "@/lib/planner/types";
+import { restoreScenarioAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ code: string; id: string }> };
+
+export const metadata: Metadata = { title: "Planner" };
+
+export default async function PlannerPage({ params }: Props) {
+  const { code: rawCode, id } = await params;
+  const code = rawCode.trim().toUpperCase();
+  if (!/^[A-Z0-9]{1,10}$/.test(code)) notFound();
+  const user = await getCurrentUser();
+  const here = `/pcns/${code}/scenarios/${encodeURIComponent(id)}`;
+  if (!user || !canWrite(user, code)) {
+    return (
+      <>
+        <h1>Planner</h1>
+        <div className="nhsuk-inset-text">
+          <p>
+            {user ? "Only this PCN's editors can open its scenarios: ask one of its admins to add you." : <><Link href={`/login?next=${encodeURIComponent(here)}`}>Sign in as an editor</Link> to open this scenario.</>} Anyone can use the{" "}
+            <Link href={`/?pcn=${encodeURIComponent(code)}`}>quick estimate</Link> without an account.
+          </p>
+        </div>
+      </>
+    );
+  }
+  const db = getDb();
+  let scenario: StoredScenario;
+  try {
+    scenario = await getScenario(db, user, id);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    if (e instanceof AppError && e.code === "forbidden") {
+      return (
+        <>
+          <h1>Planner</h1>
+          <div className="nhsuk-inset-text">
+            <p>{e.message}</p>
+          </div>
+        </>
+      );
+    }
+    throw e;
+  }
+  if (scenario.pcnCode !== code) notFound();
+
+  const contexts: Record<string, PlannerContext> = {};
+  await Promise.all(
+    FINANCIAL_YEARS.map(async (fy) => {
+      contexts[fy] = await getPlannerContext(db, scenario.pcnCode, fy);
+    }),
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  const roles = ROLE_IDS.map((r) => ({ id: r, name: ROLES[r].name, typicalBand: ROLES[r].typicalBand }));
+
+  return (
+    <>
+      <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
+        <ol className="nhsuk-breadcrumb__list">
+          <li className="nhsuk-breadcrumb__list-item">
+            <Link className="nhsuk-breadcrumb__link" href={`/pcns/${scenario.pcnCode}`}>
+              {scenario.pcnName}
+            </Link>
+          </li>
+          <li className="nhsuk-breadcrumb__list-item">
+            <Link className="nhsuk-breadcrumb__link" href={`/pcns/${scenario.pcnCode}/scenarios`}>
+              Scenarios
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <span className="nhsuk-caption-l">
+        {scenario.pcnName} ({scenario.pcnCode}) · {scenario.firstYear}, {scenario.years} year{scenario.years === 1 ? "" : "s"}
+      </span>
+      <h1 data-testid="scenario-name">{scenario.name}</h1>
+      {scenario.deletedAt ? (
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>This scenario is deleted
+            </span>
+          </h2>
+          <p>Restore it to change it and see it in the list again.</p>
+          <form action={restoreScenarioAction.bind(null, scenario.pcnCode, scenario.id)}>
+            <button className="nhsuk-button" type="submit">
+              Restore this scenario
+            </button>
+          </form>
+        </div>
+      ) : (
+        <Planner scenario={scenario} contexts={contexts} today={today} roles={roles} financialYears={[...FINANCIAL_YEARS]} />
+      )}
+    </>
+  );
+}
