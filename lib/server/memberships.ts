@@ -141,10 +141,17 @@ export async function listPcnMembers(db: Db, actor: Actor | null, pcnCode: strin
 /** Every account and its memberships: system administrators only (the users page). */
 export async function listAccounts(db: Db, actor: Actor | null): Promise<AccountSummary[]> {
   requireSystemAdmin(actor);
-  const users = await db.user.findMany({
-    orderBy: { email: "asc" },
-    include: { memberships: { include: { pcn: { select: { name: true } } }, orderBy: { pcnCode: "asc" } } },
-  });
+  // Two plain queries: an `include` would bind one parameter per account (too many for SQLite).
+  const [users, memberships] = await Promise.all([
+    db.user.findMany({ orderBy: { email: "asc" } }),
+    db.membership.findMany({ select: { userId: true, pcnCode: true, role: true, pcn: { select: { name: true } } }, orderBy: { pcnCode: "asc" } }),
+  ]);
+  const byUser = new Map<number, typeof memberships>();
+  for (const m of memberships) {
+    const list = byUser.get(m.userId);
+    if (list) list.push(m);
+    else byUser.set(m.userId, [m]);
+  }
   return users.map((u) => ({
     id: u.id,
     email: u.email,
@@ -152,6 +159,6 @@ export async function listAccounts(db: Db, actor: Actor | null): Promise<Account
     role: toSessionUser(u).role,
     isDemo: u.isDemo,
     createdAt: u.createdAt.toISOString(),
-    memberships: u.memberships.flatMap((m) => (isPcnRole(m.role) ? [{ pcnCode: m.pcnCode, pcnName: m.pcn.name, role: m.role }] : [])),
+    memberships: (byUser.get(u.id) ?? []).flatMap((m) => (isPcnRole(m.role) ? [{ pcnCode: m.pcnCode, pcnName: m.pcn.name, role: m.role }] : [])),
   }));
 }

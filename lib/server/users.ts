@@ -107,8 +107,18 @@ export async function setPassword(db: Db, email: string, password: string): Prom
 
 /** Every account with its memberships, by email. */
 export async function listUsers(db: Db): Promise<SessionUser[]> {
-  const users = await db.user.findMany({ orderBy: { email: "asc" }, include: { memberships: membershipSelect } });
-  return users.map(toSessionUser);
+  // Two plain queries: an `include` would bind one parameter per account (too many for SQLite).
+  const [users, memberships] = await Promise.all([
+    db.user.findMany({ orderBy: { email: "asc" } }),
+    db.membership.findMany({ select: { userId: true, pcnCode: true, role: true }, orderBy: { pcnCode: "asc" } }),
+  ]);
+  const byUser = new Map<number, typeof memberships>();
+  for (const m of memberships) {
+    const list = byUser.get(m.userId);
+    if (list) list.push(m);
+    else byUser.set(m.userId, [m]);
+  }
+  return users.map((u) => toSessionUser({ ...u, memberships: byUser.get(u.id) ?? [] }));
 }
 
 /**

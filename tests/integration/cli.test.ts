@@ -69,7 +69,8 @@ describe("CLI output through a slow pipe", () => {
       expect(r.status).toBe(0);
       const lines = r.stdout.trimEnd().split("\n");
       expect(lines).toHaveLength(n);
-      expect(lines.at(-1)).toMatch(/^user\d{5}@example\.nhs\.uk\teditor\tDemo User \d+$/);
+      // email, global role ("editor" rows are accounts with no global rights: "user"), name, memberships.
+    expect(lines.at(-1)).toMatch(/^user\d{5}@example\.nhs\.uk\tuser\tDemo User \d+\t-$/);
     } finally {
       await t.cleanup();
     }
