@@ -20,10 +20,15 @@ export async function requireRole(role: Role): Promise<SessionUser> {
   return user;
 }
 
+/** The session cookie's attributes: set by startSession, and by the single sign-on callback on its redirect. */
+export function sessionCookieOptions(expiresAt: Date, secure: boolean) {
+  return { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt, maxAge: SESSION_DAYS * 86_400 } as const;
+}
+
 export async function startSession(userId: number, secure: boolean): Promise<void> {
   const { token, expiresAt } = await createSession(getDb(), userId);
   const jar = await cookies();
-  jar.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt, maxAge: SESSION_DAYS * 86_400 });
+  jar.set(SESSION_COOKIE, token, sessionCookieOptions(expiresAt, secure));
 }
 
 export async function endSession(): Promise<void> {
