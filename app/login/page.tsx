@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { getDemoAccountHint } from "@/lib/server/demo-account";
 import { isOidcFailure, oidcFailureMessage, oidcSettings, START_PATH } from "@/lib/server/oidc";
+import { safeNext } from "@/lib/server/safe-next";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { logout } from "./actions";
 import { LoginForm } from "./login-form";
@@ -24,7 +25,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {user ? (
         <>
           <p>
-            You are signed in as {user.name} ({user.email}), {user.role === "admin" ? "an administrator" : "an editor"}.
+            You are signed in as {user.name} ({user.email}),{" "}
+            {user.role === "admin"
+              ? "a system administrator"
+              : user.memberships.length
+                ? `a member of ${user.memberships.length === 1 ? "1 PCN" : `${user.memberships.length} PCNs`}`
+                : "with no PCN roles yet: ask a PCN admin or a system administrator to add you"}
+            .
           </p>
           <form action={logout}>
             <button className="nhsuk-button nhsuk-button--secondary" type="submit">
@@ -35,8 +42,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       ) : (
         <>
           <p>
-            Anyone can search PCNs and make estimates. Editors can enter ICB-confirmed weighted populations;
-            administrators can also import population files.
+            Anyone can search PCNs and make estimates. A PCN&apos;s members see its saved scenarios; its editors also change
+            them and enter its ICB-confirmed weighted population. System administrators can also import population files.
           </p>
           {ssoError ? <ErrorSummary titleId="sso-error-title" items={[{ text: ssoError }]} focusKey={ssoFailure} /> : null}
           {demo && (
@@ -50,12 +57,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           )}
           {sso ? (
             <>
-              <form method="get" action={START_PATH}>
-                <input type="hidden" name="next" value={nextPath} />
-                <button className="nhsuk-button" type="submit">
+              {/* A link styled as an NHS.UK button: it goes to another site (the provider), so it is
+                  a link to assistive technology, and needs no script; a form would also fall foul
+                  of a CSP form-action on the redirect to the provider. */}
+              <p>
+                <a className="nhsuk-button" href={`${START_PATH}?${new URLSearchParams({ next: safeNext(nextPath) })}`} draggable={false}>
                   Sign in with {sso.name}
-                </button>
-              </form>
+                </a>
+              </p>
               <h2 className="nhsuk-heading-m">Or sign in with your email address and password</h2>
             </>
           ) : null}
