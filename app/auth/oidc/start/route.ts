@@ -16,7 +16,13 @@ export async function GET(request: Request): Promise<Response> {
   const next = safeNext(new URL(request.url).searchParams.get("next"));
   const settings = oidcSettings();
   if (!settings) return seeOther(loginUrl(null, next));
-  const begun = await beginSignIn(settings, next);
+  let begun: Awaited<ReturnType<typeof beginSignIn>>;
+  try {
+    begun = await beginSignIn(settings, next);
+  } catch (e) {
+    console.error(e);
+    return seeOther(loginUrl("error", next));
+  }
   if (!begun.ok) return seeOther(loginUrl(begun.reason, next));
   const res = new NextResponse(null, { status: 303, headers: { location: begun.url.href, ...NO_STORE } });
   res.cookies.set(flowCookieName(settings), begun.cookie, flowCookieOptions(settings));
