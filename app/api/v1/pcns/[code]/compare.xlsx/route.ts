@@ -1,0 +1,19 @@
+// GET /api/v1/pcns/{code}/compare.xlsx?ids=a,b[,c,d] — the comparison as an XLSX workbook:
+// Summary, Comparison, Headroom by year, Assumptions and sources.
+import { actorFromRequest } from "@/lib/server/api-auth";
+import { exportComparison } from "@/lib/server/compare";
+import { getDb } from "@/lib/server/db";
+import { fileResponse } from "@/lib/server/export";
+import { handle, otherMethods } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
+  return handle(async () => {
+    const { code } = await params;
+    const ids = new URL(request.url).searchParams.getAll("ids");
+    return fileResponse(await exportComparison(getDb(), await actorFromRequest(request), code, ids, "xlsx"));
+  });
+}
+
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods("GET");

@@ -1,0 +1,18 @@
+// GET /api/v1/pcns/{code}/compare?ids=a,b[,c,d] — two to four scenarios of the PCN side by side
+// (the first is the baseline): each year's figures and every other scenario's difference from it.
+import { actorFromRequest } from "@/lib/server/api-auth";
+import { comparisonJson, getComparison } from "@/lib/server/compare";
+import { getDb } from "@/lib/server/db";
+import { handle, json, otherMethods } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
+  return handle(async () => {
+    const { code } = await params;
+    const ids = new URL(request.url).searchParams.getAll("ids");
+    return json(comparisonJson(await getComparison(getDb(), await actorFromRequest(request), code, ids)));
+  });
+}
+
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods("GET");

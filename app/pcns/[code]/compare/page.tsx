@@ -1,0 +1,273 @@
+// Compare two to four scenarios of a PCN side by side (issue 7): /pcns/{code}/compare?ids=a,b,c
+// (a shareable URL; the first id is the baseline). Each year of their horizons, every measure,
+// and every other scenario's difference from the baseline; charts; CSV and XLSX of the same
+// figures; a print view. The PCN's members (the scenarios service's rules: viewers too).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PrintButton } from "@/app/components/print-button";
+import { formatMonth } from "@/lib/format";
+import { MONEY_MEASURES, PEAK_CASH, type Comparison } from "@/lib/planner/compare";
+import { PLANNER_DEFAULTS } from "@/lib/planner/compute";
+import { canRead } from "@/lib/server/access";
+import { getCurrentUser } from "@/lib/server/auth";
+import { getComparison, type ComparisonResult } from "@/lib/server/compare";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { getPcnDetail } from "@/lib/server/pcns";
+import { listScenarios, type ScenarioListItem } from "@/lib/server/scenarios";
+import type { CompareChartData } from "./compare-charts";
+import { LazyCompareCharts } from "./compare-charts-lazy";
+import { ComparePicker } from "./compare-picker";
+import { CompareTable } from "./compare-table";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Compare scenarios" };
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ ids?: string | string[]; baseline?: string | string[] }> };
+
+/** The ids asked for, the baseline (a form without JavaScript sends it apart) moved first. */
+function requestedIds(ids: string | string[] | undefined, baseline: string | string[] | undefined): string[] {
+  const list = [
+    ...new Set(
+      (Array.isArray(ids) ? ids : [ids ?? ""])
+        .flatMap((s) => s.split(","))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const b = typeof baseline === "string" ? baseline : undefined;
+  return b && list.includes(b) ? [b, ...list.filter((id) => id !== b)] : list;
+}
+
+const CHART_MEASURES = [...MONEY_MEASURES.filter((m) => m.id !== "entitlement").map((m) => m.id), PEAK_CASH.id];
+
+function chartData(c: Comparison): CompareChartData {
+  return {
+    scenarios: c.scenarios.map((s) => ({ id: s.id, name: s.name })),
+    years: c.years.map((y) => ({
+      financialYear: y.financialYear,
+      measures: y.rows.filter((r) => CHART_MEASURES.includes(r.measure.id)).map((r) => ({ label: r.measure.label, values: r.values.map((v) => v.value) })),
+    })),
+    headroomByYear: c.headroomByYear,
+  };
+}
+
+const percent = (v: number) => `${Math.round(v * 10000) / 100}%`;
+
+function Assumptions({ result }: { result: ComparisonResult }) {
+  const c = result.comparison;
+  const measures = c.years[0]?.rows.map((r) => r.measure).filter((m) => m.description) ?? [];
+  // Estimates and projections used, once each (they are mostly the same rule figures in every scenario).
+  const marked = new Map<string, { years: Set<string>; scenarios: Set<string> }>();
+  for (const s of result.scenarios) {
+    for (const y of s.results.years) {
+      for (const f of [...y.estimates.map((e) => `${e.label} (estimate)`), ...y.projections.map((p) => `${p.label} (projection)`)]) {
+        const m = marked.get(f) ?? { years: new Set<string>(), scenarios: new Set<string>() };
+        m.years.add(y.financialYear);
+        m.scenarios.add(s.name);
+        marked.set(f, m);
+      }
+    }
+  }
+  return (
+    <section className="app-print-last" aria-labelledby="assumptions" data-testid="compare-assumptions">
+      <h2 id="assumptions">Assumptions and sources</h2>
+      <dl className="nhsuk-body-s app-compare-definitions">
+        {measures.map((m) => (
+          <div key={m.id}>
+            <dt>{m.label}</dt>
+            <dd>{m.description}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>Each scenario</h3>
+      <ul className="nhsuk-body-s">
+        {result.scenarios.map((s, i) => {
+          const a = s.assumptions;
+          return (
+            <li key={s.id}>
+              <strong>{s.name}</strong>
+              {i === 0 ? " (baseline)" : ""}: {s.firstYear}, {s.years} year{s.years === 1 ? "" : "s"}, {s.posts.length} post{s.posts.length === 1 ? "" : "s"}, version {s.version}; claim
+              lag {a.claimLagMonths ?? PLANNER_DEFAULTS.claimLagMonths} months; pay award in projected years {percent(a.payAward ?? PLANNER_DEFAULTS.payAward)}; rate growth{" "}
+              {percent(a.rateGrowth ?? PLANNER_DEFAULTS.rateGrowth)}; population growth {percent(a.populationGrowth ?? PLANNER_DEFAULTS.populationGrowth)}
+              {s.results.summary.peakFundingMonth ? `; peak cash requirement in ${formatMonth(s.results.summary.peakFundingMonth)}` : ""}.
+            </li>
+          );
+        })}
+      </ul>
+      <h3>Estimates and projections used</h3>
+      {marked.size === 0 ? (
+        <p className="nhsuk-body-s">None: every figure is published.</p>
+      ) : (
+        <ul className="nhsuk-body-s app-compare-marked">
+          {[...marked].map(([label, m]) => (
+            <li key={label}>
+              {label}: {[...m.years].sort().join(", ")}
+              {m.scenarios.size < result.scenarios.length ? ` (only ${[...m.scenarios].join("; ")})` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="nhsuk-body-s">The XLSX download lists every figure each scenario used, with its value, status and source.</p>
+    </section>
+  );
+}
+
+export default async function ComparePage({ params, searchParams }: Props) {
+  const code = (await params).code.trim().toUpperCase();
+  if (!/^[A-Z0-9]{1,10}$/.test(code)) notFound();
+  const { ids: rawIds, baseline } = await searchParams;
+  const db = getDb();
+  const pcn = await getPcnDetail(db, code);
+  if (!pcn) notFound();
+  const user = await getCurrentUser();
+  const here = `/pcns/${pcn.code}/compare`;
+  const ids = requestedIds(rawIds, baseline);
+
+  const header = (
+    <>
+      <nav className="nhsuk-breadcrumb app-no-print" aria-label="Breadcrumb">
+        <ol className="nhsuk-breadcrumb__list">
+          <li className="nhsuk-breadcrumb__list-item">
+            <Link className="nhsuk-breadcrumb__link" href={`/pcns/${pcn.code}`}>
+              {pcn.name}
+            </Link>
+          </li>
+          <li className="nhsuk-breadcrumb__list-item">
+            <Link className="nhsuk-breadcrumb__link" href={`/pcns/${pcn.code}/scenarios`}>
+              Scenarios
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <span className="nhsuk-caption-l">
+        {pcn.name} ({pcn.code})
+      </span>
+      <h1>Compare scenarios</h1>
+    </>
+  );
+
+  if (!user || !canRead(user, pcn.code)) {
+    const next = ids.length ? `${here}?ids=${ids.join(",")}` : here;
+    return (
+      <>
+        {header}
+        <p>Compare two to four of this PCN&apos;s saved scenarios side by side, year by year.</p>
+        <div className="nhsuk-inset-text">
+          <p>
+            {user ? (
+              <>Only this PCN&apos;s members can see its scenarios: ask one of its admins to add you.</>
+            ) : (
+              <>
+                <Link href={`/login?next=${encodeURIComponent(next)}`}>Sign in</Link> to see and compare this PCN&apos;s scenarios.
+              </>
+            )}
+          </p>
+        </div>
+      </>
+    );
+  }
+
+  let live: ScenarioListItem[] = [];
+  let result: ComparisonResult | null = null;
+  let problem: string | null = null;
+  try {
+    live = await listScenarios(db, user, pcn.code);
+    if (ids.length) result = await getComparison(db, user, pcn.code, ids);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    problem = e.message;
+  }
+  const c = result?.comparison;
+  const query = c ? `ids=${c.scenarios.map((s) => encodeURIComponent(s.id)).join(",")}` : "";
+
+  return (
+    <>
+      {header}
+      {problem ? (
+        <div className="nhsuk-error-summary" aria-labelledby="compare-error-title" role="alert" tabIndex={-1} data-testid="compare-error">
+          <h2 className="nhsuk-error-summary__title" id="compare-error-title">
+            {ids.length ? "These scenarios cannot be compared" : "There is a problem"}
+          </h2>
+          <div className="nhsuk-error-summary__body">
+            <p>{problem}</p>
+            <p>Pick the scenarios again below.</p>
+          </div>
+        </div>
+      ) : null}
+
+      {live.length < 2 && !problem ? (
+        <div className="nhsuk-inset-text">
+          <p>
+            This PCN has {live.length === 0 ? "no saved scenarios" : "one saved scenario"}: comparing needs at least two.{" "}
+            <Link href={`/pcns/${pcn.code}/scenarios`}>Create or duplicate a scenario</Link>.
+          </p>
+        </div>
+      ) : null}
+
+      {!c && !problem && live.length >= 2 ? (
+        <p className="nhsuk-body-l" data-testid="compare-prompt">
+          Pick two to four scenarios to compare them side by side, year by year.
+        </p>
+      ) : null}
+
+      {c && result ? (
+        <>
+          <p>
+            Baseline: <strong>{c.scenarios[0]!.name}</strong>. Every other scenario shows its difference from the baseline: <strong>+</strong> and &ldquo;more&rdquo; when it is
+            higher, <strong>−</strong> and &ldquo;less&rdquo; when it is lower. The link to this page is shareable with anyone who can see these scenarios.
+          </p>
+          <div className="nhsuk-button-group app-no-print">
+            <a className="nhsuk-button nhsuk-button--secondary" href={`/api/v1/pcns/${pcn.code}/compare.xlsx?${query}`} download data-testid="download-xlsx">
+              Download XLSX
+            </a>
+            <a className="nhsuk-button nhsuk-button--secondary" href={`/api/v1/pcns/${pcn.code}/compare.csv?${query}`} download data-testid="download-csv">
+              Download CSV
+            </a>
+            <PrintButton />
+          </div>
+          <ul className="nhsuk-list app-compare-scenarios">
+            {c.scenarios.map((s) => (
+              <li key={s.id}>
+                <Link href={`/pcns/${pcn.code}/scenarios/${s.id}`}>{s.name}</Link>
+                {s.baseline ? " (baseline)" : ""}: {s.financialYears.join(", ")}
+                {s.description ? <span className="nhsuk-body-s app-basis">{s.description}</span> : null}
+              </li>
+            ))}
+          </ul>
+          <div data-testid="comparison">
+            {c.years.map((y) => (
+              <section key={y.financialYear} aria-labelledby={`year-${y.financialYear.replace("/", "-")}`} className="app-print-whole">
+                <h2 id={`year-${y.financialYear.replace("/", "-")}`}>{y.financialYear}</h2>
+                <CompareTable caption={`${y.financialYear}: each scenario, and its difference from the baseline`} scenarios={c.scenarios} rows={y.rows} status={y.status} testId={`compare-${y.financialYear}`} />
+              </section>
+            ))}
+            <section aria-labelledby="whole-plan" className="app-print-whole">
+              <h2 id="whole-plan">All years of each plan</h2>
+              <CompareTable caption="Over each scenario's whole plan: sums of its years, and its peak cash requirement" scenarios={c.scenarios} rows={c.horizon} testId="compare-horizon" />
+            </section>
+          </div>
+          <LazyCompareCharts data={chartData(c)} />
+        </>
+      ) : null}
+
+      {live.length >= 2 ? (
+        <details className="nhsuk-details app-no-print" open={!c}>
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">{c ? "Compare other scenarios" : "Choose scenarios"}</span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <ComparePicker
+              path={here}
+              scenarios={live.map((s) => ({ id: s.id, name: s.name, firstYear: s.firstYear, years: s.years, postCount: s.postCount }))}
+              selected={c ? c.scenarios.map((s) => s.id) : ids}
+            />
+          </div>
+        </details>
+      ) : null}
+
+      {result ? <Assumptions result={result} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,205 @@
+import { describe, expect, it } from "vitest";
+import { ScenarioBodySchema } from "@/lib/schemas/scenario";
+import { compareScenarios, describeDifference, differenceSentence, formatMeasure, yearPeakCash, type CompareScenarioInput, type CompareYearInput } from "./compare";
+import { computeScenario } from "./compute";
+import type { PlannerContext } from "./types";
+
+// --- fixtures: only the fields compare reads ---------------------------------------------------
+const inPost = Array.from({ length: 12 }, () => ({ daysInPost: 30 }));
+const notInPost = Array.from({ length: 12 }, () => ({ daysInPost: 0 }));
+const post = (role: string, roleName: string, wte: number, months = inPost) => ({ role, roleName, wte, months });
+
+function year(fy: string, f: Partial<{ entitlement: number; cost: number; claimable: number; pcnFunded: number; headroom: number; supCost: number; supHours: number; positions: number[]; posts: CompareYearInput["posts"]; projection: boolean; isEstimate: boolean }> = {}): CompareYearInput {
+  return {
+    financialYear: fy,
+    projection: f.projection ?? false,
+    isEstimate: f.isEstimate ?? false,
+    entitlement: f.entitlement ?? 800_000,
+    totals: { cost: f.cost ?? 0, claimable: f.claimable ?? 0, pcnFunded: f.pcnFunded ?? 0, headroom: f.headroom ?? 800_000 },
+    cashFlow: (f.positions ?? []).map((position, i) => ({ month: `m${i + 1}`, paid: 0, received: 0, position })),
+    posts: f.posts ?? [],
+    supervision: { hours: f.supHours ?? 0, cost: f.supCost ?? 0 },
+  };
+}
+
+function scenario(id: string, years: CompareYearInput[], peakFunding = 0): CompareScenarioInput {
+  return { id, name: `Plan ${id}`, firstYear: years[0]!.financialYear, years: years.length, results: { years, summary: { peakFunding, peakFundingMonth: peakFunding ? "2025-12" : null, claimLagMonths: 2 } } };
+}
+
+const value = (c: ReturnType<typeof compareScenarios>, fy: string, measure: string) => c.years.find((y) => y.financialYear === fy)!.rows.find((r) => r.measure.id === measure)!.values;
+
+describe("compareScenarios: differences from the baseline, to the penny", () => {
+  const a = scenario("a", [year("2025/26", { cost: 10_000.1, claimable: 9_000.05, pcnFunded: 1_000.05, headroom: 790_999.95, supCost: 541.6, supHours: 10, positions: [-100.5, -300.25, -50] })], 300.25);
+  const b = scenario("b", [year("2025/26", { cost: 11_234.66, claimable: 9_500.33, pcnFunded: 1_734.33, headroom: 790_499.67, supCost: 0, supHours: 0, positions: [0, 12.5] })], 0);
+  const c = compareScenarios([a, b]);
+
+  it.each([
+    // measure, baseline, other, difference (other − baseline, in pence: 1,123,466 − 1,000,010 = 123,456 → £1,234.56;
+    // in floats 11234.66 − 10000.1 = 1234.5599999999995)
+    ["cost", 10_000.1, 11_234.66, 1_234.56],
+    // 950,033 − 900,005 = 50,028 → £500.28
+    ["claimable", 9_000.05, 9_500.33, 500.28],
+    // 173,433 − 100,005 = 73,428 → £734.28
+    ["pcnFunded", 1_000.05, 1_734.33, 734.28],
+    // 79,049,967 − 79,099,995 = −50,028 → −£500.28 (less headroom)
+    ["headroom", 790_999.95, 790_499.67, -500.28],
+    ["entitlement", 800_000, 800_000, 0],
+    // 0 − 54,160 = −54,160 → −£541.60
+    ["supervisionCost", 541.6, 0, -541.6],
+    // 0 − 600 minutes = −600 → −10 hours
+    ["supervisionHours", 10, 0, -10],
+    // baseline lowest position −£300.25 → peak 300.25; b never below 0 → 0; 0 − 30,025 = −30,025
+    ["peakCash", 300.25, 0, -300.25],
+  ])("%s: baseline %d, other %d → difference %d", (measure, baseline, other, difference) => {
+    expect(value(c, "2025/26", measure)).toEqual([
+      { value: baseline, difference: null },
+      { value: other, difference },
+    ]);
+  });
+
+  it("marks the first scenario as the baseline and keeps the order given", () => {
+    expect(c.scenarios.map((s) => [s.id, s.baseline])).toEqual([
+      ["a", true],
+      ["b", false],
+    ]);
+    expect(c.financialYears).toEqual(["2025/26"]);
+  });
+
+  it("the horizon rows sum the years; the peak over the plan is the summary's", () => {
+    const h = new Map(c.horizon.map((r) => [r.measure.id, r.values]));
+    expect(h.get("cost")).toEqual([
+      { value: 10_000.1, difference: null },
+      { value: 11_234.66, difference: 1_234.56 },
+    ]);
+    expect(h.get("peakCash")).toEqual([
+      { value: 300.25, difference: null },
+      { value: 0, difference: -300.25 },
+    ]);
+  });
+
+  it("refuses fewer than two or more than four scenarios", () => {
+    expect(() => compareScenarios([a])).toThrow(RangeError);
+    expect(() => compareScenarios([a, b, a, b, a])).toThrow(RangeError);
+    expect(compareScenarios([a, b, a, b]).scenarios).toHaveLength(4);
+  });
+});
+
+describe("compareScenarios: WTE by role", () => {
+  const a = scenario("a", [year("2025/26", { posts: [post("occupational-therapist", "Occupational therapist", 1), post("clinical-pharmacist", "Clinical pharmacist", 0.8)] })]);
+  const b = scenario("b", [
+    year("2025/26", {
+      posts: [
+        post("occupational-therapist", "Occupational therapist", 1),
+        post("paramedic", "Paramedic", 0.6),
+        post("paramedic", "Paramedic", 0.25),
+        // Not in post at all this year: not counted.
+        post("dietitian", "Dietitian", 1, notInPost),
+      ],
+    }),
+  ]);
+  const c = compareScenarios([a, b]);
+
+  it("one row per role in post in any scenario, in the API's role order, then the total", () => {
+    expect(c.years[0]!.rows.slice(0, 4).map((r) => r.measure.label)).toEqual(["WTE: Clinical pharmacist", "WTE: Occupational therapist", "WTE: Paramedic", "WTE, all roles"]);
+  });
+
+  it.each([
+    // role, baseline, other, difference
+    ["wte:clinical-pharmacist", 0.8, 0, -0.8],
+    ["wte:occupational-therapist", 1, 1, 0],
+    // 6,000 + 2,500 = 8,500 ten-thousandths → 0.85 WTE
+    ["wte:paramedic", 0, 0.85, 0.85],
+    // 1.8 against 1 + 0.6 + 0.25 = 1.85 → +0.05 (18,500 − 18,000 = 500 ten-thousandths)
+    ["wte", 1.8, 1.85, 0.05],
+  ])("%s: %d against %d → %d", (measure, baseline, other, difference) => {
+    expect(value(c, "2025/26", measure)).toEqual([
+      { value: baseline, difference: null },
+      { value: other, difference },
+    ]);
+  });
+});
+
+describe("compareScenarios: different horizons", () => {
+  const a = scenario("a", [year("2025/26", { cost: 100 }), year("2026/27", { cost: 200, projection: true })]);
+  const b = scenario("b", [year("2026/27", { cost: 250, isEstimate: true }), year("2027/28", { cost: 300, projection: true })]);
+  const c = compareScenarios([a, b]);
+
+  it("shows every year of either horizon; a year outside a horizon has no value and no difference", () => {
+    expect(c.financialYears).toEqual(["2025/26", "2026/27", "2027/28"]);
+    expect(c.years.map((y) => [y.financialYear, value(c, y.financialYear, "cost")])).toEqual([
+      ["2025/26", [{ value: 100, difference: null }, { value: null, difference: null }]],
+      ["2026/27", [{ value: 200, difference: null }, { value: 250, difference: 50 }]],
+      ["2027/28", [{ value: null, difference: null }, { value: 300, difference: null }]],
+    ]);
+    expect(c.years.map((y) => y.status)).toEqual([
+      ["published", null],
+      ["projection", "estimate"],
+      [null, "projection"],
+    ]);
+    expect(c.headroomByYear.map((y) => y.values)).toEqual([
+      [800_000, null],
+      [800_000, 800_000],
+      [null, 800_000],
+    ]);
+  });
+});
+
+describe("yearPeakCash", () => {
+  it.each([
+    [[], 0],
+    [[10, 20], 0],
+    // lowest −300.25 → 300.25
+    [[-100.5, -300.25, -50], 300.25],
+    [[-0.01], 0.01],
+  ])("positions %j → %d", (positions, peak) => expect(yearPeakCash(positions.map((position) => ({ position })))).toBe(peak));
+});
+
+describe("differences in words (readable without colour)", () => {
+  it.each([
+    ["money", 1_234.56, "higher", "+£1,234.56", "more", "▲"],
+    ["money", -1_234.56, "lower", "−£1,234.56", "less", "▼"],
+    ["money", 0, "same", "No difference", "", "="],
+    // float noise below half a penny is no difference
+    ["money", 0.004, "same", "No difference", "", "="],
+    ["wte", -0.5, "lower", "−0.50 WTE", "less", "▼"],
+    ["hours", 1.5, "higher", "+1.5 hours", "more", "▲"],
+  ] as const)("%s %d → %s %s %s", (unit, diff, direction, amount, word, arrow) => {
+    expect(describeDifference(unit, diff)).toMatchObject({ direction, amount, word, arrow });
+  });
+
+  it("one sentence for files and screen readers", () => {
+    expect(differenceSentence("money", 10)).toBe("+£10.00 more than the baseline");
+    expect(differenceSentence("money", 0)).toBe("No difference from the baseline");
+    expect(formatMeasure("hours", 1)).toBe("1 hour");
+  });
+});
+
+describe("compareScenarios on computed scenarios", () => {
+  const ctx: PlannerContext = { pcn: { code: "UZ1001", name: "Demo" }, weightedPopulation: { value: 30_000, provenance: "given" }, practices: [], defaultArea: "national" };
+  const compute = (posts: object[]) => computeScenario(ScenarioBodySchema.parse({ name: "x", firstYear: "2025/26", years: 2, posts }), ctx);
+  const ot = { id: "ot", role: "occupational-therapist", band: "7", point: 1, wte: 1, start: "2025-10-01" };
+  const para = { id: "para", role: "paramedic", band: "6", point: 1, wte: 1, start: "2025-10-01" };
+  const ra = compute([ot]);
+  const rb = compute([ot, para]);
+  const c = compareScenarios([
+    { id: "a", name: "OT", firstYear: "2025/26", years: 2, results: ra },
+    { id: "b", name: "OT and paramedic", firstYear: "2025/26", years: 2, results: rb },
+  ]);
+
+  it("every value is the scenario's own figure and every difference is exact", () => {
+    ra.years.forEach((y, i) => {
+      const yb = rb.years[i]!;
+      expect(value(c, y.financialYear, "cost")).toEqual([
+        { value: y.totals.cost, difference: null },
+        { value: yb.totals.cost, difference: (Math.round(yb.totals.cost * 100) - Math.round(y.totals.cost * 100)) / 100 },
+      ]);
+      expect(value(c, y.financialYear, "headroom")[1]!.value).toBe(yb.totals.headroom);
+    });
+    expect(c.horizon.find((r) => r.measure.id === "peakCash")!.values.map((v) => v.value)).toEqual([ra.summary.peakFunding, rb.summary.peakFunding]);
+    // 2025/26: the paramedic from October is 1.0 WTE more
+    expect(value(c, "2025/26", "wte:paramedic")).toEqual([
+      { value: 0, difference: null },
+      { value: 1, difference: 1 },
+    ]);
+  });
+});
