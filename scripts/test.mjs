@@ -82,7 +82,48 @@ if (want("postgres")) {
   }
 }
 
-if (want("e2e")) {
+/**
+ * One build-and-browser run at a time in a work tree: `next build` writes .next and the browser
+ * tests use one database file, so a second run (another terminal, another engineer's session on
+ * the same tree) waits here instead of breaking the first. A lock left by a dead process is taken over.
+ */
+function isAlive(pid) {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function withE2eLock(fn) {
+  const lock = path.join(root, "node_modules/.cache/e2e.lock");
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (let waited = 0; ; waited += 2) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, "pid"), String(process.pid));
+      break;
+    } catch {
+      const pidFile = path.join(lock, "pid");
+      const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8")) : 0;
+      if (!isAlive(pid) && waited >= 2) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (waited % 60 === 0) log(`e2e: waiting for another build/browser run (pid ${pid || "?"}) to finish …`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+if (want("e2e")) await withE2eLock(() => {
   let ready = true;
   try {
     ensureBuilt();
@@ -98,7 +139,7 @@ if (want("e2e")) {
   } else if (ready) {
     vitest("e2e", "vitest.e2e.config.ts", { CHROMIUM_PATH: chromium });
   }
-}
+});
 
 let passed = 0;
 let failed = 0;
