@@ -53,6 +53,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     </Link>
                   </li>
                 ) : null}
+                {user?.role === "admin" ? (
+                  <li className="nhsuk-header__navigation-item">
+                    <Link className="nhsuk-header__navigation-link" href="/admin/users">
+                      Users
+                    </Link>
+                  </li>
+                ) : null}
                 <li className="nhsuk-header__navigation-item">
                   {user ? (
                     <form action={logout} className="app-signout">
