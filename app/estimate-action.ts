@@ -8,6 +8,8 @@ import { parseEstimateForm } from "./estimate-form";
 
 export interface EstimateFormState {
   result?: EstimateResponse;
+  /** The request that gave `result` (the downloads post it again to the estimate API). */
+  request?: unknown;
   issues?: FieldIssue[];
   message?: string;
 }
@@ -16,7 +18,7 @@ export async function estimateAction(_prev: EstimateFormState, form: FormData): 
   const { request, dateIssues } = parseEstimateForm(form);
   try {
     const result = await runEstimate(request, getDb);
-    return dateIssues.length ? { issues: dateIssues } : { result };
+    return dateIssues.length ? { issues: dateIssues } : { result, request };
   } catch (e) {
     if (e instanceof AppError) {
       const issues = e.issues.length ? e.issues : [{ path: e.code === "not_found" ? "pcn.code" : "", message: e.message }];

@@ -1,5 +1,6 @@
 "use client";
 // The result of a quick estimate: entitlement, each post's figures, the months, the estimates used.
+import type { ReactNode } from "react";
 import { MonthlyChart } from "@/app/components/monthly-chart";
 import { FigureTag, MoneyCell } from "@/app/components/ui/cells";
 import type { EstimateFormState } from "@/app/estimate-action";
@@ -13,7 +14,8 @@ function EstimateTag({ show }: { show: boolean }) {
   return <FigureTag kind={show && "estimate"} />;
 }
 
-export function EstimateResult({ result }: { result: NonNullable<EstimateFormState["result"]> }) {
+/** `actions`: shown under the summary (the downloads). */
+export function EstimateResult({ result, actions }: { result: NonNullable<EstimateFormState["result"]>; actions?: ReactNode }) {
   const wp = result.weightedPopulation;
   const wpEstimate = wp.provenance === "estimate";
   const rateEstimate = result.estimates.some((e) => e.id.includes("ARRS") && e.id.includes("rate"));
@@ -54,6 +56,7 @@ export function EstimateResult({ result }: { result: NonNullable<EstimateFormSta
           </dd>
         </div>
       </dl>
+      {actions}
       {/* Focusable so keyboard users can scroll a table wider than the screen. */}
       <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Posts: cost, claimable and PCN-funded">
         <table className="nhsuk-table" data-testid="posts-table">

@@ -9,6 +9,7 @@
 // Without JavaScript the form still posts to the same action.
 import { Fragment, startTransition, useActionState, useState, type FormEvent } from "react";
 import { estimateAction, type EstimateFormState } from "@/app/estimate-action";
+import { EstimateDownloads } from "@/app/components/estimate-downloads";
 import { EstimateResult } from "@/app/components/estimate-result";
 import { QuickPostFieldset, type QuickPostDraft, type RoleOption } from "@/app/components/quick-estimate-post";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
@@ -206,7 +207,7 @@ export function QuickEstimate(props: {
           </p>
         ) : null}
       </form>
-      {state.result ? <EstimateResult result={state.result} /> : null}
+      {state.result ? <EstimateResult result={state.result} actions={state.request ? <EstimateDownloads request={state.request} /> : null} /> : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 // Export service: a saved scenario (scenario access rules apply) or an estimate, as CSV or XLSX.
 import pkg from "@/package.json";
-import { CSV_TABLES, exportFile, type CsvTable, type ExportFile } from "@/lib/export";
+import { CSV_TABLES, exportFile, XLSX_TYPE, type CsvTable, type ExportFile } from "@/lib/export";
 import type { EstimateResponse } from "@/lib/estimate-response";
 import type { Db } from "./create-prisma";
 import { invalidInput } from "./errors";
@@ -14,6 +14,35 @@ export function csvTableParam(value: string | null): CsvTable {
   if (value === null || value === "") return "monthly";
   if ((CSV_TABLES as readonly string[]).includes(value)) return value as CsvTable;
   throw invalidInput([{ path: "table", message: `table must be one of: ${CSV_TABLES.join(", ")}.` }]);
+}
+
+export const EXPORT_FORMATS = ["json", "csv", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const MEDIA_TYPES: Record<string, ExportFormat> = { "application/json": "json", "text/csv": "csv", [XLSX_TYPE]: "xlsx" };
+
+/**
+ * What a request asks for: `?format=json|csv|xlsx` first (an unknown value is invalid_input),
+ * else the Accept header — the supported type with the highest q (the first listed on a tie); JSON
+ * for any type, for none supported and without the header.
+ */
+export function requestedFormat(request: Request): ExportFormat {
+  const param = new URL(request.url).searchParams.get("format");
+  if (param !== null) {
+    const f = param.trim().toLowerCase();
+    if ((EXPORT_FORMATS as readonly string[]).includes(f)) return f as ExportFormat;
+    throw invalidInput([{ path: "format", message: `format must be one of: ${EXPORT_FORMATS.join(", ")}.` }], `format must be one of: ${EXPORT_FORMATS.join(", ")}.`);
+  }
+  let best: { format: ExportFormat; q: number } = { format: "json", q: 0 };
+  for (const range of (request.headers.get("accept") ?? "").split(",")) {
+    const [type = "", ...params] = range.split(";").map((x) => x.trim().toLowerCase());
+    const format = MEDIA_TYPES[type];
+    if (!format) continue;
+    const qParam = params.find((p) => p.startsWith("q="));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (Number.isFinite(q) && q > best.q) best = { format, q };
+  }
+  return best.format;
 }
 
 export async function exportScenario(db: Db, actor: SessionUser | null, id: string, format: "csv" | "xlsx", table: CsvTable = "monthly", now: Date = new Date()): Promise<ExportFile> {
