@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
 import { baseUrl, E2E_ADMIN, launchBrowser, openPage, signIn } from "./browser";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -71,5 +72,52 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
       expect(await violations(page)).toEqual([]);
     }
     await page.close();
+  });
+
+  it("the planner's pages and states have no violations (list, delete confirmation, planner with errors, conflict), desktop and phone", async () => {
+    const ctxA = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const ctxB = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    try {
+      const page = await ctxA.newPage();
+      await signIn(page, DEMO_ACCOUNT);
+      await page.goto(`${baseUrl()}/pcns/UZ1008/scenarios`, { waitUntil: "networkidle" });
+      expect(await violations(page)).toEqual([]);
+      await page.getByLabel("Name").fill("Accessibility check");
+      await page.getByRole("button", { name: "Create scenario" }).click();
+      await page.waitForURL(/\/scenarios\/[A-Za-z0-9_-]+$/);
+      await page.getByTestId("planner-summary").waitFor();
+      const url = page.url();
+      const id = url.split("/").pop()!;
+      expect(await violations(page)).toEqual([]);
+      // A First Contact OT, a supervisor, a wrong WTE, Save (the error summary), every details open.
+      await page.getByRole("button", { name: "Add a First Contact OT" }).click();
+      await page.getByRole("button", { name: "Add a supervisor" }).click();
+      await page.getByLabel(/^WTE, post 1/).fill("2");
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await page.locator("#planner-error-title").waitFor();
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      await page.getByTestId("cash-flow-chart").locator("svg").first().waitFor();
+      expect(await violations(page)).toEqual([]);
+      // A conflict: saved from another browser (a phone) first.
+      await page.getByLabel(/^WTE, post 1/).fill("1");
+      await page.getByLabel("Name, supervisor 1").fill("Dr A");
+      const phone = await ctxB.newPage();
+      await signIn(phone, DEMO_ACCOUNT);
+      await phone.goto(url, { waitUntil: "networkidle" });
+      await phone.getByTestId("planner-summary").waitFor();
+      expect(await violations(phone)).toEqual([]);
+      await phone.getByRole("button", { name: "Add a First Contact OT" }).click();
+      await phone.getByRole("button", { name: "Save", exact: true }).click();
+      await phone.getByTestId("save-status").getByText(/^Saved at/).waitFor();
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await page.getByTestId("conflict").waitFor();
+      expect(await violations(page)).toEqual([]);
+      await page.goto(`${baseUrl()}/pcns/UZ1008/scenarios?delete=${id}`, { waitUntil: "networkidle" });
+      await page.getByTestId("confirm-delete").waitFor();
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await ctxA.close();
+      await ctxB.close();
+    }
   });
 });

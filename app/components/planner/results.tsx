@@ -287,7 +287,7 @@ export function SharesSection({ year, basis, onBasis }: { year: YearResult; basi
         <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="shares-caption">
           <table className="nhsuk-table" data-testid="shares-table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="shares-caption">
-              {year.financialYear}: each practice&apos;s share (by {shares.basis === "weighted" ? "weighted population" : "registered list"}), adding up to the penny
+              {year.financialYear}: each practice&apos;s share (by {shares.basis === "weighted" ? "weighted population" : "registered list"}), adding up to the penny <FigureTag kind={tag} />
             </caption>
             <thead>
               <tr>
@@ -304,7 +304,7 @@ export function SharesSection({ year, basis, onBasis }: { year: YearResult; basi
                   <th scope="row">{r.practiceName}</th>
                   <td>{r.practiceCode}</td>
                   <td className="app-numeric">{formatCell("number", r.basis)}</td>
-                  <MoneyCell pounds={r.pcnFunded} tag={tag} />
+                  <MoneyCell pounds={r.pcnFunded} />
                   <MoneyCell pounds={r.supervision} />
                   <MoneyCell pounds={r.total} />
                 </tr>

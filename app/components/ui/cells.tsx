@@ -6,8 +6,8 @@ import { formatPounds, formatWte } from "@/lib/format";
 export type FigureKind = "estimate" | "projection";
 
 const TAG: Record<FigureKind, { label: string; className: string }> = {
-  estimate: { label: "Estimate", className: "nhsuk-tag nhsuk-tag--orange app-estimate-tag" },
-  projection: { label: "Projection", className: "nhsuk-tag nhsuk-tag--purple app-estimate-tag" },
+  estimate: { label: "Estimate", className: "nhsuk-tag nhsuk-tag--orange app-estimate-tag app-figure-tag" },
+  projection: { label: "Projection", className: "nhsuk-tag nhsuk-tag--purple app-estimate-tag app-figure-tag" },
 };
 
 /** The "Estimate" / "Projection" badge. */

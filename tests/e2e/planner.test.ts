@@ -1,0 +1,222 @@
+// The planner in real Chromium: the demo account plans for a demo PCN — a scenario, a First
+// Contact OT, the summary changing in the browser, WTE edited inline, projection and cash flow,
+// the posts CSV, and a conflict from a second browser context resolved without losing either edit.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { baseUrl, launchBrowser, signIn } from "./browser";
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+});
+
+/** A page in its own browser context (its own cookies), signed in with the demo account. */
+async function demoPage(): Promise<{ page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("response", (r) => {
+    if (r.url().startsWith(baseUrl()) && r.status() >= 500) errors.push(`${r.status()} ${r.url()}`);
+  });
+  page.on("dialog", (d) => void d.accept());
+  await signIn(page, DEMO_ACCOUNT);
+  return { page, errors };
+}
+
+const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? "";
+const pounds = (s: string) => Number(/−?£([\d,]+\.\d\d)/.exec(s)?.[1]?.replace(/,/g, "") ?? NaN) * (s.includes("−£") ? -1 : 1);
+
+/** Waits until a summary figure differs from `before`; returns the new text. */
+async function changed(page: Page, testId: string, before: string): Promise<string> {
+  await page.waitForFunction(([id, b]) => (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "") !== b, [testId, before] as const, { timeout: 10_000 });
+  return text(page, testId);
+}
+
+/** The figure once it has stopped changing (the browser recomputes as each box is typed in). */
+async function settled(page: Page, testId: string): Promise<string> {
+  let last = await text(page, testId);
+  let same = 0;
+  while (same < 3) {
+    await page.waitForTimeout(400);
+    const now = await text(page, testId);
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return last;
+}
+
+async function save(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByTestId("save-status").getByText(/^Saved at/).waitFor({ timeout: 15_000 });
+}
+
+describe("planner", () => {
+  let scenarioUrl = "";
+
+  it("creates a scenario from the PCN page, adds a First Contact OT, and the summary recomputes in the browser", async () => {
+    const { page, errors } = await demoPage();
+    await page.goto(`${baseUrl()}/pcns/UZ1005`, { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: "Plan posts for this PCN" }).click();
+    await page.waitForURL(/\/pcns\/UZ1005\/scenarios$/);
+    await page.getByLabel("Name").fill("Add one First Contact OT");
+    await page.getByLabel("First financial year").selectOption("2026/27");
+    await page.getByRole("button", { name: "Create scenario" }).click();
+    await page.waitForURL(/\/pcns\/UZ1005\/scenarios\/[A-Za-z0-9_-]+$/);
+    scenarioUrl = page.url();
+    await page.getByTestId("planner-summary").waitFor();
+    const costBefore = await text(page, "summary-cost");
+    expect(pounds(costBefore)).toBe(0);
+
+    // Add a First Contact OT: the figures change with no request to the server.
+    let posted = 0;
+    page.on("request", (r) => {
+      if (r.method() === "POST") posted++;
+    });
+    const summaryBefore = await text(page, "planner-summary");
+    await page.getByRole("button", { name: "Add a First Contact OT" }).click();
+    await changed(page, "planner-summary", summaryBefore);
+    // It starts on the 1st of next month (the server's date); from October 2026 here, so the year has it.
+    const start = page.getByRole("group", { name: /^Start date, post 1/ });
+    await start.getByLabel("Day").fill("1");
+    await start.getByLabel("Month").fill("10");
+    await start.getByLabel("Year").fill("2026");
+    const costWithOt = pounds(await settled(page, "summary-cost"));
+    expect(costWithOt).toBeGreaterThan(0);
+    expect(posted).toBe(0);
+    await expect(text(page, "save-status")).resolves.toBe("Unsaved changes");
+    // Its checklist is beside it, saying what is missing.
+    await expect(page.getByTestId("fc-checklist").first().textContent()).resolves.toContain("No roadmap supervisor is named");
+
+    // Edit WTE inline: half the hours, about half the cost.
+    const costText = await text(page, "summary-cost");
+    await page.getByLabel(/^WTE, post 1/).fill("0.5");
+    await changed(page, "summary-cost", costText);
+    const costHalf = pounds(await settled(page, "summary-cost"));
+    expect(costHalf).toBeGreaterThan(costWithOt * 0.45);
+    expect(costHalf).toBeLessThan(costWithOt * 0.55);
+    expect(posted).toBe(0);
+
+    // A bad value shows its message beside the cell; the summary keeps the last good figures.
+    await page.getByLabel(/^WTE, post 1/).fill("1.5");
+    await page.locator("[id$='-wte-error']").first().waitFor();
+    await expect(page.locator("[id$='-wte-error']").first().textContent()).resolves.toContain("WTE cannot be more than 1.0");
+    await page.getByLabel(/^WTE, post 1/).fill("0.5");
+
+    // Projection: every year of the horizon, projected ones labelled; cash flow with the peak called out.
+    const projection = page.getByTestId("projection-table");
+    await expect(projection.locator("tbody tr").count()).resolves.toBe(3);
+    await expect(projection.textContent()).resolves.toContain("Projection");
+    await page.getByTestId("cost-pressure-chart").locator("svg.recharts-surface").first().waitFor();
+    expect(pounds(await text(page, "peak-funding"))).toBeGreaterThan(0);
+    await page.getByTestId("cash-flow-chart").locator("svg.recharts-surface").first().waitFor();
+    await page.locator(".nhsuk-details__summary-text", { hasText: "Cash flow month by month" }).click();
+    await expect(page.getByTestId("cash-flow-table").locator("tbody tr").count()).resolves.toBe(36);
+
+    await save(page);
+    await page.reload({ waitUntil: "networkidle" });
+    await expect(page.getByLabel(/^WTE, post 1/).inputValue()).resolves.toBe("0.5");
+    expect(errors).toEqual([]);
+  });
+
+  it("adds posts from a CSV only when every row is good, naming the bad rows", async () => {
+    const { page, errors } = await demoPage();
+    await page.goto(scenarioUrl, { waitUntil: "networkidle" });
+    await page.locator(".nhsuk-details__summary-text", { hasText: "Add posts from a CSV" }).click();
+    const rowsBefore = await page.getByTestId("planner-posts").locator("tbody tr[data-post-key]").count();
+    await page.getByLabel("Paste the CSV").fill("label,role,band,point,wte,start\nPharmacist,clinical-pharmacist,7,2,1,2026-06-01\nBad,paramedic,7,1,3,\n");
+    await page.getByRole("button", { name: "Add posts from the pasted CSV" }).click();
+    await page.getByText("The CSV has problems: no posts were added").waitFor();
+    await expect(page.getByTestId("csv-import").textContent()).resolves.toContain("Row 3: WTE: WTE cannot be more than 1.0");
+    await expect(page.getByTestId("planner-posts").locator("tbody tr[data-post-key]").count()).resolves.toBe(rowsBefore);
+    await page.getByLabel("Paste the CSV").fill("label,role,band,point,wte,start\nPharmacist,clinical-pharmacist,7,2,1,2026-06-01\n");
+    await page.getByRole("button", { name: "Add posts from the pasted CSV" }).click();
+    await page.getByText("Added 1 post from the CSV.").waitFor();
+    await expect(page.getByTestId("planner-posts").locator("tbody tr[data-post-key]").count()).resolves.toBe(rowsBefore + 1);
+    expect(errors).toEqual([]);
+  });
+
+  it("a save from a second browser makes the first one's save a conflict: both versions shown, 'keep mine' saves on top", async () => {
+    const a = await demoPage();
+    const b = await demoPage();
+    await a.page.goto(scenarioUrl, { waitUntil: "networkidle" });
+    await b.page.goto(scenarioUrl, { waitUntil: "networkidle" });
+
+    await b.page.getByLabel(/^WTE, post 1/).fill("0.8");
+    await save(b.page);
+
+    await a.page.getByLabel(/^WTE, post 1/).fill("0.4");
+    await a.page.getByRole("button", { name: "Save", exact: true }).click();
+    const conflict = a.page.getByTestId("conflict");
+    await conflict.waitFor();
+    const diff = (await a.page.getByTestId("conflict-table").textContent()) ?? "";
+    expect(diff).toContain("WTE");
+    expect(diff).toContain("0.4");
+    expect(diff).toContain("0.8");
+    await a.page.getByTestId("save-status").getByText(/^Not saved: someone else saved first/).waitFor();
+
+    await a.page.getByRole("button", { name: "Keep mine" }).click();
+    await a.page.getByTestId("save-status").getByText(/^Saved at/).waitFor();
+    expect(await conflict.count()).toBe(0);
+
+    // The second browser's next save is now the stale one; it takes the saved version instead.
+    await b.page.getByLabel(/^WTE, post 1/).fill("0.9");
+    await b.page.getByRole("button", { name: "Save", exact: true }).click();
+    await b.page.getByTestId("conflict").waitFor();
+    await b.page.getByRole("button", { name: "Take theirs" }).click();
+    await expect(b.page.getByLabel(/^WTE, post 1/).inputValue()).resolves.toBe("0.4");
+
+    await a.page.reload({ waitUntil: "networkidle" });
+    await expect(a.page.getByLabel(/^WTE, post 1/).inputValue()).resolves.toBe("0.4");
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  });
+
+  it("lists, duplicates, deletes after a confirmation, and restores", async () => {
+    const { page, errors } = await demoPage();
+    await page.goto(`${baseUrl()}/pcns/UZ1005/scenarios`, { waitUntil: "networkidle" });
+    const list = page.getByTestId("scenario-list");
+    await list.getByRole("button", { name: /^Duplicate Add one First Contact OT/ }).first().click();
+    await page.waitForURL(/\/scenarios\/[A-Za-z0-9_-]+$/);
+    await expect(page.getByTestId("scenario-name").textContent()).resolves.toBe("Copy of Add one First Contact OT");
+    await page.goto(`${baseUrl()}/pcns/UZ1005/scenarios`, { waitUntil: "networkidle" });
+    await list.getByRole("link", { name: /^Delete Copy of Add one First Contact OT/ }).first().click();
+    await page.getByTestId("confirm-delete").waitFor();
+    await page.getByRole("button", { name: "Yes, delete it" }).click();
+    await page.getByText(/was deleted\. You can restore it until/).waitFor();
+    await expect(page.getByTestId("confirm-delete").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: /^Restore “Copy of Add one First Contact OT”/ }).click();
+    await page.waitForURL(/\/scenarios\/[A-Za-z0-9_-]+$/);
+    await page.getByTestId("planner-summary").waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it("the quick estimate saves as a scenario of the chosen PCN and opens it", async () => {
+    const { page, errors } = await demoPage();
+    await page.goto(`${baseUrl()}/?pcn=UZ1006`, { waitUntil: "networkidle" });
+    const start = page.getByRole("group", { name: "Start date" });
+    await start.getByLabel("Day").fill("1");
+    await start.getByLabel("Month").fill("10");
+    await start.getByLabel("Year").fill("2025");
+    await page.getByRole("button", { name: "Save as a scenario" }).click();
+    await page.waitForURL(/\/pcns\/UZ1006\/scenarios\/[A-Za-z0-9_-]+$/);
+    await page.getByTestId("planner-summary").waitFor();
+    // Band 7 point 1 OT from October 2025 at 2025/26 rules: 6 × £5,092.22 = £30,553.32 (as the quick estimate).
+    await expect(text(page, "summary-cost")).resolves.toContain("£30,553.32");
+    expect(errors).toEqual([]);
+  });
+
+  it("anyone not signed in gets a sign-in link instead of the planner", async () => {
+    const page = await browser.newPage();
+    await page.goto(scenarioUrl, { waitUntil: "networkidle" });
+    await expect(page.locator("main").textContent()).resolves.toContain("Sign in as an editor");
+    expect(await page.getByTestId("planner-posts").count()).toBe(0);
+    await page.close();
+  });
+});
