@@ -167,14 +167,14 @@ export function ProjectionSection({ results }: { results: ScenarioResults }) {
   return (
     <div data-testid="projection">
       <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="projection-caption">
-        <table className="nhsuk-table" data-testid="projection-table">
+        <table className="nhsuk-table app-projection-table" data-testid="projection-table">
           <caption className="nhsuk-table__caption" id="projection-caption">
             Year by year
           </caption>
           <thead>
             <tr>
               {YEAR_COLUMNS.map((c) => (
-                <th key={c.id} scope="col" className={isNumericKind(c.kind) ? "app-numeric" : undefined}>
+                <th key={c.id} scope="col" className={isNumericKind(c.kind) ? "nhsuk-table__header--numeric" : undefined}>
                   {c.header}
                 </th>
               ))}
