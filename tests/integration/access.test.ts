@@ -146,22 +146,22 @@ describe("scenarios: the scenario's own PCN decides", () => {
     const unknown = await rejection(getScenario(env.db, outsider, "NoSuchScenario01"));
     expect(unknown.message).toBe("There is no scenario with id NoSuchScenario01.");
     for (const who of [outsider, nobody]) {
-      for (const p of [
-        getScenario(env.db, who, s.id),
-        getScenarioWithResults(env.db, who, s.id),
-        updateScenario(env.db, who, s.id, { ...BODY, version: 1 }),
-        deleteScenario(env.db, who, s.id),
-        restoreScenario(env.db, who, s.id),
-        duplicateScenario(env.db, who, s.id),
-        getScenarioHistory(env.db, who, s.id),
-        exportScenario(env.db, who, s.id, "csv"),
-        exportScenario(env.db, who, s.id, "xlsx"),
+      for (const call of [
+        () => getScenario(env.db, who, s.id),
+        () => getScenarioWithResults(env.db, who, s.id),
+        () => updateScenario(env.db, who, s.id, { ...BODY, version: 1 }),
+        () => deleteScenario(env.db, who, s.id),
+        () => restoreScenario(env.db, who, s.id),
+        () => duplicateScenario(env.db, who, s.id),
+        () => getScenarioHistory(env.db, who, s.id),
+        () => exportScenario(env.db, who, s.id, "csv"),
+        () => exportScenario(env.db, who, s.id, "xlsx"),
       ]) {
-        const e = await rejection(p);
+        const e = await rejection(call());
         expect([e.code, e.message, e.issues, e.details]).toEqual(["not_found", `There is no scenario with id ${s.id}.`, [], {}]);
       }
-      for (const p of [listScenarios(env.db, who, PCN), listScenarios(env.db, who, PCN, { deleted: true }), createScenario(env.db, who, PCN, BODY)]) {
-        expect((await rejection(p)).code).toBe("not_found");
+      for (const call of [() => listScenarios(env.db, who, PCN), () => listScenarios(env.db, who, PCN, { deleted: true }), () => createScenario(env.db, who, PCN, BODY)]) {
+        expect((await rejection(call())).code).toBe("not_found");
       }
     }
     // Nothing was changed by any of it.
@@ -175,14 +175,14 @@ describe("scenarios: the scenario's own PCN decides", () => {
     expect((await exportScenario(env.db, viewer, s.id, "csv")).fileName).toMatch(/\.csv$/);
     expect((await getScenarioHistory(env.db, viewer, s.id)).events).toHaveLength(1);
     const events = await env.db.auditEvent.count();
-    for (const p of [
-      createScenario(env.db, viewer, PCN, BODY),
-      updateScenario(env.db, viewer, s.id, { ...BODY, name: "Viewer's", version: 1 }),
-      deleteScenario(env.db, viewer, s.id),
-      restoreScenario(env.db, viewer, s.id),
-      duplicateScenario(env.db, viewer, s.id),
+    for (const call of [
+      () => createScenario(env.db, viewer, PCN, BODY),
+      () => updateScenario(env.db, viewer, s.id, { ...BODY, name: "Viewer's", version: 1 }),
+      () => deleteScenario(env.db, viewer, s.id),
+      () => restoreScenario(env.db, viewer, s.id),
+      () => duplicateScenario(env.db, viewer, s.id),
     ]) {
-      const e = await rejection(p);
+      const e = await rejection(call());
       expect(e.code).toBe("forbidden");
       expect(e.message).toMatch(/^You are a viewer of PCN UZ1001: only its editors and admins can do this/);
     }
@@ -241,13 +241,17 @@ describe("memberships: system admins for every PCN, PCN admins for their own", (
     expect((await rejection(revokeMembership(env.db, pcnAdmin, { email: nobody.email, pcnCode: PCN }))).code).toBe("not_found");
 
     for (const who of [editor, viewer]) {
-      for (const p of [listPcnMembers(env.db, who, PCN), grantMembership(env.db, who, { email: nobody.email, pcnCode: PCN, role: "admin" }), revokeMembership(env.db, who, { email: viewer.email, pcnCode: PCN })]) {
-        expect((await rejection(p)).code).toBe("forbidden");
+      for (const call of [
+        () => listPcnMembers(env.db, who, PCN),
+        () => grantMembership(env.db, who, { email: nobody.email, pcnCode: PCN, role: "admin" }),
+        () => revokeMembership(env.db, who, { email: viewer.email, pcnCode: PCN }),
+      ]) {
+        expect((await rejection(call())).code).toBe("forbidden");
       }
     }
     // A PCN admin of UZ1001 is an outsider to UZ1002.
-    for (const p of [listPcnMembers(env.db, pcnAdmin, OTHER), grantMembership(env.db, pcnAdmin, { email: pcnAdmin.email, pcnCode: OTHER, role: "admin" })]) {
-      expect((await rejection(p)).code).toBe("not_found");
+    for (const call of [() => listPcnMembers(env.db, pcnAdmin, OTHER), () => grantMembership(env.db, pcnAdmin, { email: pcnAdmin.email, pcnCode: OTHER, role: "admin" })]) {
+      expect((await rejection(call())).code).toBe("not_found");
     }
     expect(await env.db.membership.count({ where: { userId: pcnAdmin.id, pcnCode: OTHER } })).toBe(0);
     expect((await rejection(listAccounts(env.db, pcnAdmin))).code).toBe("forbidden");

@@ -256,19 +256,19 @@ describe("who may plan", () => {
     expect(mine.updatedBy).toEqual({ name: "Demo Planner" });
     const real = await createScenario(env.db, editor, REAL_PCN, BODY);
     // A real PCN's scenario list or a new one there: 403 that says what the demo account is for.
-    for (const p of [createScenario(env.db, demo, REAL_PCN, BODY), listScenarios(env.db, demo, REAL_PCN)]) {
-      const e = await rejection(p);
+    for (const call of [() => createScenario(env.db, demo, REAL_PCN, BODY), () => listScenarios(env.db, demo, REAL_PCN)]) {
+      const e = await rejection(call());
       expect(e.code).toBe("forbidden");
       expect(e.message).toBe(`The demo account can only plan for the fictional demo PCNs (codes starting UZ). Sign in with your own account to plan for ${REAL_PCN}.`);
     }
     // A real PCN's scenario: the demo account is an outsider there, so it does not exist for it.
-    for (const p of [
-      getScenario(env.db, demo, real.id),
-      updateScenario(env.db, demo, real.id, { ...BODY, version: 1 }),
-      deleteScenario(env.db, demo, real.id),
-      duplicateScenario(env.db, demo, real.id),
+    for (const call of [
+      () => getScenario(env.db, demo, real.id),
+      () => updateScenario(env.db, demo, real.id, { ...BODY, version: 1 }),
+      () => deleteScenario(env.db, demo, real.id),
+      () => duplicateScenario(env.db, demo, real.id),
     ]) {
-      const e = await rejection(p);
+      const e = await rejection(call());
       expect(e.code).toBe("not_found");
       expect(e.message).toBe(`There is no scenario with id ${real.id}.`);
     }
