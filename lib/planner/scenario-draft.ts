@@ -153,8 +153,16 @@ function dropPath(obj: Record<string, unknown>, path: string[]) {
   else if (obj[head] && typeof obj[head] === "object") dropPath(obj[head] as Record<string, unknown>, rest);
 }
 
+/** Each post's check, kept while the post object is unchanged (edits replace only the edited post). */
+const postChecks = new WeakMap<PostDraft, DraftCheck>();
+function checkPostCached(p: PostDraft): DraftCheck {
+  let c = postChecks.get(p);
+  if (!c) postChecks.set(p, (c = checkDraft(p)));
+  return c;
+}
+
 export function checkScenarioDraft(d: ScenarioDraft): ScenarioDraftCheck {
-  const posts = d.posts.map(checkDraft);
+  const posts = d.posts.map(checkPostCached);
   const supervisors = d.supervisors.map((s) => ({ id: s.id, name: s.name, wte: numberFromText(s.wte), ...(s.kind.trim() ? { kind: s.kind } : {}) }));
   const input = {
     name: d.name,
