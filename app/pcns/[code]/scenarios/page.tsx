@@ -13,6 +13,7 @@ import { listScenarios, RESTORE_DAYS, type ScenarioListItem } from "@/lib/server
 import { canWrite } from "@/lib/server/access";
 import { deleteScenarioAction, duplicateScenarioAction, restoreScenarioAction } from "./actions";
 import { CreateScenarioForm } from "./create-form";
+import { Breadcrumbs } from "@/app/components/ui/breadcrumbs";
 
 export const dynamic = "force-dynamic";
 
@@ -34,15 +35,7 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
 
   const header = (
     <>
-      <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
-        <ol className="nhsuk-breadcrumb__list">
-          <li className="nhsuk-breadcrumb__list-item">
-            <Link className="nhsuk-breadcrumb__link" href={`/pcns/${pcn.code}`}>
-              {pcn.name}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ href: `/pcns/${pcn.code}`, text: pcn.name }]} />
       <span className="nhsuk-caption-l">
         {pcn.name} ({pcn.code})
       </span>

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Planner } from "@/app/components/planner/planner";
+import { Breadcrumbs } from "@/app/components/ui/breadcrumbs";
 import { FINANCIAL_YEARS, ROLE_IDS, ROLES } from "@/lib/engine";
 import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -70,20 +71,12 @@ export default async function PlannerPage({ params }: Props) {
 
   return (
     <>
-      <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
-        <ol className="nhsuk-breadcrumb__list">
-          <li className="nhsuk-breadcrumb__list-item">
-            <Link className="nhsuk-breadcrumb__link" href={`/pcns/${scenario.pcnCode}`}>
-              {scenario.pcnName}
-            </Link>
-          </li>
-          <li className="nhsuk-breadcrumb__list-item">
-            <Link className="nhsuk-breadcrumb__link" href={`/pcns/${scenario.pcnCode}/scenarios`}>
-              Scenarios
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { href: `/pcns/${scenario.pcnCode}`, text: scenario.pcnName },
+          { href: `/pcns/${scenario.pcnCode}/scenarios`, text: "Scenarios" },
+        ]}
+      />
       <span className="nhsuk-caption-l">
         {scenario.pcnName} ({scenario.pcnCode}) · {scenario.firstYear}, {scenario.years} year{scenario.years === 1 ? "" : "s"}
       </span>
