@@ -26,7 +26,6 @@ async function demoPage(): Promise<{ page: Page; errors: string[] }> {
   page.on("response", (r) => {
     if (r.url().startsWith(baseUrl()) && r.status() >= 500) errors.push(`${r.status()} ${r.url()}`);
   });
-  page.on("dialog", (d) => void d.accept());
   await signIn(page, DEMO_ACCOUNT);
   return { page, errors };
 }
@@ -99,7 +98,8 @@ describe("planner", () => {
     const costText = await text(page, "summary-cost");
     await page.getByLabel(/^WTE, post 1/).fill("0.5");
     await changed(page, "summary-cost", costText);
-    const costHalf = pounds(await settled(page, "summary-cost"));
+    const costHalfText = await settled(page, "summary-cost");
+    const costHalf = pounds(costHalfText);
     expect(costHalf).toBeGreaterThan(costWithOt * 0.45);
     expect(costHalf).toBeLessThan(costWithOt * 0.55);
     expect(posted).toBe(0);
@@ -109,6 +109,7 @@ describe("planner", () => {
     await page.locator("[id$='-wte-error']").first().waitFor();
     await expect(page.locator("[id$='-wte-error']").first().textContent()).resolves.toContain("WTE cannot be more than 1.0");
     await page.getByLabel(/^WTE, post 1/).fill("0.5");
+    await page.waitForFunction((t) => document.querySelector('[data-testid="summary-cost"]')?.textContent === t, costHalfText);
 
     // Projection: every year of the horizon, projected ones labelled; cash flow with the peak called out.
     const projection = page.getByTestId("projection-table");
@@ -119,6 +120,18 @@ describe("planner", () => {
     await page.getByTestId("cash-flow-chart").locator("svg.recharts-surface").first().waitFor();
     await page.locator(".nhsuk-details__summary-text", { hasText: "Cash flow month by month" }).click();
     await expect(page.getByTestId("cash-flow-table").locator("tbody tr").count()).resolves.toBe(36);
+
+    // Leaving with unsaved changes asks first; staying keeps them.
+    const dialogs: string[] = [];
+    page.once("dialog", (d) => {
+      dialogs.push(d.type());
+      void d.dismiss();
+    });
+    await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Scenarios", exact: true }).click();
+    await page.waitForTimeout(500);
+    expect(dialogs).toEqual(["confirm"]);
+    expect(page.url()).toBe(scenarioUrl);
+    await expect(text(page, "save-status")).resolves.toBe("Unsaved changes");
 
     await save(page);
     await page.reload({ waitUntil: "networkidle" });
