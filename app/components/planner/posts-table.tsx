@@ -90,6 +90,23 @@ export function PostsTable({
   onReorder: (posts: PostDraft[]) => void;
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
+  // Tell screen reader users what an add / duplicate / remove / CSV did (a polite live region).
+  const keys = posts.map((p) => p.key).join(" ");
+  const [seen, setSeen] = useState({ keys, message: "" });
+  if (seen.keys !== keys) {
+    const before = new Set(seen.keys.split(" ").filter(Boolean));
+    const added = posts.filter((p) => !before.has(p.key));
+    const removed = before.size - (posts.length - added.length);
+    const message =
+      added.length === 1
+        ? `Added ${postName(added[0]!, posts.indexOf(added[0]!))}. ${posts.length} posts.`
+        : added.length > 1
+          ? `Added ${added.length} posts. ${posts.length} posts.`
+          : removed > 0
+            ? `Removed ${removed === 1 ? "a post" : `${removed} posts`}. ${posts.length} posts.`
+            : "Posts reordered.";
+    setSeen({ keys, message });
+  }
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const statusFilter = (columnFilters.find((f) => f.id === "status")?.value as string | undefined) ?? "all";
 
@@ -426,6 +443,9 @@ export function PostsTable({
           ))}
         </div>
       </fieldset>
+      <p className="nhsuk-u-visually-hidden" role="status" data-testid="posts-announce">
+        {seen.message}
+      </p>
       <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="posts-caption">
         <table className="nhsuk-table app-posts-table" data-testid="planner-posts">
           <caption className="nhsuk-table__caption" id="posts-caption">
