@@ -19,7 +19,9 @@ import { AssumptionsEditor } from "./assumptions";
 import { ConflictView } from "./conflict";
 import { CsvImport } from "./csv-import";
 import { FirstContactPanel } from "./first-contact";
+import { PrintButton } from "@/app/components/print-button";
 import { PostsTable, postFieldId, type RoleOption } from "./posts-table";
+import { PrintAssumptions, PrintPosts } from "./print-view";
 import { CashFlowSection, ProjectionSection, SharesSection, SummarySection, SupervisionSection } from "./results";
 import { SupervisorsEditor } from "./supervisors";
 
@@ -220,7 +222,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
         <ErrorSummary titleId="planner-error-title" focusKey={showErrors} description="Correct these, then save again:" items={errorList.map(([path, m]) => ({ key: path, href: hrefFor(path, draft), text: m }))} />
       ) : null}
 
-      <nav className="nhsuk-contents-list" aria-label="On this page">
+      <nav className="nhsuk-contents-list app-no-print" aria-label="On this page">
         <ol className="nhsuk-contents-list__list app-contents-inline">
           {[
             ["summary", "Summary"],
@@ -241,7 +243,23 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
         </ol>
       </nav>
 
-      <details className="nhsuk-details">
+      <div className="app-no-print" data-testid="planner-downloads">
+        <div className="nhsuk-button-group">
+          {[
+            ["export.xlsx", "Download XLSX"],
+            ["export.csv", "Download CSV (month by month)"],
+            ["export.csv?table=claims", "Download claims schedule (CSV)"],
+          ].map(([file, label]) => (
+            <a key={file} className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" href={`/api/v1/scenarios/${encodeURIComponent(scenario.id)}/${file}`} download>
+              {label}
+            </a>
+          ))}
+          <PrintButton small />
+        </div>
+        <p className="nhsuk-hint">{dirty ? "The downloads are of the saved version: save first to include your changes." : "The downloads are of the saved version, with every figure's source."}</p>
+      </div>
+
+      <details className="nhsuk-details app-no-print">
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">Name, description and years</span>
         </summary>
@@ -296,7 +314,8 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
       {results ? <SummarySection results={results} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} postsLeftOut={check.postsLeftOut} /> : null}
 
       <h2 id="posts">Posts</h2>
-      <div className="nhsuk-button-group">
+      <PrintPosts input={check.input} year={year} />
+      <div className="nhsuk-button-group app-no-print">
         <button
           type="button"
           className="nhsuk-button"
@@ -312,25 +331,27 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
           Add a post
         </button>
       </div>
-      <PostsTable
-        posts={draft.posts}
-        errors={check.errors}
-        roles={roles}
-        supervisors={draft.supervisors.map((s) => ({ id: s.id, name: s.name }))}
-        financialYear={draft.firstYear}
-        figures={postFigures}
-        onChange={updatePost}
-        onDuplicate={(key) => {
-          const i = draft.posts.findIndex((p) => p.key === key);
-          const p = draft.posts[i];
-          if (!p) return;
-          const copy = { ...structuredClone(p), key: nextKey(), id: freeId(usedIds(), "post"), label: p.label ? `${p.label} (copy)` : "" };
-          set({ posts: [...draft.posts.slice(0, i + 1), copy, ...draft.posts.slice(i + 1)] });
-        }}
-        onRemove={(key) => set({ posts: draft.posts.filter((p) => p.key !== key) })}
-        onReorder={(posts) => set({ posts })}
-      />
-      <details className="nhsuk-details">
+      <div className="app-no-print">
+        <PostsTable
+          posts={draft.posts}
+          errors={check.errors}
+          roles={roles}
+          supervisors={draft.supervisors.map((s) => ({ id: s.id, name: s.name }))}
+          financialYear={draft.firstYear}
+          figures={postFigures}
+          onChange={updatePost}
+          onDuplicate={(key) => {
+            const i = draft.posts.findIndex((p) => p.key === key);
+            const p = draft.posts[i];
+            if (!p) return;
+            const copy = { ...structuredClone(p), key: nextKey(), id: freeId(usedIds(), "post"), label: p.label ? `${p.label} (copy)` : "" };
+            set({ posts: [...draft.posts.slice(0, i + 1), copy, ...draft.posts.slice(i + 1)] });
+          }}
+          onRemove={(key) => set({ posts: draft.posts.filter((p) => p.key !== key) })}
+          onReorder={(posts) => set({ posts })}
+        />
+      </div>
+      <details className="nhsuk-details app-no-print">
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">Add posts from a CSV (paste or upload)</span>
         </summary>
@@ -372,7 +393,9 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
       )}
 
       <h2 id="supervision">Supervision</h2>
-      <SupervisorsEditorBlock draft={draft} errors={check.errors} set={set} nextKey={nextKey} />
+      <div className="app-no-print">
+        <SupervisorsEditorBlock draft={draft} errors={check.errors} set={set} nextKey={nextKey} />
+      </div>
       {year ? <SupervisionSection year={year} supervisorName={(id) => draft.supervisors.find((s) => s.id === id)?.name || (id ?? "None named")} /> : null}
 
       <h2 id="projection">Projection year by year</h2>
@@ -393,7 +416,10 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
       ) : null}
 
       <h2 id="assumptions">Assumptions</h2>
-      <AssumptionsEditor value={draft.assumptions} firstYear={draft.firstYear} roles={capRoles} errors={check.errors} onChange={(assumptions) => set({ assumptions })} />
+      <div className="app-no-print">
+        <AssumptionsEditor value={draft.assumptions} firstYear={draft.firstYear} roles={capRoles} errors={check.errors} onChange={(assumptions) => set({ assumptions })} />
+      </div>
+      <PrintAssumptions input={check.input} results={results} />
     </>
   );
 }

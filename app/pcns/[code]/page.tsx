@@ -63,6 +63,9 @@ export default async function PcnPage({ params }: Props) {
         <Link className="nhsuk-link" href={`/?pcn=${encodeURIComponent(pcn.code)}`}>
           Quick estimate for this PCN
         </Link>
+        <Link className="nhsuk-link" href={`/pcns/${encodeURIComponent(pcn.code)}/compare`} data-testid="compare-scenarios">
+          Compare scenarios
+        </Link>
       </div>
       {!canWrite(user, pcn.code) ? (
         <p className="nhsuk-body-s">Planning and saving scenarios needs an editor account: you will be asked to sign in.</p>

@@ -177,6 +177,13 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
           </table>
         </div>
       )}
+      {live.length >= 2 ? (
+        <p>
+          <Link href={`/pcns/${pcn.code}/compare`} data-testid="compare-link">
+            Compare scenarios side by side
+          </Link>
+        </p>
+      ) : null}
 
       <h2>Create a scenario</h2>
       <CreateScenarioForm pcnCode={pcn.code} financialYears={years} defaultYear={defaultYear} />
