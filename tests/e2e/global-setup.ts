@@ -33,6 +33,7 @@ export default async function setup(project: TestProject) {
       stdio: "inherit",
     });
   }
+  execFileSync("npx", ["tsx", "tests/e2e/grant-editor.ts"], { cwd: root, env, stdio: "inherit" });
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
