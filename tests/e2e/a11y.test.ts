@@ -120,4 +120,37 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
       await ctxB.close();
     }
   });
+
+  it("the compare page has no violations (the prompt, the picker's error, a comparison with its charts), desktop and phone", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    try {
+      const page = await ctx.newPage();
+      await signIn(page, DEMO_ACCOUNT);
+      const ids: string[] = [];
+      for (const [name, wte] of [["Compare: baseline", 0.6], ["Compare: more WTE", 1]] as const) {
+        const r = await page.request.post(`${baseUrl()}/api/v1/pcns/UZ1011/scenarios`, {
+          data: { name, firstYear: "2025/26", years: 2, posts: [{ id: "ot", role: "occupational-therapist", band: "7", point: 1, wte, start: "2025-10-01" }] },
+        });
+        ids.push(((await r.json()) as { id: string }).id);
+      }
+      await page.goto(`${baseUrl()}/pcns/UZ1011/compare`, { waitUntil: "networkidle" });
+      await page.getByTestId("compare-prompt").waitFor();
+      expect(await violations(page)).toEqual([]);
+      await page.getByRole("button", { name: "Compare", exact: true }).click();
+      await page.locator("#picker-error-title").waitFor();
+      expect(await violations(page)).toEqual([]);
+      for (const [width, height] of [
+        [1200, 900],
+        [375, 800],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${baseUrl()}/pcns/UZ1011/compare?ids=${ids.join(",")}`, { waitUntil: "networkidle" });
+        await page.getByTestId("compare-headroom-chart").locator("svg").first().waitFor();
+        await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+        expect(await violations(page), `${width}px`).toEqual([]);
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
 });
