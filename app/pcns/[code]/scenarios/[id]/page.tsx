@@ -96,7 +96,19 @@ export default async function PlannerPage({ params }: Props) {
           </form>
         </div>
       ) : (
-        <Planner scenario={scenario} contexts={contexts} today={today} roles={roles} financialYears={[...FINANCIAL_YEARS]} />
+        <>
+          <noscript>
+            <div className="nhsuk-warning-callout">
+              <h2 className="nhsuk-warning-callout__label">
+                <span role="text">
+                  <span className="nhsuk-u-visually-hidden">Important: </span>The planner needs JavaScript
+                </span>
+              </h2>
+              <p>It recalculates in your browser as you edit. Turn JavaScript on, or use the API (see the README) to read and save this scenario.</p>
+            </div>
+          </noscript>
+          <Planner scenario={scenario} contexts={contexts} today={today} roles={roles} financialYears={[...FINANCIAL_YEARS]} />
+        </>
       )}
     </>
   );
