@@ -133,6 +133,7 @@ export function PostsTable({
         {...(inputMode ? { inputMode } : {})}
         value={r.post[field]}
         onChange={(e) => change(r, { [field]: e.target.value })}
+        {...(field === "wte" ? { "data-planner-wte": "" } : {})}
         {...describe(r, field)}
       />
     </div>

@@ -37,7 +37,7 @@ export function SummarySection({ results, yearIndex, onYear, postsLeftOut }: { r
   const warnings = [...y.warnings, ...y.posts.flatMap((p) => p.warnings.map((w) => `${p.roleName} (${p.id}): ${w}`)), ...y.supervision.warnings];
   const over = y.totals.headroom < 0;
   return (
-    <div data-testid="planner-summary">
+    <div data-testid="planner-summary" data-planner-summary="">
       {results.years.length > 1 ? (
         <div className="nhsuk-form-group app-compact-group">
           <label className="nhsuk-label" htmlFor="summary-year">
