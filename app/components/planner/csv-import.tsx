@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { POST_CSV_HEADERS } from "@/lib/planner/columns";
-import { parsePostsCsv, type CsvRowError } from "@/lib/planner/posts-csv";
+import type { CsvRowError } from "@/lib/planner/posts-csv";
 import type { ScenarioPostInput } from "@/lib/schemas/scenario";
 
 const MAX_BYTES = 500_000;
@@ -15,7 +15,9 @@ export function CsvImport({ onAdd }: { onAdd: (posts: ScenarioPostInput[]) => vo
   const [done, setDone] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
-  const run = (csv: string) => {
+  const run = async (csv: string) => {
+    // The CSV parser loads on first use: most visits never import a CSV.
+    const { parsePostsCsv } = await import("@/lib/planner/posts-csv");
     setAttempt((n) => n + 1);
     setDone(null);
     const r = parsePostsCsv(csv);
@@ -55,7 +57,7 @@ export function CsvImport({ onAdd }: { onAdd: (posts: ScenarioPostInput[]) => vo
         </label>
         <textarea className="nhsuk-textarea app-csv-text" id="posts-csv-text" rows={5} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
-      <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => run(text)} disabled={!text.trim()}>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void run(text)} disabled={!text.trim()}>
         Add posts from the pasted CSV
       </button>
       <div className="nhsuk-form-group">
@@ -76,7 +78,7 @@ export function CsvImport({ onAdd }: { onAdd: (posts: ScenarioPostInput[]) => vo
               setAttempt((n) => n + 1);
               return;
             }
-            run(await file.text());
+            await run(await file.text());
           }}
         />
       </div>
