@@ -25,7 +25,7 @@ describe("diffScenarios", () => {
     };
     expect(diffScenarios(base, theirs)).toEqual([
       { key: "name", label: "Name", mine: "Plan A", theirs: "Plan B" },
-      { key: "assumptions.payAward", label: "Assumption payAward", mine: "0.03", theirs: "0.04" },
+      { key: "assumptions.payAward", label: "Assumption: Pay award", mine: "0.03", theirs: "0.04" },
       { key: "posts[ot-1].wte", label: "Post “OT”: WTE", mine: "1", theirs: "0.6" },
       { key: "posts[pa-1]", label: "Post “Paramedic”", mine: "not in this version", theirs: "present" },
     ]);

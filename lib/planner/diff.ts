@@ -29,7 +29,37 @@ function flatten(v: unknown, prefix: string, out: Map<string, unknown>) {
   } else if (v !== undefined) out.set(prefix, v);
 }
 
-const POST_LABELS: Record<string, string> = Object.fromEntries(POST_INPUT_COLUMNS.map((c) => [c.id, c.header]));
+const POST_LABELS: Record<string, string> = {
+  ...Object.fromEntries(POST_INPUT_COLUMNS.map((c) => [c.id, c.header])),
+  supervisorId: "Clinical supervisor",
+  "firstContact.hcpcRegistration": "HCPC registration",
+  "firstContact.yearsRegistered": "Years since registration",
+  "firstContact.stage1": "Roadmap Stage 1",
+  "firstContact.stage2": "Roadmap Stage 2 sign-off",
+  "firstContact.stage2SignOff": "Stage 2 sign-off date",
+  "firstContact.supervisorId": "Roadmap supervisor",
+};
+const ASSUMPTION_LABELS: Record<string, string> = {
+  payAward: "Pay award",
+  rateGrowth: "Growth of the ARRS rate",
+  populationGrowth: "Growth of the weighted population",
+  claimLagMonths: "Claim lag (months)",
+  arrsRatePerWeightedPatient: "ARRS rate per weighted patient",
+  employerNiRate: "Employer NI rate",
+  employerNiThresholdAnnual: "NI threshold",
+  employerPensionRate: "Employer pension rate",
+  shareBasis: "Practices' shares by",
+  maxReimbursableAnnual: "Maximum reimbursable",
+  supervision: "Supervision",
+};
+const SUPERVISOR_LABELS: Record<string, string> = { name: "Name", wte: "WTE", kind: "Type" };
+
+/** "maxReimbursableAnnual.paramedic" → "Maximum reimbursable: paramedic". */
+function assumptionLabel(path: string): string {
+  const [head, ...rest] = path.split(".");
+  const base = ASSUMPTION_LABELS[head ?? ""] ?? head ?? path;
+  return rest.length ? `${base}: ${rest.join(" ")}` : base;
+}
 const SCALAR: [keyof ScenarioLike, string][] = [
   ["name", "Name"],
   ["description", "Description"],
@@ -65,11 +95,11 @@ export function diffScenarios(mine: ScenarioLike, theirs: ScenarioLike): DiffRow
   const at = new Map<string, unknown>();
   flatten(mine.assumptions ?? {}, "", am);
   flatten(theirs.assumptions ?? {}, "", at);
-  compareMaps(am, at, (k) => `assumptions.${k}`, (k) => `Assumption ${k}`, rows);
+  compareMaps(am, at, (k) => `assumptions.${k}`, (k) => `Assumption: ${assumptionLabel(k)}`, rows);
 
   for (const [kind, a, b, fieldLabel] of [
     ["posts", byId(mine.posts), byId(theirs.posts), (f: string) => POST_LABELS[f] ?? f],
-    ["supervisors", byId(mine.supervisors), byId(theirs.supervisors), (f: string) => f],
+    ["supervisors", byId(mine.supervisors), byId(theirs.supervisors), (f: string) => SUPERVISOR_LABELS[f] ?? f],
   ] as const) {
     const noun = kind === "posts" ? "Post" : "Supervisor";
     for (const id of new Set([...a.keys(), ...b.keys()])) {
