@@ -7,18 +7,55 @@
 //   times the whole request, so it cannot tell an administrator's 64 MB upload on a slow line
 //   from a client that stopped sending; this timer restarts whenever a byte arrives, and stops
 //   once the body is complete (an import may then run for minutes).
-// - A server-action post from another site gets 403 and a plain message before Next answers it
-//   with a 500. proxy.ts does the same (and under `next dev`), but its matcher skips
-//   /admin/import, whose 64 MB uploads must not be copied for it; this covers every path.
+// - A server-action or form post from another site gets 403 and a plain message before Next
+//   answers it with a 500. proxy.ts does the same (and under `next dev`), but its matcher skips
+//   the admin upload (/admin/import/upload), whose 64 MB bodies must not be copied for it; this
+//   covers every path.
+// - The client's address for the attempt limits (lib/server/rate-limit.ts): X-Forwarded-For is
+//   replaced by the one address this server trusts — the socket's, or with ARRS_TRUST_PROXY=N
+//   (N proxies in front, each adding the address it saw) the one the outermost of them saw, N
+//   entries from the end — so a client cannot choose its own.
+// - Security headers on every response (lib/security-headers.mjs): whatever Next's answer
+//   lacks (static files, this server's own answers) is added: nosniff and the rest, a
+//   Content-Security-Policy that allows nothing (pages carry their own, with a nonce, from
+//   proxy.ts) and HSTS over HTTPS.
 //
 // HOST (default 0.0.0.0) and PORT (default 3000) as for `next start`. Build first (`npm run build`).
 import http from "node:http";
 import next from "next";
 import { CROSS_SITE_MESSAGE, isCrossSiteActionPost } from "../lib/same-origin.mjs";
+import { BASE_HEADERS, HSTS, isHttps, NON_PAGE_CSP } from "../lib/security-headers.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const bodyTimeoutMs = Number(process.env.ARRS_BODY_TIMEOUT_MS ?? 10_000);
+const trustedProxies = Math.max(0, Math.floor(Number(process.env.ARRS_TRUST_PROXY ?? 0)) || 0);
+
+/** The client's address: the socket's, or the one the outermost of `trustedProxies` proxies saw. */
+function clientAddress(req) {
+  const socket = (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1");
+  if (!trustedProxies) return socket;
+  const hops = [req.headers["x-forwarded-for"] ?? ""].flat().join(",").split(",").map((s) => s.trim()).filter(Boolean);
+  if (!hops.length) return socket;
+  return hops[Math.max(0, hops.length - trustedProxies)];
+}
+
+/** Adds every security header a response lacks when its head is written (however it is written). */
+function secureHeaders(req, res) {
+  const https = isHttps([req.headers["x-forwarded-proto"]].flat()[0], process.env.ARRS_PUBLIC_URL);
+  const writeHead = res.writeHead;
+  res.writeHead = function (statusCode, ...rest) {
+    const given = typeof rest[0] === "string" ? rest[1] : rest[0];
+    const givenNames = new Set(
+      (Array.isArray(given) ? (Array.isArray(given[0]) ? given.map((h) => h[0]) : given.filter((_, i) => i % 2 === 0)) : Object.keys(given ?? {})).map((n) => String(n).toLowerCase()),
+    );
+    const missing = (name) => !res.hasHeader(name) && !givenNames.has(name);
+    for (const [name, value] of Object.entries(BASE_HEADERS)) if (missing(name)) res.setHeader(name, value);
+    if (missing("content-security-policy")) res.setHeader("content-security-policy", NON_PAGE_CSP);
+    if (https && missing("strict-transport-security")) res.setHeader("strict-transport-security", HSTS);
+    return writeHead.call(this, statusCode, ...rest);
+  };
+}
 
 function plainResponse(res, status, text) {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
@@ -71,6 +108,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
+  secureHeaders(req, res);
+  req.headers["x-forwarded-for"] = clientAddress(req);
   const pathname = (req.url ?? "/").split("?")[0];
   if (isCrossSiteActionPost(req.method ?? "", pathname, (name) => [req.headers[name]].flat()[0])) {
     return plainResponse(res, 403, CROSS_SITE_MESSAGE);

@@ -1,3 +1,4 @@
+import "./zod-csp";
 import { z } from "zod";
 import { toScaledInteger } from "@/lib/engine";
 import type { FieldIssue } from "@/lib/server/errors";

@@ -1,6 +1,7 @@
 // The compare query: `ids=a,b,c` (the compare page's shareable URL and GET /api/v1/pcns/{code}/
 // compare[.csv|.xlsx]). A form without JavaScript sends `ids=a&ids=b`: both are accepted. The
 // first id is the baseline; repeats are dropped.
+import "./zod-csp";
 import { z } from "zod";
 import { MAX_COMPARED, MIN_COMPARED } from "@/lib/planner/compare";
 

@@ -1,4 +1,5 @@
 // The estimate contract (POST /api/v1/estimate, `npm run estimate`, the home page form).
+import "./zod-csp";
 import { z } from "zod";
 import {
   AFC_BANDS,

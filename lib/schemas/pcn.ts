@@ -1,6 +1,7 @@
 // zod schemas for PCN inputs: the search query (API and /pcns page), a PCN code in a URL or on
 // the command line, and the ICB-confirmed weighted population an editor enters (form and data
 // access). Types come from z.infer.
+import "./zod-csp";
 import * as z from "zod";
 import { FINANCIAL_YEARS, toScaledInteger } from "@/lib/engine";
 

@@ -1,6 +1,7 @@
 // The scenario contract: POST /api/v1/pcns/{code}/scenarios, PUT /api/v1/scenarios/{id}, the
 // planner page (which validates each edit in the browser with these same schemas) and the
 // posts CSV. Money in pounds, dates as YYYY-MM-DD, rates as fractions — as in the estimate API.
+import "./zod-csp";
 import { z } from "zod";
 import { FINANCIAL_YEARS, getRules, isAfcBand, isSupportedFinancialYear, parseFinancialYear, financialYearLabel, parseIsoDate, toScaledInteger } from "@/lib/engine";
 import { numberField, poundsField } from "./common";

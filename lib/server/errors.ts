@@ -8,7 +8,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "method_not_allowed"
   | "unsupported_media_type"
-  | "request_timeout";
+  | "request_timeout"
+  | "too_many_requests";
 
 export interface FieldIssue {
   /** Dotted path into the input, e.g. "posts.0.wte" ("" for the whole body). */
@@ -52,4 +53,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   unsupported_media_type: 415,
   request_timeout: 408,
+  too_many_requests: 429,
 };
+
+/** Too many failed attempts: 429 with `Retry-After` (seconds; also `retryAfter` in the error). */
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new AppError("too_many_requests", message, [], { retryAfter: retryAfterSeconds });

@@ -8,7 +8,11 @@ export function json(body: unknown, status = 200): Response {
 
 /** Maps any thrown error to the one error model; unexpected errors are logged, not leaked. */
 export function errorResponse(e: unknown): Response {
-  if (e instanceof AppError) return json(errorBody(e), HTTP_STATUS[e.code]);
+  if (e instanceof AppError) {
+    const response = json(errorBody(e), HTTP_STATUS[e.code]);
+    if (e.code === "too_many_requests") response.headers.set("retry-after", String(e.details.retryAfter));
+    return response;
+  }
   console.error(e);
   return json({ error: { code: "internal_error", message: "Something went wrong on our side. Nothing was changed." } }, 500);
 }

@@ -34,4 +34,24 @@ describe("proxy.ts", () => {
     expect(call("/pcns/UZ1001%20").headers.get("x-middleware-next")).toBe("1");
     expect(call("/api/v1/pcns/%C3%A9").headers.get("x-middleware-next")).toBe("1");
   });
+
+  it("a page: a fresh nonce in the CSP, on the request for Next and on the response; the API a policy that allows nothing", () => {
+    const a = call("/pcns");
+    const b = call("/pcns");
+    const csp = a.headers.get("content-security-policy")!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic';/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(b.headers.get("content-security-policy")).not.toBe(csp);
+    // NextResponse.next({ request: { headers } }) passes the request's headers on like this.
+    expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+    expect(call("/api/v1/pcns").headers.get("content-security-policy")).toMatch(/^default-src 'none'/);
+    expect(a.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("HSTS and upgrade-insecure-requests when the request came over HTTPS", () => {
+    const res = call("/", { headers: { "x-forwarded-proto": "https" } });
+    expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect(res.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
 });

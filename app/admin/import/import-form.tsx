@@ -1,11 +1,12 @@
 "use client";
-// Upload form for population files. Works without JavaScript (server action); with it, the
-// outcome appears without a full reload and the summary takes focus.
-import { useActionState, useEffect, useRef } from "react";
+// Upload form for population files. It posts to the upload route (upload/route.ts), which checks
+// the administrator before reading the files and streams them. Works without JavaScript (the
+// route sends the browser back to the page, which shows the outcome); with it, the outcome
+// appears without a full reload and the summary takes focus.
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { ErrorMessage } from "@/app/components/ui/field";
-import { importUploadedFiles } from "./actions";
-import { initialImportFormState, type ImportFileOutcome, type ImportFormField } from "./form-state";
+import { initialImportFormState, UPLOAD_ERROR_MESSAGES, UPLOAD_PATH, type ImportFileOutcome, type ImportFormField, type ImportFormState } from "./form-state";
 
 const LABELS: Record<ImportFormField, string> = { files: "Files", importedBy: "Imported by" };
 const TAG: Record<ImportFileOutcome["outcome"], string> = {
@@ -14,8 +15,27 @@ const TAG: Record<ImportFileOutcome["outcome"], string> = {
   rejected: "nhsuk-tag nhsuk-tag--red",
 };
 
-export function ImportForm() {
-  const [state, formAction, pending] = useActionState(importUploadedFiles, initialImportFormState);
+function isFormState(x: unknown): x is ImportFormState {
+  return typeof x === "object" && x !== null && "status" in x && "results" in x && Array.isArray((x as ImportFormState).results);
+}
+
+export function ImportForm({ initialState = initialImportFormState }: { initialState?: ImportFormState }) {
+  const [state, setState] = useState<ImportFormState>(initialState);
+  const [pending, setPending] = useState(false);
+  async function upload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    setPending(true);
+    try {
+      const res = await fetch(UPLOAD_PATH, { method: "POST", body: new FormData(event.currentTarget), headers: { accept: "application/json" } });
+      const body: unknown = await res.json().catch(() => null);
+      setState(isFormState(body) ? body : { ...initialImportFormState, status: "error", message: UPLOAD_ERROR_MESSAGES.failed });
+    } catch {
+      setState({ ...initialImportFormState, status: "error", message: "The upload did not reach the server. Check your connection and try again." });
+    } finally {
+      setPending(false);
+    }
+  }
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status !== "idle") summaryRef.current?.focus();
@@ -87,7 +107,7 @@ export function ImportForm() {
         </table>
       ) : null}
 
-      <form action={formAction} noValidate key={`${state.status}-${state.results.length}-${state.importedBy}`}>
+      <form action={UPLOAD_PATH} method="post" encType="multipart/form-data" onSubmit={upload} noValidate key={`${state.status}-${state.results.length}-${state.importedBy}`}>
         <div className={group("files")}>
           <label className="nhsuk-label nhsuk-label--s" htmlFor="import-files">
             CSV files

@@ -1,11 +1,13 @@
 // Admin: import population files (same importer as `npm run import`) and see the import log.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { hasRole } from "@/lib/server/users";
 import { listImportLogs } from "@/lib/server/import";
 import { FILE_TYPE_LABELS, IMPORT_FILE_TYPES, type ImportFileType } from "@/lib/server/import/detect";
+import { doneMessage, UPLOAD_ERROR_MESSAGES, type ImportFileOutcome, type ImportFormState, type UploadErrorKey } from "./form-state";
 import { ImportForm } from "./import-form";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +25,40 @@ function typeLabel(t: string): string {
   return (IMPORT_FILE_TYPES as readonly string[]).includes(t) ? FILE_TYPE_LABELS[t as ImportFileType] : "Not recognised";
 }
 
-export default async function ImportPage() {
+// After a form posted without JavaScript: ?imported=1,2 (the import log's rows) or ?error=KEY.
+const OutcomeQuerySchema = z.object({
+  imported: z
+    .string()
+    .regex(/^\d{1,12}(,\d{1,12}){0,19}$/)
+    .transform((s) => s.split(",").map(Number))
+    .optional()
+    .catch(undefined),
+  error: z
+    .enum(Object.keys(UPLOAD_ERROR_MESSAGES) as [UploadErrorKey, ...UploadErrorKey[]])
+    .optional()
+    .catch(undefined),
+});
+
+async function outcomeOf(query: z.infer<typeof OutcomeQuerySchema>): Promise<ImportFormState | undefined> {
+  if (query.error) return { status: "error", message: UPLOAD_ERROR_MESSAGES[query.error], fieldErrors: {}, importedBy: "", results: [] };
+  if (!query.imported) return undefined;
+  const rows = await getDb().importLog.findMany({ where: { id: { in: query.imported } }, orderBy: { id: "asc" } });
+  if (!rows.length) return undefined;
+  const results: ImportFileOutcome[] = rows.map((l) => ({
+    fileName: l.fileName,
+    fileType: l.fileType,
+    fileTypeLabel: typeLabel(l.fileType),
+    rows: l.rows,
+    extractDate: l.extractDate,
+    outcome: l.outcome === "applied" || l.outcome === "unchanged" ? l.outcome : "rejected",
+    message: l.message ?? "",
+    issues: [],
+    durationMs: l.finishedAt ? l.finishedAt.getTime() - l.startedAt.getTime() : 0,
+  }));
+  return { status: "done", message: doneMessage(results), fieldErrors: {}, importedBy: rows[0]!.importedBy ?? "", results };
+}
+
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await getCurrentUser();
   if (!hasRole(user, "admin")) {
     return (
@@ -39,6 +74,7 @@ export default async function ImportPage() {
     );
   }
   const logs = await listImportLogs(getDb(), 50);
+  const outcome = await outcomeOf(OutcomeQuerySchema.parse(await searchParams));
   return (
     <>
       <h1>Import population data</h1>
@@ -46,7 +82,7 @@ export default async function ImportPage() {
         Load registered-patient and weighted population files. A file that is not valid is rejected whole, with the line
         and the reason, and nothing in it is imported. Importing a file a second time changes nothing.
       </p>
-      <ImportForm />
+      <ImportForm initialState={outcome} />
 
       <h2>Import log</h2>
       {logs.length === 0 ? (
