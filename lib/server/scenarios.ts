@@ -476,7 +476,8 @@ export async function duplicateScenario(
 ): Promise<ScenarioWithResults> {
   const user = requireSignedIn(actor);
   const row = await loadAuthorised(db, user, id, "editor", now);
-  const given = validate(DuplicateSchema, opts ?? {});
+  // JSON null (or a list, a number…) is not the optional { name } object: refused, not read as "no name".
+  const given = validate(DuplicateSchema, opts);
   const source = toStored(row);
   const name = given.name ?? `Copy of ${source.name}`.slice(0, 120);
   const body = validate(ScenarioBodySchema, bodyOf({ ...source, name }));

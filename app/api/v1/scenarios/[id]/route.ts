@@ -5,7 +5,7 @@
 // Editors and administrators (session cookie or API token); contract: README "API: scenarios".
 import { actorFromRequest } from "@/lib/server/api-auth";
 import { getDb } from "@/lib/server/db";
-import { handle, json, otherMethods, readBodyText } from "@/lib/server/http";
+import { handle, json, otherMethods, readBodyText, requireJsonBody } from "@/lib/server/http";
 import { deleteScenario, getScenarioWithResults, parseScenarioJson, updateScenario } from "@/lib/server/scenarios";
 import { MAX_SCENARIO_BODY_BYTES } from "@/lib/schemas/scenario";
 
@@ -24,6 +24,7 @@ export async function PUT(request: Request, { params }: Context): Promise<Respon
   return handle(async () => {
     const { id } = await params;
     const actor = await actorFromRequest(request);
+    requireJsonBody(request);
     const body = parseScenarioJson(await readBodyText(request, MAX_SCENARIO_BODY_BYTES));
     return json(await updateScenario(getDb(), actor, id, body));
   });

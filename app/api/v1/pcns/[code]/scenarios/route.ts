@@ -3,7 +3,7 @@
 // Editors and administrators (session cookie or API token); contract: README "API: scenarios".
 import { actorFromRequest } from "@/lib/server/api-auth";
 import { getDb } from "@/lib/server/db";
-import { handle, json, otherMethods, readBodyText } from "@/lib/server/http";
+import { handle, json, otherMethods, readBodyText, requireJsonBody } from "@/lib/server/http";
 import { createScenario, listScenarios, parseScenarioJson } from "@/lib/server/scenarios";
 import { MAX_SCENARIO_BODY_BYTES } from "@/lib/schemas/scenario";
 
@@ -23,6 +23,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   return handle(async () => {
     const { code } = await params;
     const actor = await actorFromRequest(request);
+    requireJsonBody(request);
     const body = parseScenarioJson(await readBodyText(request, MAX_SCENARIO_BODY_BYTES));
     return json(await createScenario(getDb(), actor, code, body), 201);
   });

@@ -2,7 +2,7 @@
 // named by an optional body { "name": "…" }: 201 with it and its results.
 import { actorFromRequest } from "@/lib/server/api-auth";
 import { getDb } from "@/lib/server/db";
-import { handle, json, otherMethods, readBodyText } from "@/lib/server/http";
+import { handle, json, otherMethods, readBodyText, requireJsonBody } from "@/lib/server/http";
 import { duplicateScenario, parseScenarioJson } from "@/lib/server/scenarios";
 import { MAX_SCENARIO_BODY_BYTES } from "@/lib/schemas/scenario";
 
@@ -12,7 +12,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   return handle(async () => {
     const { id } = await params;
     const actor = await actorFromRequest(request);
-    const body = parseScenarioJson(await readBodyText(request, MAX_SCENARIO_BODY_BYTES), { emptyOk: true });
+    const text = await readBodyText(request, MAX_SCENARIO_BODY_BYTES);
+    // No body is fine (a copy named "Copy of …"); a body must be JSON.
+    if (text === null || text.trim() !== "") requireJsonBody(request);
+    const body = parseScenarioJson(text, { emptyOk: true });
     return json(await duplicateScenario(getDb(), actor, id, body), 201);
   });
 }
