@@ -30,7 +30,22 @@ function refused(request: Request, code: ErrorCode, key: UploadErrorKey, message
   return Response.json({ ...state, error: { code, message: fieldErrors.files ?? message } }, { status: HTTP_STATUS[code], headers: { "cache-control": "no-store" } });
 }
 
+/** An unexpected failure: the generic message (logged, never shown), as JSON or back to the page. */
+function failed(request: Request, e: unknown, message: string): Response {
+  console.error(e);
+  if (!wantsJson(request)) return new Response(null, { status: 303, headers: { location: "/admin/import?error=failed", "cache-control": "no-store" } });
+  return Response.json({ status: "error", message, fieldErrors: {}, importedBy: "", results: [], error: { code: "internal_error", message } }, { status: 500, headers: { "cache-control": "no-store" } });
+}
+
 export async function POST(request: Request): Promise<Response> {
+  try {
+    return await upload(request);
+  } catch (e) {
+    return failed(request, e, "Something went wrong on our side. Nothing was changed.");
+  }
+}
+
+async function upload(request: Request): Promise<Response> {
   // 1. Who is asking: headers only.
   let user;
   try {
@@ -61,10 +76,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     results = await importFiles(getDb(), upload.files, { importedBy: form.data.importedBy });
   } catch (e) {
-    console.error(e);
-    if (!wantsJson(request)) return new Response(null, { status: 303, headers: { location: "/admin/import?error=failed" } });
-    const message = UPLOAD_ERROR_MESSAGES.failed;
-    return Response.json({ status: "error", message, fieldErrors: {}, importedBy, results: [], error: { code: "internal_error", message } }, { status: 500, headers: { "cache-control": "no-store" } });
+    return failed(request, e, UPLOAD_ERROR_MESSAGES.failed);
   }
   revalidatePath("/admin/import");
   if (!wantsJson(request)) {
