@@ -19,26 +19,23 @@
 //   lacks (static files, this server's own answers) is added: nosniff and the rest, a
 //   Content-Security-Policy that allows nothing (pages carry their own, with a nonce, from
 //   proxy.ts) and HSTS over HTTPS.
+// - Public pages from memory (lib/page-cache.mjs): the home page, /rules, PCN search and PCN pages,
+//   for requests without an account, rendered once per data version (the DataVersion row, read
+//   through this server's own connection on every request) and answered with a fresh CSP nonce
+//   each time. ARRS_PAGE_CACHE_MB (default 64) bounds it; 0 turns it off.
 //
 // HOST (default 0.0.0.0) and PORT (default 3000) as for `next start`. Build first (`npm run build`).
 import http from "node:http";
 import next from "next";
 import { CROSS_SITE_MESSAGE, isCrossSiteActionPost } from "../lib/same-origin.mjs";
+import { createDataVersionReader, createPageCache } from "../lib/page-cache.mjs";
+import { clientAddressOf, trustedProxyCount } from "../lib/client-address.mjs";
 import { BASE_HEADERS, HSTS, isHttps, NON_PAGE_CSP } from "../lib/security-headers.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const bodyTimeoutMs = Number(process.env.ARRS_BODY_TIMEOUT_MS ?? 10_000);
-const trustedProxies = Math.max(0, Math.floor(Number(process.env.ARRS_TRUST_PROXY ?? 0)) || 0);
-
-/** The client's address: the socket's, or the one the outermost of `trustedProxies` proxies saw. */
-function clientAddress(req) {
-  const socket = (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1");
-  if (!trustedProxies) return socket;
-  const hops = [req.headers["x-forwarded-for"] ?? ""].flat().join(",").split(",").map((s) => s.trim()).filter(Boolean);
-  if (!hops.length) return socket;
-  return hops[Math.max(0, hops.length - trustedProxies)];
-}
+const trustedProxies = trustedProxyCount(process.env.ARRS_TRUST_PROXY);
 
 /** Adds every security header a response lacks when its head is written (however it is written). */
 function secureHeaders(req, res) {
@@ -103,25 +100,35 @@ function watchBody(req, res, ms) {
   socket.once("close", stop);
 }
 
-const app = next({ dev: false, hostname, port, dir: new URL("..", import.meta.url).pathname });
+const root = new URL("..", import.meta.url).pathname;
+const app = next({ dev: false, hostname, port, dir: root });
 const handle = app.getRequestHandler();
 await app.prepare();
+// Relative SQLite paths resolve against the working directory, as the app's own client does.
+const dataVersion = await createDataVersionReader(process.env.DATABASE_URL || "file:./data/app.db", process.cwd());
+const pageCache = createPageCache({
+  readVersion: dataVersion.read,
+  isHttps: (req) => isHttps([req.headers["x-forwarded-proto"]].flat()[0], process.env.ARRS_PUBLIC_URL),
+  maxBytes: Math.max(0, Number(process.env.ARRS_PAGE_CACHE_MB ?? 64)) * 1024 * 1024,
+});
 
 const server = http.createServer((req, res) => {
   secureHeaders(req, res);
-  req.headers["x-forwarded-for"] = clientAddress(req);
+  req.headers["x-forwarded-for"] = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
   const pathname = (req.url ?? "/").split("?")[0];
   if (isCrossSiteActionPost(req.method ?? "", pathname, (name) => [req.headers[name]].flat()[0])) {
     return plainResponse(res, 403, CROSS_SITE_MESSAGE);
   }
   watchBody(req, res, bodyTimeoutMs);
-  handle(req, res).catch((err) => {
-    console.error(err);
-    if (!res.headersSent) plainResponse(res, 500, "Internal Server Error");
-  });
+  const render = () =>
+    handle(req, res).catch((err) => {
+      console.error(err);
+      if (!res.headersSent) plainResponse(res, 500, "Internal Server Error");
+    });
+  pageCache.serve(req, res, render);
 });
 server.listen(port, hostname, () => {
-  console.log(`Serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (a stalled request body is dropped after ${bodyTimeoutMs} ms)`);
+  console.log(`Serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (a stalled request body is dropped after ${bodyTimeoutMs} ms; client addresses: ${trustedProxies ? `as ${trustedProxies} trusted prox${trustedProxies === 1 ? "y" : "ies"} saw them` : "the connection's"})`);
 });
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, () => {
