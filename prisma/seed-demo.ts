@@ -3,6 +3,7 @@
 // QZ (ICBs), prefixes NHS England does not issue, so nobody mistakes them for real ones.
 // Deterministic: the same seed always produces the same data.
 import type { Db } from "@/lib/server/create-prisma";
+import { bumpDataVersion } from "@/lib/server/data-version";
 import { DEMO_ACCOUNT, ensureDemoAccount } from "@/lib/server/demo-account";
 
 export const DEMO_EXTRACT_DATE = "2026-08-01";
@@ -119,6 +120,7 @@ export async function seedDemo(db: Db): Promise<{ pcns: number; practices: numbe
   await db.practiceMembership.createMany({ data: memberships });
   await db.registeredPopulation.createMany({ data: populations });
   await db.weightedPopulation.createMany({ data: weighted });
+  await bumpDataVersion(db); // running instances' caches of the public pages see the new data
   await ensureDemoAccount(db);
   return { pcns: pcns.length, practices: practices.length, demoAccount: DEMO_ACCOUNT.email };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PcnSearch } from "@/app/components/pcn-search";
-import { getDb } from "@/lib/server/db";
-import { searchPcns, type PcnSearchResult } from "@/lib/server/pcns";
+import type { PcnSearchResult } from "@/lib/server/pcns";
+import { publicPcnSearch } from "@/lib/server/public-data";
 import { PcnSearchQuerySchema } from "@/lib/schemas/pcn";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export default async function PcnsPage({ searchParams }: { searchParams: Promise
   const parsed = PcnSearchQuerySchema.safeParse({ q: first(sp.q), page: first(sp.page), pageSize: String(PAGE_SIZE) });
   const query = parsed.success ? parsed.data : { q: (first(sp.q) ?? "").slice(0, 100).trim(), page: 1, pageSize: PAGE_SIZE };
   let result: PcnSearchResult | null = null;
-  if (query.q !== "") result = await searchPcns(getDb(), query);
+  if (query.q !== "") result = await publicPcnSearch(query); // cached per data version
 
   return (
     <>

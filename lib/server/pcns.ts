@@ -23,6 +23,7 @@ import {
 import { isCommandLine, requirePcnRole, type Actor } from "./access";
 import { auditEvent, diffFields } from "./audit";
 import type { Db } from "./create-prisma";
+import { bumpDataVersion } from "./data-version";
 import { assertDemoMayChange } from "./demo-account";
 import { AppError, invalidInput, notFound, type FieldIssue } from "./errors";
 
@@ -674,6 +675,7 @@ export async function setConfirmedWeightedPopulation(
   await db.$transaction(async (tx) => {
     const before = await tx.weightedPopulation.findUnique({ where: { pcnCode_financialYear_provenance: key }, select: { value: true, source: true, note: true, enteredBy: true } });
     await tx.weightedPopulation.upsert({ where: { pcnCode_financialYear_provenance: key }, create: { ...key, ...fields }, update: fields });
+    await bumpDataVersion(tx, now); // the public pages' caches key on it (lib/server/data-version.ts)
     const pick = (r: { value: number; source: string | null; note: string | null; enteredBy: string | null }) => ({ value: r.value, source: r.source, note: r.note, enteredBy: r.enteredBy });
     await auditEvent(tx, actor, {
       action: "weighted-population.set",

@@ -5,9 +5,9 @@ import { cache } from "react";
 import { FINANCIAL_YEARS } from "@/lib/engine";
 import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/format";
 import { getCurrentUser } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
 import { canAdmin, canWrite } from "@/lib/server/access";
-import { getPcnDetail, type WeightedProvenance } from "@/lib/server/pcns";
+import type { WeightedProvenance } from "@/lib/server/pcns";
+import { publicPcnDetail } from "@/lib/server/public-data";
 import { AgeProfileChart } from "./age-profile-chart";
 import { ConfirmedWeightedForm } from "./confirmed-weighted-form";
 import { EntitlementChart } from "./entitlement-chart";
@@ -18,7 +18,9 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ code: string }> };
 
 // Next has already decoded the URL segment; getPcnDetail checks it is a PCN code (null if not).
-const load = cache(async (raw: string) => getPcnDetail(getDb(), raw));
+// The PCN's data is computed once per data version (lib/server/public-data.ts); the signed-in
+// user's parts of the page (the form, links for editors and admins) are not cached.
+const load = cache(async (raw: string) => publicPcnDetail(raw));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const pcn = await load((await params).code);

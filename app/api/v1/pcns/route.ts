@@ -1,14 +1,14 @@
 // GET /api/v1/pcns?q=&page=&pageSize= — search PCNs by name, code, member practice or ICB.
-import { getDb } from "@/lib/server/db";
 import { handle, json, otherMethods } from "@/lib/server/http";
-import { searchPcns } from "@/lib/server/pcns";
+import { publicPcnSearch } from "@/lib/server/public-data";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const params = new URL(request.url).searchParams;
-    const result = await searchPcns(getDb(), {
+    // Cached per data version (lib/server/public-data.ts).
+    const result = await publicPcnSearch({
       q: params.get("q") ?? undefined,
       page: params.get("page") ?? undefined,
       pageSize: params.get("pageSize") ?? undefined,

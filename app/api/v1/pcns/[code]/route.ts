@@ -1,15 +1,14 @@
 // GET /api/v1/pcns/{code} — a PCN's practices, registered population, weighted population and
 // ARRS entitlement for each financial year (estimates labelled).
-import { getDb } from "@/lib/server/db";
 import { handle, json, otherMethods } from "@/lib/server/http";
-import { getPcnDetailOrThrow } from "@/lib/server/pcns";
+import { publicPcnDetailOrThrow } from "@/lib/server/public-data";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
   return handle(async () => {
     const { code } = await params;
-    return json(await getPcnDetailOrThrow(getDb(), code));
+    return json(await publicPcnDetailOrThrow(code)); // cached per data version
   });
 }
 
