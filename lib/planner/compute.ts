@@ -38,6 +38,7 @@ import {
   type SupervisionSettings,
 } from "@/lib/engine";
 import { toResponse } from "@/lib/estimate-response";
+import { toPostSpec } from "@/lib/post-spec";
 import { scenarioYears, type ScenarioBody, type ScenarioPost } from "@/lib/schemas/scenario";
 import type { CashFlowMonth, FigureOut, PlannerContext, ScenarioResults, ScenarioSummary, ShareRow, SupervisionYear, YearResult } from "./types";
 
@@ -134,27 +135,14 @@ interface PostPlan {
   id: string;
 }
 
-function postSpecs(s: ScenarioBody, salaryFactors: number[]): PostPlan[][] {
-  // salaryFactors[y]: cumulative pay award since the first year, as a sequence of per-year awards.
-  return salaryFactors.map((_, y) =>
+function postSpecs(s: ScenarioBody, awards: number[]): PostPlan[][] {
+  // awards[y]: the pay award of year y of the horizon (a spot salary rises by it from year 1 on).
+  return awards.map((_, y) =>
     s.posts.map((p, i) => {
       const id = p.id ?? `post-${i + 1}`;
       let salary = p.annualSalary !== undefined ? poundsToPence(p.annualSalary) : undefined;
-      if (salary !== undefined) for (let k = 1; k <= y; k++) salary = Math.floor(salary * (1 + salaryFactors[k]!) + 0.5 + 1e-7);
-      const spec: PostSpec = {
-        id,
-        role: p.role as RoleId,
-        ...(salary !== undefined ? { annualSalaryPence: salary } : {}),
-        ...(p.band !== undefined ? { band: p.band as PostSpec["band"] & string } : {}),
-        ...(p.point !== undefined ? { point: p.point } : {}),
-        wteTenThousandths: toScaledInteger(p.wte, 4)!,
-        area: p.area,
-        ...(p.start ? { startDay: parseIsoDate(p.start)! } : {}),
-        ...(p.end ? { endDay: parseIsoDate(p.end)! } : {}),
-        ...(p.mhpFunding ? { mhpFunding: p.mhpFunding } : {}),
-        ...(p.nextPayStep ? { payStepDay: parseIsoDate(p.nextPayStep)! } : {}),
-      };
-      return { spec, post: p, id };
+      if (salary !== undefined) for (let k = 1; k <= y; k++) salary = Math.floor(salary * (1 + awards[k]!) + 0.5 + 1e-7);
+      return { spec: toPostSpec(p, id, salary), post: p, id };
     }),
   );
 }

@@ -5,12 +5,11 @@ import {
   compileRules,
   EngineInputError,
   getRules,
-  parseIsoDate,
-  poundsToPence,
   pricePlan,
   toScaledInteger,
   type PostSpec,
 } from "@/lib/engine";
+import { toPostSpec } from "@/lib/post-spec";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { EstimateRequestSchema, MAX_ESTIMATE_BODY_BYTES, type EstimateRequest } from "@/lib/schemas/estimate";
 import { toResponse, type WeightedPopulationUsed, type EstimateResponse } from "@/lib/estimate-response";
@@ -79,18 +78,7 @@ export function validateEstimateRequest(input: unknown): EstimateRequest {
 }
 
 function toPostSpecs(req: EstimateRequest): PostSpec[] {
-  return req.posts.map((p) => ({
-    id: p.id,
-    role: p.role as PostSpec["role"],
-    ...(p.annualSalary !== undefined ? { annualSalaryPence: poundsToPence(p.annualSalary) } : {}),
-    ...(p.band !== undefined ? { band: p.band as PostSpec["band"] & string } : {}),
-    ...(p.point !== undefined ? { point: p.point } : {}),
-    wteTenThousandths: toScaledInteger(p.wte, 4)!,
-    area: p.area,
-    ...(p.start ? { startDay: parseIsoDate(p.start)! } : {}),
-    ...(p.end ? { endDay: parseIsoDate(p.end)! } : {}),
-    ...(p.mhpFunding ? { mhpFunding: p.mhpFunding } : {}),
-  }));
+  return req.posts.map((p) => toPostSpec(p, p.id));
 }
 
 /**
