@@ -35,7 +35,7 @@ const pounds = (s: string) => Number(/−?£([\d,]+\.\d\d)/.exec(s)?.[1]?.replac
 
 /** Waits until a summary figure differs from `before`; returns the new text. */
 async function changed(page: Page, testId: string, before: string): Promise<string> {
-  await page.waitForFunction(([id, b]) => (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "") !== b, [testId, before] as const, { timeout: 10_000 });
+  await page.waitForFunction(([id, b]) => (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "") !== b, [testId, before] as const, { timeout: 20_000 });
   return text(page, testId);
 }
 
@@ -82,11 +82,14 @@ describe("planner", () => {
     const summaryBefore = await text(page, "planner-summary");
     await page.getByRole("button", { name: "Add a First Contact OT" }).click();
     await changed(page, "planner-summary", summaryBefore);
+    const costAfterAdd = await settled(page, "summary-cost");
     // It starts on the 1st of next month (the server's date); from October 2026 here, so the year has it.
     const start = page.getByRole("group", { name: /^Start date, post 1/ });
     await start.getByLabel("Day").fill("1");
     await start.getByLabel("Month").fill("10");
     await start.getByLabel("Year").fill("2026");
+    // (The OT added today starts on the 1st of next month, so from October the cost differs.)
+    await changed(page, "summary-cost", costAfterAdd);
     const costWithOt = pounds(await settled(page, "summary-cost"));
     expect(costWithOt).toBeGreaterThan(0);
     expect(posted).toBe(0);

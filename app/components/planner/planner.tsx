@@ -4,7 +4,7 @@
 // recompute on every edit with no server round trip. Save sends the whole scenario with the
 // version it was loaded at; a conflict shows both versions and lets the user choose.
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { createScenarioFromBodyAction, saveScenarioAction } from "@/app/pcns/[code]/scenarios/actions";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { Field, inputClass } from "@/app/components/ui/field";
@@ -81,8 +81,9 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
   const dirty = JSON.stringify(check.input) !== base.json;
   const ctx = contexts[draft.firstYear] ?? contexts[scenario.firstYear] ?? Object.values(contexts)[0]!;
 
-  // Recompute on every edit (deferred, so typing never waits for the figures).
-  const computable = useDeferredValue(check.computable);
+  // Recompute on every edit, in this render (a 50-post, 5-year plan takes a few milliseconds). Not
+  // deferred: a deferred render that meets a chart still loading would hold back the new figures.
+  const computable = check.computable;
   const lastGood = useRef<ScenarioResults | null>(null);
   const computed = useMemo(() => {
     if (!computable) return { results: null, error: "The figures cannot be calculated until the errors are corrected." };
