@@ -57,7 +57,8 @@ describe("PCN search and PCN page", () => {
     const row2526 = page.locator('tr[data-financial-year="2025/26"]');
     await expect(row2526.textContent()).resolves.toContain("Estimate");
     await expect(row2526.textContent()).resolves.toContain("estimate: 58,402 registered patients (1 Aug 2026) × 1.1023");
-    await expect(page.getByRole("link", { name: "Plan posts for this PCN" }).getAttribute("href")).resolves.toBe("/?pcn=UZ1002");
+    await expect(page.getByRole("link", { name: "Plan posts for this PCN" }).getAttribute("href")).resolves.toBe("/pcns/UZ1002/scenarios");
+    await expect(page.getByRole("link", { name: "Quick estimate for this PCN" }).getAttribute("href")).resolves.toBe("/?pcn=UZ1002");
 
     // Only editors can enter the figure: sign in from the link, come back to the form.
     await page.getByRole("link", { name: "Sign in as an editor" }).click();
