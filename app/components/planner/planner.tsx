@@ -4,7 +4,7 @@
 // recompute on every edit with no server round trip. Save sends the whole scenario with the
 // version it was loaded at; a conflict shows both versions and lets the user choose.
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { createScenarioFromBodyAction, saveScenarioAction } from "@/app/pcns/[code]/scenarios/actions";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { Field, inputClass } from "@/app/components/ui/field";
@@ -98,6 +98,9 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
   }, [computed.results]);
   // eslint-disable-next-line react-hooks/refs -- the last good results are shown (labelled) while the draft cannot be calculated
   const results = computed.results ?? lastGood.current;
+  // The summary list follows each edit at once; the charts and long tables a moment later
+  // (deferred, and memoised so an edit's own render skips them).
+  const later = useDeferredValue(results);
 
   // Warn before leaving with unsaved changes (reload, close, and links inside the app).
   useEffect(() => {
@@ -180,6 +183,9 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
 
   const errorList = Object.entries(check.errors);
   const year = results?.years[Math.min(yearIndex, results.years.length - 1)];
+  const laterYear = later?.years[Math.min(yearIndex, later.years.length - 1)];
+  const supervisorNames = useMemo(() => Object.fromEntries(draft.supervisors.map((s) => [s.id, s.name || s.id])), [draft.supervisors]);
+  const onShareBasis = useCallback((shareBasis: "weighted" | "registered") => setDraft((d) => ({ ...d, assumptions: { ...d.assumptions, shareBasis } })), []);
   const supervisorsForSelect: Supervisor[] = draft.supervisors.map((s) => ({ id: s.id, name: s.name, wte: Number(s.wte) || 1 }));
   const postFigures = (p: PostDraft) => {
     const r = computed.results?.years[0]?.posts.find((x) => x.id === p.id);
@@ -312,7 +318,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
           </p>
         </div>
       ) : null}
-      {results ? <SummarySection results={results} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} postsLeftOut={check.postsLeftOut} /> : null}
+      {results ? <SummarySection results={results} chartResults={later} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} postsLeftOut={check.postsLeftOut} /> : null}
 
       <h2 id="posts">Posts</h2>
       <PrintPosts input={check.input} year={year} />
@@ -342,13 +348,16 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
           figures={postFigures}
           onChange={updatePost}
           onDuplicate={(key) => {
-            const i = draft.posts.findIndex((p) => p.key === key);
-            const p = draft.posts[i];
-            if (!p) return;
-            const copy = { ...structuredClone(p), key: nextKey(), id: freeId(usedIds(), "post"), label: p.label ? `${p.label} (copy)` : "" };
-            set({ posts: [...draft.posts.slice(0, i + 1), copy, ...draft.posts.slice(i + 1)] });
+            const newKey = nextKey();
+            setDraft((d) => {
+              const i = d.posts.findIndex((p) => p.key === key);
+              const p = d.posts[i];
+              if (!p) return d;
+              const copy = { ...structuredClone(p), key: newKey, id: freeId(new Set(d.posts.map((x) => x.id)), "post"), label: p.label ? `${p.label} (copy)` : "" };
+              return { ...d, posts: [...d.posts.slice(0, i + 1), copy, ...d.posts.slice(i + 1)] };
+            });
           }}
-          onRemove={(key) => set({ posts: draft.posts.filter((p) => p.key !== key) })}
+          onRemove={(key) => setDraft((d) => ({ ...d, posts: d.posts.filter((p) => p.key !== key) }))}
           onReorder={(posts) => set({ posts })}
         />
       </div>
@@ -397,24 +406,18 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
       <div className="app-no-print">
         <SupervisorsEditorBlock draft={draft} errors={check.errors} set={set} nextKey={nextKey} />
       </div>
-      {year ? <SupervisionSection year={year} supervisorName={(id) => draft.supervisors.find((s) => s.id === id)?.name || (id ?? "None named")} /> : null}
+      {laterYear ? <SupervisionSection year={laterYear} names={supervisorNames} /> : null}
 
       <h2 id="projection">Projection year by year</h2>
       <p>Years with published rules use them; later years are projected (the last year&apos;s rules with the pay award on pay and maxima, and the rate growth on the entitlement) and are labelled <strong className="nhsuk-tag nhsuk-tag--purple">Projection</strong>.</p>
-      {results ? <ProjectionSection results={results} /> : null}
+      {later ? <ProjectionSection results={later} /> : null}
 
       <h2 id="cash-flow">Cash flow</h2>
-      {results ? <CashFlowSection results={results} /> : null}
+      {later ? <CashFlowSection results={later} /> : null}
 
       <h2 id="shares">Practices&apos; shares</h2>
       <p>The PCN-funded cost and the unfunded supervision cost split across the member practices, so the PCN can recharge its top-up.</p>
-      {year ? (
-        <SharesSection
-          year={year}
-          basis={draft.assumptions.shareBasis || "weighted"}
-          onBasis={(shareBasis) => set({ assumptions: { ...draft.assumptions, shareBasis } })}
-        />
-      ) : null}
+      {laterYear ? <SharesSection year={laterYear} basis={draft.assumptions.shareBasis || "weighted"} onBasis={onShareBasis} /> : null}
 
       <h2 id="assumptions">Assumptions</h2>
       <div className="app-no-print">

@@ -2,7 +2,7 @@
 // The scenario's posts as an editable table (@tanstack/react-table): every cell a real, labelled
 // input with its validation message beside it; sort (reorders the posts once, so a row never
 // jumps while it is being typed in), existing/proposed filter, duplicate and remove per row.
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState, type ReactNode } from "react";
 import { createColumnHelper, flexRender, getCoreRowModel, getFilteredRowModel, useReactTable, type ColumnFiltersState, type SortingState, type Updater } from "@tanstack/react-table";
 import { DateInput } from "@/app/components/ui/date-input";
 import { ErrorMessage } from "@/app/components/ui/field";
@@ -415,6 +415,7 @@ export function PostsTable({
     getFilteredRowModel: getFilteredRowModel(),
   });
   const shown = table.getRowModel().rows;
+  const supervisorsKey = supervisors.map((x) => `${x.id}:${x.name}`).join(",");
 
   return (
     <>
@@ -481,13 +482,23 @@ export function PostsTable({
                 <td colSpan={columns.length}>{posts.length ? "No posts match this filter." : "No posts yet: add one below, add a First Contact OT, or bring in a CSV."}</td>
               </tr>
             ) : (
-              shown.map((row) => (
-                <tr key={row.id} data-post-key={row.original.post.key}>
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                  ))}
-                </tr>
-              ))
+              shown.map((row) => {
+                const r = row.original;
+                const f = figures(r.post);
+                const prefix = `posts.${r.index}.`;
+                const rowErrors = Object.entries(errors)
+                  .filter(([k]) => k.startsWith(prefix))
+                  .map(([k, m]) => `${k}=${m}`)
+                  .join("|");
+                return (
+                  <PostRow
+                    key={row.id}
+                    post={r.post}
+                    memoKey={`${r.index}|${rowErrors}|${f?.cost}|${f?.claimable}|${supervisorsKey}|${financialYear}`}
+                    render={() => row.getVisibleCells().map((cell) => <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>)}
+                  />
+                );
+              })
             )}
           </tbody>
         </table>
@@ -495,3 +506,15 @@ export function PostsTable({
     </>
   );
 }
+
+/**
+ * One row, re-rendered only when its post, its errors, its figures or the supervisors change: an
+ * edit re-renders the edited row, not all fifty. (The row's handlers update the draft functionally,
+ * so a row that was skipped never acts on an old copy of it.)
+ */
+const PostRow = memo(
+  function PostRow({ post, render }: { post: PostDraft; memoKey: string; render: () => ReactNode }) {
+    return <tr data-post-key={post.key}>{render()}</tr>;
+  },
+  (a, b) => a.post === b.post && a.memoKey === b.memoKey,
+);

@@ -3,6 +3,7 @@
 // warnings, the multi-year projection ("cost pressure"), cash flow, practices' shares and
 // supervision. Every projected figure is tagged "Projection", every estimated one "Estimate".
 import dynamic from "next/dynamic";
+import { memo } from "react";
 import { FigureTag, MoneyCell, type FigureKind } from "@/app/components/ui/cells";
 import { CASH_FLOW_COLUMNS, formatCell, isNumericKind, MONTH_COLUMNS, SHARE_COLUMNS, YEAR_COLUMNS } from "@/lib/planner/columns";
 import { formatDecimal, formatMonth, formatPounds } from "@/lib/format";
@@ -29,8 +30,27 @@ function Row({ label, children, testId, negative }: { label: string; children: R
   );
 }
 
-export function SummarySection({ results, yearIndex, onYear, postsLeftOut }: { results: ScenarioResults; yearIndex: number; onYear: (i: number) => void; postsLeftOut: number }) {
+/** The month chart: drawn from the deferred results, so typing never waits for it. */
+const SummaryChart = memo(function SummaryChart({ year }: { year: YearResult }) {
+  return <MonthlyPlanChart months={year.months} entitlement={year.entitlement} financialYear={year.financialYear} />;
+});
+
+export function SummarySection({
+  results,
+  chartResults,
+  yearIndex,
+  onYear,
+  postsLeftOut,
+}: {
+  results: ScenarioResults;
+  /** The same results, deferred (charts and long tables follow a moment later). */
+  chartResults?: ScenarioResults | null;
+  yearIndex: number;
+  onYear: (i: number) => void;
+  postsLeftOut: number;
+}) {
   const y = results.years[yearIndex] ?? results.years[0];
+  const chartYear = chartResults?.years[yearIndex] ?? y;
   if (!y) return null;
   const tag = yearTag(y);
   const supervisionCost = results.summary.years[yearIndex]?.supervisionCost ?? y.supervision.cost;
@@ -99,7 +119,7 @@ export function SummarySection({ results, yearIndex, onYear, postsLeftOut }: { r
           </ul>
         </div>
       ) : null}
-      <MonthlyPlanChart months={y.months} entitlement={y.entitlement} financialYear={y.financialYear} />
+      {chartYear ? <SummaryChart year={chartYear} /> : null}
       <details className="nhsuk-details">
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">{y.financialYear} month by month</span>
@@ -162,7 +182,7 @@ function FiguresUsed({ year }: { year: YearResult }) {
   );
 }
 
-export function ProjectionSection({ results }: { results: ScenarioResults }) {
+export const ProjectionSection = memo(function ProjectionSection({ results }: { results: ScenarioResults }) {
   const years = results.summary.years;
   return (
     <div data-testid="projection">
@@ -201,9 +221,9 @@ export function ProjectionSection({ results }: { results: ScenarioResults }) {
       <CostPressureChart years={years.map((y) => ({ financialYear: y.financialYear, entitlement: y.entitlement, claimable: y.claimable, cost: y.cost, projection: y.projection }))} />
     </div>
   );
-}
+});
 
-export function CashFlowSection({ results }: { results: ScenarioResults }) {
+export const CashFlowSection = memo(function CashFlowSection({ results }: { results: ScenarioResults }) {
   const months = results.years.flatMap((y) => y.cashFlow.map((m) => ({ ...m, projection: y.projection })));
   const s = results.summary;
   return (
@@ -255,9 +275,9 @@ export function CashFlowSection({ results }: { results: ScenarioResults }) {
       </details>
     </div>
   );
-}
+});
 
-export function SharesSection({ year, basis, onBasis }: { year: YearResult; basis: "weighted" | "registered"; onBasis: (b: "weighted" | "registered") => void }) {
+export const SharesSection = memo(function SharesSection({ year, basis, onBasis }: { year: YearResult; basis: "weighted" | "registered"; onBasis: (b: "weighted" | "registered") => void }) {
   const shares = year.practiceShares;
   const tag = yearTag(year);
   return (
@@ -325,12 +345,13 @@ export function SharesSection({ year, basis, onBasis }: { year: YearResult; basi
       )}
     </div>
   );
-}
+});
 
 /** Pounds with at most 2 decimals, summed exactly through pence. */
 const sum = (xs: number[]) => xs.reduce((a, x) => a + Math.round(x * 100), 0) / 100;
 
-export function SupervisionSection({ year, supervisorName }: { year: YearResult; supervisorName: (id: string | null) => string }) {
+export const SupervisionSection = memo(function SupervisionSection({ year, names }: { year: YearResult; names: Record<string, string> }) {
+  const supervisorName = (id: string | null) => (id ? (names[id] ?? id) : "None named");
   const s = year.supervision;
   return (
     <div data-testid="supervision">
@@ -431,4 +452,4 @@ export function SupervisionSection({ year, supervisorName }: { year: YearResult;
       ) : null}
     </div>
   );
-}
+});
