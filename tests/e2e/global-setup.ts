@@ -3,7 +3,9 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startTestProvider, type TestProvider } from "../support/oidc-provider";
 import { E2E_ADMIN, E2E_BODY_TIMEOUT_MS, E2E_EDITOR } from "./accounts";
+import { E2E_SSO_ACCOUNTS, E2E_SSO_DOMAINS, E2E_SSO_NAME } from "./sso-accounts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -18,6 +20,7 @@ function freePort(): Promise<number> {
 }
 
 let server: ChildProcess | undefined;
+let oidcProvider: TestProvider | undefined;
 
 export default async function setup(project: TestProject) {
   const dbFile = path.join(root, "data/e2e.db");
@@ -37,10 +40,21 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // Single sign-on is on for the whole run (every other test must work with it there): a real
+  // OpenID Connect provider on another port (tests/support/oidc-provider.ts, sso.test.ts).
+  oidcProvider = await startTestProvider({ redirectUris: [`${baseUrl}/auth/oidc/callback`], accounts: E2E_SSO_ACCOUNTS });
+  const sso = {
+    ARRS_OIDC_ISSUER: oidcProvider.issuer,
+    ARRS_OIDC_CLIENT_ID: oidcProvider.clientId,
+    ARRS_OIDC_CLIENT_SECRET: oidcProvider.clientSecret,
+    ARRS_OIDC_ALLOWED_DOMAINS: E2E_SSO_DOMAINS,
+    ARRS_OIDC_NAME: E2E_SSO_NAME,
+    ARRS_PUBLIC_URL: baseUrl,
+  };
   // The production server (`npm run serve`), with a short stalled-body timeout for limits.test.ts.
   server = spawn(process.execPath, ["scripts/serve.mjs"], {
     cwd: root,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", ARRS_BODY_TIMEOUT_MS: String(E2E_BODY_TIMEOUT_MS) },
+    env: { ...env, ...sso, PORT: String(port), HOST: "127.0.0.1", ARRS_BODY_TIMEOUT_MS: String(E2E_BODY_TIMEOUT_MS) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -56,12 +70,14 @@ export default async function setup(project: TestProject) {
       // not up yet
     }
     if (Date.now() > deadline || server.exitCode !== null) {
+      await oidcProvider.close();
       throw new Error(`scripts/serve.mjs did not come up on ${baseUrl}:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide("baseUrl", baseUrl);
-  return () => {
+  return async () => {
+    await oidcProvider?.close();
     if (server?.pid) {
       try {
         process.kill(-server.pid, "SIGTERM");

@@ -118,6 +118,7 @@ export async function startTestProvider(opts: { redirectUris: string[]; claimsIn
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     pkce: { required: () => true },
+    ttl: { AuthorizationCode: 60, AccessToken: 600, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
     cookies: { keys: [crypto.randomBytes(32).toString("hex")] },
     jwks: { keys: [jwk] },
     // Tests must see the provider's refusals, not a rendered page only.
