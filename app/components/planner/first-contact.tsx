@@ -1,6 +1,7 @@
 "use client";
 // Beside every First Contact post: its roadmap checklist (firstContactChecklist) with editable
 // statuses, what is missing in words, and the named roadmap supervisor.
+import { memo } from "react";
 import { DateInput } from "@/app/components/ui/date-input";
 import { ErrorMessage } from "@/app/components/ui/field";
 import { CHECK_STATUSES, type CheckStatus } from "@/lib/schemas/scenario";
@@ -13,7 +14,30 @@ import { postName } from "./posts-table";
 const STATUS_TEXT: Record<CheckStatus, string> = { "not-started": "Not started", "in-progress": "In progress", done: "Done" };
 const STATUS_TAG: Record<CheckStatus, string> = { "not-started": "nhsuk-tag nhsuk-tag--grey", "in-progress": "nhsuk-tag nhsuk-tag--yellow", done: "nhsuk-tag nhsuk-tag--green" };
 
-export function FirstContactPanel({
+/** Re-rendered only when its post, its errors or the supervisors change. */
+export const FirstContactPanel = memo(
+  function FirstContactPanel(props: PanelProps) {
+    return <Panel {...props} />;
+  },
+  (a, b) => a.post === b.post && a.index === b.index && a.check === b.check && a.supervisors === b.supervisors && a.onChange === b.onChange && errorsOf(a) === errorsOf(b),
+);
+
+interface PanelProps {
+  post: PostDraft;
+  index: number;
+  check: DraftCheck;
+  supervisors: Supervisor[];
+  errors: Record<string, string>;
+  onChange: (key: string, patch: Partial<FirstContactDraft>) => void;
+}
+
+const errorsOf = (p: PanelProps) =>
+  Object.entries(p.errors)
+    .filter(([k]) => k.startsWith(`posts.${p.index}.firstContact.`))
+    .map(([k, m]) => `${k}=${m}`)
+    .join("|");
+
+function Panel({
   post,
   index,
   check,
@@ -26,9 +50,10 @@ export function FirstContactPanel({
   check: DraftCheck;
   supervisors: Supervisor[];
   errors: Record<string, string>;
-  onChange: (patch: Partial<FirstContactDraft>) => void;
+  onChange: (key: string, patch: Partial<FirstContactDraft>) => void;
 }) {
   const fc = post.firstContact!;
+  const update = (patch: Partial<FirstContactDraft>) => onChange(post.key, patch);
   const id = (f: string) => `fc-${post.key}-${f}`;
   const err = (f: string) => errors[`posts.${index}.firstContact.${f}`];
   const items: ChecklistItem[] = firstContactChecklist({ firstContact: check.post?.firstContact ?? (check.input.firstContact as never) }, supervisors);
@@ -38,7 +63,7 @@ export function FirstContactPanel({
       <label className="nhsuk-label nhsuk-label--s" htmlFor={id(field)}>
         {text}
       </label>
-      <select className="nhsuk-select" id={id(field)} value={fc[field]} onChange={(e) => onChange({ [field]: e.target.value as CheckStatus })}>
+      <select className="nhsuk-select" id={id(field)} value={fc[field]} onChange={(e) => update({ [field]: e.target.value as CheckStatus })}>
         {CHECK_STATUSES.map((s) => (
           <option key={s} value={s}>
             {STATUS_TEXT[s]}
@@ -83,7 +108,7 @@ export function FirstContactPanel({
                   id={id("yearsRegistered")}
                   inputMode="decimal"
                   value={fc.yearsRegistered}
-                  onChange={(e) => onChange({ yearsRegistered: e.target.value })}
+                  onChange={(e) => update({ yearsRegistered: e.target.value })}
                   {...(err("yearsRegistered") ? { "aria-describedby": `${id("yearsRegistered")}-error` } : {})}
                 />
               </div>
@@ -93,7 +118,7 @@ export function FirstContactPanel({
                 <label className="nhsuk-label nhsuk-label--s" htmlFor={id("supervisorId")}>
                   Roadmap supervisor
                 </label>
-                <select className="nhsuk-select" id={id("supervisorId")} value={fc.supervisorId} onChange={(e) => onChange({ supervisorId: e.target.value })}>
+                <select className="nhsuk-select" id={id("supervisorId")} value={fc.supervisorId} onChange={(e) => update({ supervisorId: e.target.value })}>
                   <option value="">None named</option>
                   {supervisors.map((s) => (
                     <option key={s.id} value={s.id}>
@@ -109,7 +134,7 @@ export function FirstContactPanel({
               hint="Roadmap supervision runs until then; clinical supervision after it."
               error={err("stage2SignOff")}
               value={fc.stage2SignOff}
-              onChange={(stage2SignOff) => onChange({ stage2SignOff })}
+              onChange={(stage2SignOff) => update({ stage2SignOff })}
             />
           </div>
         </details>

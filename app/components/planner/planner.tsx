@@ -4,14 +4,14 @@
 // recompute on every edit with no server round trip. Save sends the whole scenario with the
 // version it was loaded at; a conflict shows both versions and lets the user choose.
 import { useRouter } from "next/navigation";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { createScenarioFromBodyAction, saveScenarioAction } from "@/app/pcns/[code]/scenarios/actions";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { Field, inputClass } from "@/app/components/ui/field";
 import { computeScenario } from "@/lib/planner/compute";
 import { firstContactOtPost, isFirstContactRole } from "@/lib/planner/first-contact";
 import { checkScenarioDraft, toScenarioDraft, type ScenarioDraft, type SupervisorDraft } from "@/lib/planner/scenario-draft";
-import { newPostDraft, postToDraft, type PostDraft } from "@/lib/planner/post-draft";
+import { newPostDraft, postToDraft, type FirstContactDraft, type PostDraft } from "@/lib/planner/post-draft";
 import type { PlannerContext, ScenarioResults } from "@/lib/planner/types";
 import type { ScenarioPostInput, Supervisor } from "@/lib/schemas/scenario";
 import type { StoredScenario } from "@/lib/server/scenarios";
@@ -22,6 +22,9 @@ import { FirstContactPanel } from "./first-contact";
 import { PrintButton } from "@/app/components/print-button";
 import { PostsTable, postFieldId, type RoleOption } from "./posts-table";
 import { PrintAssumptions, PrintPosts } from "./print-view";
+
+const PrintPostsLater = memo(PrintPosts);
+const PrintAssumptionsLater = memo(PrintAssumptions);
 import { CashFlowSection, ProjectionSection, SharesSection, SummarySection, SupervisionSection } from "./results";
 import { SupervisorsEditor } from "./supervisors";
 
@@ -182,11 +185,17 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
   };
 
   const errorList = Object.entries(check.errors);
-  const year = results?.years[Math.min(yearIndex, results.years.length - 1)];
   const laterYear = later?.years[Math.min(yearIndex, later.years.length - 1)];
   const supervisorNames = useMemo(() => Object.fromEntries(draft.supervisors.map((s) => [s.id, s.name || s.id])), [draft.supervisors]);
   const onShareBasis = useCallback((shareBasis: "weighted" | "registered") => setDraft((d) => ({ ...d, assumptions: { ...d.assumptions, shareBasis } })), []);
-  const supervisorsForSelect: Supervisor[] = draft.supervisors.map((s) => ({ id: s.id, name: s.name, wte: Number(s.wte) || 1 }));
+  const supervisorsForSelect: Supervisor[] = useMemo(() => draft.supervisors.map((s) => ({ id: s.id, name: s.name, wte: Number(s.wte) || 1 })), [draft.supervisors]);
+  const onFirstContact = useCallback(
+    (key: string, patch: Partial<FirstContactDraft>) =>
+      setDraft((d) => ({ ...d, posts: d.posts.map((p) => (p.key === key && p.firstContact ? { ...p, firstContact: { ...p.firstContact, ...patch } } : p)) })),
+    [],
+  );
+  // The print-only views follow the deferred results (and are skipped by an edit's own render).
+  const laterInput = useDeferredValue(check.input);
   const postFigures = (p: PostDraft) => {
     const r = computed.results?.years[0]?.posts.find((x) => x.id === p.id);
     return r ? { cost: r.cost, claimable: r.claimable, pcnFunded: r.pcnFunded } : undefined;
@@ -321,7 +330,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
       {results ? <SummarySection results={results} chartResults={later} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} postsLeftOut={check.postsLeftOut} /> : null}
 
       <h2 id="posts">Posts</h2>
-      <PrintPosts input={check.input} year={year} />
+      <PrintPostsLater input={laterInput} year={laterYear} />
       <div className="nhsuk-button-group app-no-print">
         <button
           type="button"
@@ -393,7 +402,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
                 check={check.posts[i]!}
                 supervisors={supervisorsForSelect}
                 errors={check.errors}
-                onChange={(patch) => updatePost(p.key, { firstContact: { ...p.firstContact!, ...patch } })}
+                onChange={onFirstContact}
               />
             ) : null,
           )}
@@ -423,7 +432,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
       <div className="app-no-print">
         <AssumptionsEditor value={draft.assumptions} firstYear={draft.firstYear} roles={capRoles} errors={check.errors} onChange={(assumptions) => set({ assumptions })} />
       </div>
-      <PrintAssumptions input={check.input} results={results} />
+      <PrintAssumptionsLater input={laterInput} results={later} />
     </>
   );
 }
