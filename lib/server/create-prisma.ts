@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { SQLITE_BUSY_TIMEOUT_MS } from "./db-busy";
+import { fairSqlite } from "./sqlite-fair";
 
 export type Db = PrismaClient;
 
@@ -30,6 +31,7 @@ export function createPrisma(url: string = databaseUrl()): Db {
   // Relative paths resolve against the project root (process.cwd() for npm scripts and next).
   const file = url.replace(/^file:/, "");
   const abs = path.isAbsolute(file) ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
-  // Wait for another connection's write lock rather than fail at once (see db-busy.ts).
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${abs}`, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  // Wait for another connection's write lock rather than fail at once (see db-busy.ts); give the
+  // event loop a turn when a chain of synchronous answers runs long (see sqlite-fair.ts).
+  return new PrismaClient({ adapter: fairSqlite(new PrismaBetterSqlite3({ url: `file:${abs}`, timeout: SQLITE_BUSY_TIMEOUT_MS })) });
 }

@@ -1,0 +1,74 @@
+// lib/server/sqlite-fair.ts: concurrent chains of synchronous queries no longer hold the event
+// loop for their whole length; queries inside a transaction are never delayed.
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { describe, expect, it } from "vitest";
+import { fairSqlite, SLICE_MS } from "@/lib/server/sqlite-fair";
+
+const spin = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+};
+
+/** A stand-in for the better-sqlite3 adapter: every query is synchronous work, answered at once. */
+function fakeFactory(): SqlDriverAdapterFactory {
+  const answer = () => {
+    spin(0.5);
+    return Promise.resolve({ columnNames: [], columnTypes: [], rows: [] });
+  };
+  const tx = { queryRaw: answer, executeRaw: () => answer().then(() => 0), commit: async () => {}, rollback: async () => {} };
+  const adapter = { provider: "sqlite", adapterName: "fake", queryRaw: answer, executeRaw: () => answer().then(() => 0), startTransaction: async () => tx };
+  return { provider: "sqlite", adapterName: "fake", connect: async () => adapter as unknown as SqlDriverAdapter } as unknown as SqlDriverAdapterFactory;
+}
+
+const query = { sql: "SELECT 1", args: [], argTypes: [] };
+
+/** The longest the event loop went without running a timer while `work` ran. */
+async function longestStall(work: () => Promise<unknown>): Promise<number> {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 1);
+  await new Promise((r) => setTimeout(r, 5));
+  last = performance.now();
+  await work();
+  await new Promise((r) => setTimeout(r, 5)); // the timer's first turn after the work
+  clearInterval(timer);
+  return worst;
+}
+
+/** 20 requests at once, each running 40 queries one after another (~400 ms of work in all). */
+const load = (adapter: SqlDriverAdapter) => () =>
+  Promise.all(
+    Array.from({ length: 20 }, async () => {
+      for (let i = 0; i < 40; i++) await adapter.queryRaw(query);
+    }),
+  );
+
+describe("fairSqlite", () => {
+  it("lets timers and I/O run every slice instead of after the whole chain", async () => {
+    const plain = await fakeFactory().connect();
+    const fair = await fairSqlite(fakeFactory()).connect();
+    const without = await longestStall(load(plain));
+    const withIt = await longestStall(load(fair));
+    expect(without).toBeGreaterThan(200);
+    expect(withIt).toBeLessThan(SLICE_MS * 5);
+  });
+
+  it("never delays a query inside a transaction", async () => {
+    const fair = await fairSqlite(fakeFactory()).connect();
+    const tx = await fair.startTransaction();
+    const stall = await longestStall(async () => {
+      for (let i = 0; i < 200; i++) await tx.queryRaw(query);
+    });
+    expect(stall).toBeGreaterThan(50); // ran in one go
+  });
+
+  it("keeps the factory's own properties", () => {
+    const f = fairSqlite(fakeFactory());
+    expect(f.provider).toBe("sqlite");
+    expect(f.adapterName).toBe("fake");
+  });
+});
