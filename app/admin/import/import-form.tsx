@@ -3,7 +3,6 @@
 // the administrator before reading the files and streams them. Works without JavaScript (the
 // route sends the browser back to the page, which shows the outcome); with it, the outcome
 // appears without a full reload and the summary takes focus.
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { ErrorMessage } from "@/app/components/ui/field";
@@ -23,7 +22,6 @@ function isFormState(x: unknown): x is ImportFormState {
 export function ImportForm({ initialState = initialImportFormState }: { initialState?: ImportFormState }) {
   const [state, setState] = useState<ImportFormState>(initialState);
   const [pending, setPending] = useState(false);
-  const router = useRouter();
   async function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
@@ -32,8 +30,6 @@ export function ImportForm({ initialState = initialImportFormState }: { initialS
       const res = await fetch(UPLOAD_PATH, { method: "POST", body: new FormData(event.currentTarget), headers: { accept: "application/json" } });
       const body: unknown = await res.json().catch(() => null);
       setState(isFormState(body) ? body : { ...initialImportFormState, status: "error", message: UPLOAD_ERROR_MESSAGES.failed });
-      // The page's list of recent imports (server-rendered) now has this upload in it.
-      if (isFormState(body) && body.status === "done") router.refresh();
     } catch {
       setState({ ...initialImportFormState, status: "error", message: "The upload did not reach the server. Check your connection and try again." });
     } finally {
