@@ -23,8 +23,12 @@
 //   for requests without an account, rendered once per data version (the DataVersion row, read
 //   through this server's own connection on every request) and answered with a fresh CSP nonce
 //   each time. ARRS_PAGE_CACHE_MB (default 64) bounds it; 0 turns it off.
+// - ARRS_WORKERS=N (default 1): N processes serving the one port (node:cluster), to use N cores;
+//   the first process only starts them (and starts another when one dies). They share nothing
+//   but the database, exactly like N instances behind a load balancer.
 //
 // HOST (default 0.0.0.0) and PORT (default 3000) as for `next start`. Build first (`npm run build`).
+import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
 import { CROSS_SITE_MESSAGE, isCrossSiteActionPost } from "../lib/same-origin.mjs";
@@ -36,6 +40,37 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const bodyTimeoutMs = Number(process.env.ARRS_BODY_TIMEOUT_MS ?? 10_000);
 const trustedProxies = trustedProxyCount(process.env.ARRS_TRUST_PROXY);
+const workers = Math.max(1, Math.floor(Number(process.env.ARRS_WORKERS ?? 1)) || 1);
+
+if (workers > 1 && cluster.isPrimary) {
+  // The primary starts the workers (each runs the rest of this file) and replaces one that dies
+  // after it was serving; one that dies before it listens stops everything (a broken build).
+  let stopping = false;
+  const start = () => {
+    const worker = cluster.fork();
+    worker.once("listening", () => (worker.serving = true));
+  };
+  for (let i = 0; i < workers; i++) start();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    if (!worker.serving) {
+      console.error(`A worker stopped before it was serving (${signal ?? `exit ${code}`}).`);
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      process.exit(typeof code === "number" && code > 0 ? code : 1);
+    }
+    console.error(`Worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another.`);
+    start();
+  });
+  for (const sig of ["SIGINT", "SIGTERM"]) {
+    process.on(sig, () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
+      process.exit(sig === "SIGINT" ? 130 : 143);
+    });
+  }
+  await new Promise(() => {}); // the primary serves nothing itself
+}
 
 /** Adds every security header a response lacks when its head is written (however it is written). */
 function secureHeaders(req, res) {
@@ -128,6 +163,8 @@ const server = http.createServer((req, res) => {
   pageCache.serve(req, res, render);
 });
 server.listen(port, hostname, () => {
+  if (cluster.isWorker && cluster.worker?.id !== 1) return;
+  if (workers > 1) console.log(`${workers} workers (ARRS_WORKERS)`);
   console.log(`Serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (a stalled request body is dropped after ${bodyTimeoutMs} ms; client addresses: ${trustedProxies ? `as ${trustedProxies} trusted prox${trustedProxies === 1 ? "y" : "ies"} saw them` : "the connection's"})`);
 });
 for (const sig of ["SIGINT", "SIGTERM"]) {
