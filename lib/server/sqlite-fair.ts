@@ -1,19 +1,48 @@
-// Fair turns for the embedded SQLite database under load. better-sqlite3 answers synchronously and
-// the Prisma adapter hands the answer back as an already-resolved promise, so the work of many
-// concurrent requests runs as one long chain of microtasks: Node reads no new request, writes no
-// timer-driven answer and runs no timer until the whole chain is done. With 50 requests saving at
-// once that chain lasted ~0.5 s at a time, and a request that needed a few turns of the event
-// loop (reading its body, say) waited many such chains: seconds, sometimes past a client's 10 s
-// timeout. This wrapper lets the event loop turn once when a chain has run for SLICE_MS, before
-// the next query outside a transaction (queries inside a transaction are never delayed, so a
-// transaction holds SQLite's one writer no longer than it must). Idle or lightly loaded, nothing
-// changes: a query only yields when the loop has not turned for SLICE_MS.
+// The embedded SQLite database's one connection, shared safely by concurrent requests.
+//
+// 1. Isolation. better-sqlite3 is one connection, and Prisma's adapter only serialises
+//    transactions against each other: a query from another request that arrived while a
+//    transaction was open ran on the same connection, inside that transaction — its write was
+//    undone if the transaction rolled back (attempt limits, token "last used" times), and its
+//    read saw rows not yet committed. Here every query outside a transaction waits, in arrival
+//    order, until no transaction is open, and a transaction starts only when no query is running.
+//    Queries inside a transaction go straight through (they come through the transaction object).
+//
+// 2. Fair turns under load. better-sqlite3 answers synchronously and the adapter hands the answer
+//    back as an already-resolved promise, so the work of many concurrent requests runs as one long
+//    chain of microtasks: Node reads no new request and runs no timer until the chain is done.
+//    With 50 requests saving at once that chain lasted ~0.5 s at a time and some requests waited
+//    past a client's 10 s timeout. A query outside a transaction therefore first lets the event
+//    loop turn once when the current chain has run for SLICE_MS. Idle or lightly loaded, nothing
+//    changes: a query only yields when the loop has not turned for SLICE_MS, and only waits for
+//    the gate while a transaction is open.
 // No "server-only": create-prisma.ts (CLI, tests) uses it.
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 
 export const SLICE_MS = 10;
 
-/** Wraps a SQLite adapter factory so that long microtask chains give the event loop a turn. */
+/** One holder at a time, first come first served; acquiring a free gate costs no await. */
+class Gate {
+  #held = false;
+  #waiters: (() => void)[] = [];
+
+  /** null when the gate was free and is now held; else a promise that resolves once it is held. */
+  acquire(): Promise<void> | null {
+    if (!this.#held) {
+      this.#held = true;
+      return null;
+    }
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  release(): void {
+    const next = this.#waiters.shift();
+    if (next) next();
+    else this.#held = false;
+  }
+}
+
+/** Wraps a SQLite adapter factory: isolation from open transactions, and fair turns. */
 export function fairSqlite<F extends SqlDriverAdapterFactory>(inner: F): F {
   let turnPending = false;
   let sliceStart = 0;
@@ -32,18 +61,52 @@ export function fairSqlite<F extends SqlDriverAdapterFactory>(inner: F): F {
     if (now - sliceStart < SLICE_MS) return null;
     return new Promise((resolve) => setImmediate(resolve));
   };
+
   const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    const gate = new Gate();
+    /** Runs `work` holding the gate, after a fair turn if one is due. */
+    const outside = async <T>(work: () => Promise<T>): Promise<T> => {
+      const turn = maybeYield();
+      if (turn) await turn;
+      const wait = gate.acquire();
+      if (wait) await wait;
+      try {
+        return await work();
+      } finally {
+        gate.release();
+      }
+    };
     const queryRaw = adapter.queryRaw.bind(adapter);
     const executeRaw = adapter.executeRaw.bind(adapter);
-    adapter.queryRaw = async (query: SqlQuery) => {
-      const wait = maybeYield();
+    const executeScript = adapter.executeScript.bind(adapter);
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.queryRaw = (query: SqlQuery) => outside(() => queryRaw(query));
+    adapter.executeRaw = (query: SqlQuery) => outside(() => executeRaw(query));
+    adapter.executeScript = (script: string) => outside(() => executeScript(script));
+    adapter.startTransaction = async (...args: Parameters<SqlDriverAdapter["startTransaction"]>): Promise<Transaction> => {
+      const wait = gate.acquire();
       if (wait) await wait;
-      return queryRaw(query);
-    };
-    adapter.executeRaw = async (query: SqlQuery) => {
-      const wait = maybeYield();
-      if (wait) await wait;
-      return executeRaw(query);
+      let tx: Transaction;
+      try {
+        tx = await startTransaction(...args);
+      } catch (e) {
+        gate.release();
+        throw e;
+      }
+      // Prisma sends COMMIT / ROLLBACK through the transaction, then calls commit() / rollback()
+      // (both, when a COMMIT fails): the gate opens once, after the first of them.
+      let open = true;
+      const close = () => {
+        if (open) {
+          open = false;
+          gate.release();
+        }
+      };
+      const commit = tx.commit.bind(tx);
+      const rollback = tx.rollback.bind(tx);
+      tx.commit = () => commit().finally(close);
+      tx.rollback = () => rollback().finally(close);
+      return tx;
     };
     return adapter;
   };

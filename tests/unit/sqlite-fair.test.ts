@@ -15,8 +15,14 @@ function fakeFactory(): SqlDriverAdapterFactory {
     spin(0.5);
     return Promise.resolve({ columnNames: [], columnTypes: [], rows: [] });
   };
-  const tx = { queryRaw: answer, executeRaw: () => answer().then(() => 0), commit: async () => {}, rollback: async () => {} };
-  const adapter = { provider: "sqlite", adapterName: "fake", queryRaw: answer, executeRaw: () => answer().then(() => 0), startTransaction: async () => tx };
+  const adapter = {
+    provider: "sqlite",
+    adapterName: "fake",
+    queryRaw: answer,
+    executeRaw: () => answer().then(() => 0),
+    executeScript: async () => {},
+    startTransaction: async () => ({ queryRaw: answer, executeRaw: () => answer().then(() => 0), commit: async () => {}, rollback: async () => {} }),
+  };
   return { provider: "sqlite", adapterName: "fake", connect: async () => adapter as unknown as SqlDriverAdapter } as unknown as SqlDriverAdapterFactory;
 }
 
@@ -75,6 +81,33 @@ describe("fairSqlite", () => {
       for (let i = 0; i < 200; i++) await tx.queryRaw(query);
     });
     expect(stall).toBeGreaterThan(50); // ran in one go
+  });
+
+  it("holds queries outside a transaction until it ends, in arrival order", async () => {
+    const fair = await fairSqlite(fakeFactory()).connect();
+    const order: string[] = [];
+    const tx = await fair.startTransaction();
+    const outside = [1, 2, 3].map((i) => fair.queryRaw(query).then(() => order.push(`outside ${i}`)));
+    const second = fair.startTransaction().then((t) => {
+      order.push("second transaction");
+      return t;
+    });
+    await tx.queryRaw(query);
+    order.push("first transaction's query");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual(["first transaction's query"]);
+    await tx.rollback();
+    const t2 = await second;
+    expect(order).toEqual(["first transaction's query", "outside 1", "outside 2", "outside 3", "second transaction"]);
+    await t2.commit();
+    await t2.commit(); // a second call (COMMIT failed, then rollback) opens the gate only once
+    await Promise.all(outside);
+    const after = fair.startTransaction();
+    expect(await Promise.race([after.then(() => "started"), new Promise((r) => setTimeout(() => r("waiting"), 20))])).toBe("started");
+    const late = fair.queryRaw(query).then(() => "answered");
+    expect(await Promise.race([late, new Promise((r) => setTimeout(() => r("waiting"), 20))])).toBe("waiting");
+    await (await after).commit();
+    expect(await late).toBe("answered");
   });
 
   it("keeps the factory's own properties", () => {
