@@ -23,13 +23,20 @@
 //   for requests without an account, rendered once per data version (the DataVersion row, read
 //   through this server's own connection on every request) and answered with a fresh CSP nonce
 //   each time. ARRS_PAGE_CACHE_MB (default 64) bounds it; 0 turns it off.
+// - The estimate API straight from its route module (.next/arrs-direct/routes.mjs, bundled by
+//   `npm run build` from the same code Next serves), not through Next's router: the same answer
+//   for about a tenth of the CPU (docs/decisions/012-direct-api-routes.md). ARRS_DIRECT_ROUTES=0
+//   sends it through Next like every other path.
 // - ARRS_WORKERS=N (default 1): N processes serving the one port (node:cluster), to use N cores;
 //   the first process only starts them (and starts another when one dies). They share nothing
 //   but the database, exactly like N instances behind a load balancer.
 //
 // HOST (default 0.0.0.0) and PORT (default 3000) as for `next start`. Build first (`npm run build`).
 import cluster from "node:cluster";
+import fs from "node:fs";
 import http from "node:http";
+import { Readable } from "node:stream";
+import zlib from "node:zlib";
 import next from "next";
 import { CROSS_SITE_MESSAGE, isCrossSiteActionPost } from "../lib/same-origin.mjs";
 import { createDataVersionReader, createPageCache } from "../lib/page-cache.mjs";
@@ -147,6 +154,76 @@ const pageCache = createPageCache({
   maxBytes: Math.max(0, Number(process.env.ARRS_PAGE_CACHE_MB ?? 64)) * 1024 * 1024,
 });
 
+/**
+ * The direct routes of this build, or none (an older build without them, a bundle from another
+ * build, or ARRS_DIRECT_ROUTES=0): every path then goes through Next.
+ */
+async function loadDirectRoutes() {
+  if (process.env.ARRS_DIRECT_ROUTES === "0") return {};
+  const bundle = new URL("../.next/arrs-direct/routes.mjs", import.meta.url);
+  if (!fs.existsSync(bundle)) return {};
+  const mod = await import(bundle.href);
+  const buildId = fs.readFileSync(new URL("../.next/BUILD_ID", import.meta.url), "utf8").trim();
+  if (mod.BUILD_ID !== buildId) {
+    console.error("The direct API routes were bundled for another build (run npm run build); serving them through Next.");
+    return {};
+  }
+  return mod.DIRECT_ROUTES;
+}
+const directRoutes = await loadDirectRoutes();
+
+/** "gzip" or "deflate" when the Accept-Encoding header accepts it (q > 0), else null. */
+function acceptedCoding(header) {
+  const accepted = new Map();
+  for (const part of String(header ?? "").split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    if (name) accepted.set(name, q ? Number(q.slice(2)) : 1);
+  }
+  const ok = (name) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
+  return ok("gzip") ? "gzip" : ok("deflate") ? "deflate" : null;
+}
+
+/**
+ * Answers a request with a route module's handler, as Next would: a Web Request in (the body
+ * streamed, the URL's path and query as sent), the Response's status, headers and body out.
+ */
+async function answerDirect(handler, req, res) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of [value].flat()) headers.append(name, v);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const request = new Request(new URL(req.url ?? "/", "http://localhost"), {
+    method: req.method,
+    headers,
+    body: hasBody ? Readable.toWeb(req) : undefined,
+    duplex: "half",
+  });
+  const response = await handler(request);
+  const empty = req.method === "HEAD" || response.status === 204 || response.status === 304;
+  let body = empty ? null : Buffer.from(await response.arrayBuffer());
+  const out = [];
+  // Compressed as Next compresses (gzip, else deflate, when accepted; JSON and text only).
+  const compressible = /^(application\/json|text\/)/.test(response.headers.get("content-type") ?? "");
+  if (compressible) {
+    response.headers.set("vary", [response.headers.get("vary"), "Accept-Encoding"].filter(Boolean).join(", "));
+    const coding = acceptedCoding(req.headers["accept-encoding"]);
+    if (coding && body) {
+      body = coding === "gzip" ? zlib.gzipSync(body) : zlib.deflateSync(body);
+      out.push(["content-encoding", coding]);
+    }
+  }
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie" && name !== "content-length" && name !== "transfer-encoding" && name !== "content-encoding") out.push([name, value]);
+  });
+  for (const cookie of response.headers.getSetCookie()) out.push(["set-cookie", cookie]);
+  if (body) out.push(["content-length", String(body.length)]);
+  res.writeHead(response.status, out.flat());
+  res.end(body ?? undefined);
+}
+
 const server = http.createServer((req, res) => {
   secureHeaders(req, res);
   req.headers["x-forwarded-for"] = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
@@ -155,6 +232,16 @@ const server = http.createServer((req, res) => {
     return plainResponse(res, 403, CROSS_SITE_MESSAGE);
   }
   watchBody(req, res, bodyTimeoutMs);
+  const direct = directRoutes[pathname]?.[req.method ?? ""];
+  if (direct) {
+    return answerDirect(direct, req, res).catch((err) => {
+      console.error(err);
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on our side. Nothing was changed." } }));
+      } else res.destroy();
+    });
+  }
   const render = () =>
     handle(req, res).catch((err) => {
       console.error(err);
@@ -165,6 +252,8 @@ const server = http.createServer((req, res) => {
 server.listen(port, hostname, () => {
   if (cluster.isWorker && cluster.worker?.id !== 1) return;
   if (workers > 1) console.log(`${workers} workers (ARRS_WORKERS)`);
+  const direct = Object.keys(directRoutes);
+  console.log(`Answered without Next's router: ${direct.length ? direct.join(", ") : "nothing (every path through Next)"}`);
   console.log(`Serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (a stalled request body is dropped after ${bodyTimeoutMs} ms; client addresses: ${trustedProxies ? `as ${trustedProxies} trusted prox${trustedProxies === 1 ? "y" : "ies"} saw them` : "the connection's"})`);
 });
 for (const sig of ["SIGINT", "SIGTERM"]) {

@@ -71,6 +71,8 @@ export function ensureBuilt() {
     "proxy.ts",
     ...listFiles("app", [".ts", ".tsx", ".scss", ".css"]),
     ...listFiles("lib", [".ts", ".tsx", ".mjs"]).filter((f) => !f.endsWith(".test.ts")),
+    "scripts/build-direct.mjs",
+    ...listFiles("scripts/direct", [".ts"]),
     ...listFiles("public", [".css", ".svg", ".png", ".ico", ".json"]),
   ];
   const want = hashFiles(files);
@@ -79,6 +81,7 @@ export function ensureBuilt() {
   if (have === want && fs.existsSync(path.join(root, ".next/BUILD_ID"))) return;
   log("Building the app (next build) …");
   run("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  run(process.execPath, ["scripts/build-direct.mjs"]);
   fs.writeFileSync(stampFile, want);
 }
 
