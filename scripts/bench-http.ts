@@ -27,7 +27,6 @@
 // missing or stale (as `npm start` does).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon, { type Instance, type Result } from "autocannon";
@@ -39,6 +38,7 @@ import { createApiToken, createUser } from "@/lib/server/users";
 import { seedDemo } from "@/prisma/seed-demo";
 // @ts-expect-error -- plain ESM helpers shared with npm start / npm test (no type declarations)
 import { ensurePostgresBinaries, startThrowawayPostgres } from "./lib/postgres.mjs";
+import { startServer } from "./lib/server.mjs";
 // @ts-expect-error -- as above
 import { ensureBuilt, ensureCss, root } from "./lib/setup.mjs";
 
@@ -77,16 +77,6 @@ const SCENARIO_BODY = {
 // ---------------------------------------------------------------------------------------------
 // Set-up
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 function runNode(args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
@@ -115,41 +105,18 @@ async function prepareDatabase(url: string): Promise<Fixture> {
   return { db, token, scenarioIds };
 }
 
-async function startServer(url: string): Promise<{ baseUrl: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+/** scripts/serve.mjs on the build, on `url`; stop() waits until it has exited. */
+async function startBenchServer(url: string): Promise<{ baseUrl: string; child: ChildProcess; stop: () => Promise<void> }> {
   const nodeArgs = (process.env.ARRS_BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "scripts/serve.mjs"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`scripts/serve.mjs did not come up on ${baseUrl}:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const server = await startServer({ env: { DATABASE_URL: url }, nodeArgs });
+  const { child } = server;
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || !child.pid) return resolve();
       child.once("exit", () => resolve());
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        resolve();
-      }
+      server.stop();
     });
-  return { baseUrl, child, stop };
+  return { baseUrl: server.url, child, stop };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +333,7 @@ function report(label: string, figures: Figures[], save: SaveCheck | null): bool
 async function benchDatabase(label: string, url: string): Promise<boolean> {
   console.log(`\n${label}: preparing a fresh database …`);
   const fx = await prepareDatabase(url);
-  const server = await startServer(url);
+  const server = await startBenchServer(url);
   try {
     const base = server.baseUrl;
     const json = { "content-type": "application/json" };

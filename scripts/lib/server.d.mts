@@ -13,6 +13,7 @@ export interface StartedServer {
 export function startServer(options?: {
   env?: Record<string, string | undefined>;
   nodeArgs?: string[];
+  port?: number;
   readyPath?: string;
   timeoutMs?: number;
   stdio?: "pipe" | "ignore" | "inherit";

@@ -20,12 +20,12 @@ export function freePort() {
 }
 
 /**
- * Starts scripts/serve.mjs with `env` on a free port of 127.0.0.1 and waits until `readyPath`
+ * Starts scripts/serve.mjs with `env` on `port` (default: a free one) of 127.0.0.1 and waits until `readyPath`
  * answers 2xx (or throws, with the server's output, after `timeoutMs` or if it exits).
  * → { url, port, child, output(), stop() }
  */
-export async function startServer({ env = {}, nodeArgs = [], readyPath = "/api/health", timeoutMs = 90_000, stdio = "pipe", name = "scripts/serve.mjs" } = {}) {
-  const port = await freePort();
+export async function startServer({ env = {}, nodeArgs = [], port: givenPort, readyPath = "/api/health", timeoutMs = 90_000, stdio = "pipe", name = "scripts/serve.mjs" } = {}) {
+  const port = givenPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...nodeArgs, "scripts/serve.mjs"], {
     cwd: root,

@@ -1,25 +1,15 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort, startServer, type StartedServer } from "../../scripts/lib/server.mjs";
 import { startTestProvider, type TestProvider } from "../support/oidc-provider";
 import { E2E_ADMIN, E2E_BODY_TIMEOUT_MS, E2E_EDITOR } from "./accounts";
 import { E2E_SSO_ACCOUNTS, E2E_SSO_DOMAINS, E2E_SSO_NAME } from "./sso-accounts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-let server: ChildProcess | undefined;
+let server: StartedServer | undefined;
 let oidcProvider: TestProvider | undefined;
 
 export default async function setup(project: TestProject) {
@@ -52,39 +42,21 @@ export default async function setup(project: TestProject) {
     ARRS_PUBLIC_URL: baseUrl,
   };
   // The production server (`npm run serve`), with a short stalled-body timeout for limits.test.ts.
-  server = spawn(process.execPath, ["scripts/serve.mjs"], {
-    cwd: root,
-    env: { ...env, ...sso, PORT: String(port), HOST: "127.0.0.1", ARRS_BODY_TIMEOUT_MS: String(E2E_BODY_TIMEOUT_MS) },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  server.stdout?.on("data", (d) => (output += d));
-  server.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const res = await fetch(baseUrl);
-      if (res.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline || server.exitCode !== null) {
-      await oidcProvider.close();
-      throw new Error(`scripts/serve.mjs did not come up on ${baseUrl}:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    server = await startServer({
+      port,
+      env: { ...env, ...sso, ARRS_BODY_TIMEOUT_MS: String(E2E_BODY_TIMEOUT_MS) },
+      readyPath: "/",
+      timeoutMs: 60_000,
+    });
+  } catch (e) {
+    await oidcProvider.close();
+    throw e;
   }
   project.provide("baseUrl", baseUrl);
   return async () => {
     await oidcProvider?.close();
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    server?.stop();
   };
 }
 

@@ -4,11 +4,10 @@
 // limit on B; a save on A makes B's save of the older version a 409; a figure entered on A is on
 // B's cached public pages and PCN API at once; nothing personal is ever answered from a cache.
 // Needs the build (npm test builds it first) and Debian's postgresql server binaries.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +18,7 @@ import { createApiToken, createUser } from "@/lib/server/users";
 import { seedDemo } from "@/prisma/seed-demo";
 // @ts-expect-error plain ESM helper without types
 import { ensurePostgresBinaries, startThrowawayPostgres } from "../../scripts/lib/postgres.mjs";
+import { startServer } from "../../scripts/lib/server.mjs";
 import { launchBrowser } from "./browser";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -36,56 +36,20 @@ const PCN = "UZ1004";
 /** The header's "signed in as" element (app/layout.tsx). */
 const SIGNED_IN = 'data-testid="signed-in"';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 interface Instance {
   name: string;
   url: string;
   child: ChildProcess;
   output: () => string;
+  stop: () => void;
 }
 
 async function startInstance(name: string, databaseUrl: string): Promise<Instance> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let out = "";
-  child.stdout?.on("data", (d) => (out += d));
-  child.stderr?.on("data", (d) => (out += d));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`instance ${name} did not come up on ${url}:\n${out}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { name, url, child, output: () => out };
+  return { name, ...(await startServer({ env: { DATABASE_URL: databaseUrl }, name: `instance ${name}` })) };
 }
 
 function stop(i: Instance | undefined) {
-  if (i?.child.pid && i.child.exitCode === null) {
-    try {
-      process.kill(-i.child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
+  i?.stop();
 }
 
 interface Answer {
