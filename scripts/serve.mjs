@@ -25,7 +25,7 @@
 //   each time. ARRS_PAGE_CACHE_MB (default 64) bounds it; 0 turns it off.
 // - The estimate API straight from its route module (.next/arrs-direct/routes.mjs, bundled by
 //   `npm run build` from the same code Next serves), not through Next's router: the same answer
-//   for about a tenth of the CPU (docs/decisions/012-direct-api-routes.md). ARRS_DIRECT_ROUTES=0
+//   for about a tenth of the CPU (docs/decisions/015-direct-api-routes.md). ARRS_DIRECT_ROUTES=0
 //   sends it through Next like every other path.
 // - ARRS_WORKERS=N (default 1): N processes serving the one port (node:cluster), to use N cores;
 //   the first process only starts them (and starts another when one dies). They share nothing

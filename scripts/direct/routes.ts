@@ -1,5 +1,5 @@
 // The route handlers scripts/serve.mjs answers itself, without going through Next's router
-// (docs/decisions/012-direct-api-routes.md). Each entry is the route module itself, so the
+// (docs/decisions/015-direct-api-routes.md). Each entry is the route module itself, so the
 // answer is exactly the one Next would give; `npm run build` bundles this file with esbuild
 // (scripts/build-direct.mjs) into .next/arrs-direct/routes.mjs.
 import * as estimate from "@/app/api/v1/estimate/route";
