@@ -15,7 +15,7 @@ import { EstimateRequestSchema, MAX_ESTIMATE_BODY_BYTES, type EstimateRequest } 
 import { toResponse, type WeightedPopulationUsed, type EstimateResponse } from "@/lib/estimate-response";
 import type { Db } from "./create-prisma";
 import { AppError, invalidInput, notFound } from "./errors";
-import { resolveWeightedPopulation } from "./pcns";
+import { resolveWeightedPopulation } from "./weighted-population";
 
 export { toResponse, type EstimateResponse, type WeightedPopulationUsed };
 

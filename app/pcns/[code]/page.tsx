@@ -6,7 +6,7 @@ import { FINANCIAL_YEARS } from "@/lib/engine";
 import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/format";
 import { getCurrentUser } from "@/lib/server/auth";
 import { canAdmin, canWrite } from "@/lib/server/access";
-import type { WeightedProvenance } from "@/lib/server/pcns";
+import type { WeightedProvenance } from "@/lib/server/weighted-population";
 import { publicPcnDetail } from "@/lib/server/public-data";
 import { AgeProfileChart } from "./age-profile-chart";
 import { ConfirmedWeightedForm } from "./confirmed-weighted-form";
