@@ -13,6 +13,10 @@ export interface EntitlementRow {
   weightedPopulation: number;
   weightedPopulationProvenance: WeightedProvenance;
   pots: { id: string; label: string; ratePerWeightedPatient: number; rateStatus: string; amount: number; amountPence: number }[];
+  /** Estimated weighted population only: its 80% interval. */
+  weightedPopulationInterval?: { low: number; high: number; level: 0.8 };
+  /** Estimated weighted population only: the entitlement at the interval's ends (£ and pence). */
+  amountInterval?: { low: number; high: number; lowPence: number; highPence: number; level: 0.8 };
 }
 
 
@@ -34,8 +38,8 @@ function compiled(fy: string): CompiledRules | null {
 export function entitlementFor(w: WeightedPopulationResolution): EntitlementRow | null {
   const c = compiled(w.financialYear);
   if (!c) return null;
-  const population = toMicro(w.value) / 1e6;
-  const result = calculateEntitlement({ weightedPopulation: population, pots: c.pots });
+  const totalPence = (v: number) => calculateEntitlement({ weightedPopulation: toMicro(v) / 1e6, pots: c.pots }).totalPence;
+  const result = calculateEntitlement({ weightedPopulation: toMicro(w.value) / 1e6, pots: c.pots });
   const reasons: string[] = [];
   if (w.provenance === "estimate") reasons.push("the weighted population is an estimate");
   for (const p of result.pots) {
@@ -51,6 +55,13 @@ export function entitlementFor(w: WeightedPopulationResolution): EntitlementRow 
     reasons,
     weightedPopulation: w.value,
     weightedPopulationProvenance: w.provenance,
+    ...(w.interval
+      ? (() => {
+          const lowPence = totalPence(w.interval.low);
+          const highPence = totalPence(w.interval.high);
+          return { weightedPopulationInterval: w.interval, amountInterval: { low: lowPence / 100, high: highPence / 100, lowPence, highPence, level: 0.8 as const } };
+        })()
+      : {}),
     pots: result.pots.map((p) => ({
       id: p.pot.id,
       label: p.pot.label,

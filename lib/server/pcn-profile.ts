@@ -7,7 +7,7 @@ import type { Db } from "./create-prisma";
 import { entitlementFor, type EntitlementRow } from "./entitlement";
 import { invalidInput, notFound } from "./errors";
 import { loadMembers, registeredSummary, type AgeProfile, type PcnPracticeRow } from "./pcn-population";
-import { latestRatio, loadWeighted, resolveWeightedPopulation, resolveYear, type WeightedPopulationResolution, type WeightedProvenance } from "./weighted-population";
+import { estimatorFor, latestRatio, loadWeighted, resolveWeightedPopulation, resolveYear, type WeightedPopulationResolution, type WeightedProvenance } from "./weighted-population";
 
 export interface PcnDetail {
   code: string;
@@ -51,7 +51,8 @@ export async function getPcnDetail(db: Db, code: string): Promise<PcnDetail | nu
   ]);
   const reg = await registeredSummary(db, pcnCode, members.practicePops, members.practices.length);
   const ratio = latestRatio(rows);
-  const weightedPopulations = FINANCIAL_YEARS.map((fy) => resolveYear(fy, rows, reg, ratio));
+  const estimator = await estimatorFor(db, pcn.icb?.code ?? null, reg);
+  const weightedPopulations = FINANCIAL_YEARS.map((fy) => resolveYear(fy, rows, reg, ratio, estimator));
   const entitlements = weightedPopulations.map(entitlementFor).filter((e): e is EntitlementRow => e !== null);
   return {
     code: pcn.code,
@@ -101,7 +102,7 @@ export interface PlannerPcn {
   region: { code: string; name: string } | null;
   /** Member practices of the latest mapping extract, with their latest registered list and the year's imported weighted population (null when not known). */
   practices: { code: string; name: string; registered: number | null; weighted: number | null }[];
-  weightedPopulation: { value: number; provenance: WeightedProvenance; basis: string };
+  weightedPopulation: { value: number; provenance: WeightedProvenance; basis: string; interval?: { low: number; high: number; level: 0.8 }; intervalBasis?: string };
 }
 
 /** What the planner needs of a PCN for a scenario starting in `financialYear`; null for an unknown code. */
@@ -127,7 +128,7 @@ export async function getPcnForPlanner(db: Db, code: string, financialYear: stri
     region: pcn.icb?.region ?? null,
     practices: members.practices.map((p) => ({ code: p.code, name: p.name, registered: p.registeredPatients, weighted: weightedBy.get(p.code) ?? null })),
     weightedPopulation: wp
-      ? { value: wp.value, provenance: wp.provenance, basis: wp.basis }
+      ? { value: wp.value, provenance: wp.provenance, basis: wp.basis, ...(wp.interval ? { interval: wp.interval, intervalBasis: wp.intervalBasis } : {}) }
       : { value: 0, provenance: "estimate", basis: "estimate: nothing is stored for this PCN" },
   };
 }

@@ -12,6 +12,8 @@ import { bumpDataVersion } from "./data-version";
 import { assertDemoMayChange } from "./demo-account";
 import { AppError } from "./errors";
 import { loadMembers, registeredSummary, type RegisteredSummary } from "./pcn-population";
+import { getWeightedCalibration, type WeightedCalibration } from "./weighted-calibration";
+import { PUBLISHED_INTERVAL, predictRatio, type AgeSexProfile, type EstimateMethod, type IntervalFactors } from "@/lib/weighted-estimate";
 import { parseOrThrow, toMicro } from "./pcn-shared";
 
 export type WeightedProvenance = "icb-confirmed" | "imported" | "estimate";
@@ -28,7 +30,22 @@ export interface WeightedPopulationResolution {
   note?: string | null;
   updatedAt?: string | null;
   /** For estimates: the registered list and ratio used (value = list × ratio, to 2 decimals). */
-  estimate?: { registeredPatients: number; registeredPatientsDate: string | null; ratio: number; ratioFrom: string | null };
+  estimate?: {
+    registeredPatients: number;
+    registeredPatientsDate: string | null;
+    ratio: number;
+    ratioFrom: string | null;
+    /** How the ratio was found: the PCN's own stored ratio, the age/sex model fitted on stored PCNs, the published age/sex index, or 1.0. */
+    method: EstimateMethod;
+    /** The Carr-Hill age/sex index of the PCN against England (published weights), when known. */
+    ageSexIndex?: number | null;
+    /** The multiplier from the other stored PCNs of its ICB (age/sex methods). */
+    icbFactor?: number;
+  };
+  /** Estimates only: the 80% interval of the weighted population (2 decimals). */
+  interval?: { low: number; high: number; level: 0.8 };
+  /** Estimates only: how the interval was found, in words. */
+  intervalBasis?: string;
   /** The other stored figure for the year, kept when a confirmed one wins. */
   alsoStored?: { provenance: "imported"; value: number; source: string | null }[];
 }
@@ -91,6 +108,7 @@ export function resolveYear(
   rows: readonly StoredRow[],
   registered: { total: number | null; date: string | null; source: RegisteredSummary["source"] },
   ratio: RatioBasis | null,
+  estimator?: EstimatorContext | null,
 ): WeightedPopulationResolution {
   const forYear = rows.filter((r) => r.financialYear === fy);
   const confirmed = forYear.find((r) => r.provenance === "icb-confirmed");
@@ -123,12 +141,41 @@ export function resolveYear(
       basis: "estimate: no registered population or weighted population is stored for this PCN, so nothing can be estimated; enter the ICB's figure",
     };
   }
-  const ratioE4 = ratio?.ratioE4 ?? 10_000;
-  const value = estimateWeighted(registered.total, ratioE4);
   const listText = `${formatCount(registered.total)} registered patients${registered.date ? ` (${formatDate(registered.date)})` : ""}${registered.source === "sum-of-practices" ? ", summed from member practices" : ""}`;
-  const because = ratio
-    ? `the ratio of the ${ratio.financialYear} ${PROVENANCE_LABEL[ratio.provenance as WeightedProvenance] ?? ratio.provenance} figure (${formatDecimal(ratio.value)} ÷ ${formatCount(ratio.registeredList)})`
-    : "no stored weighted population to take a ratio from";
+  let ratioE4: number;
+  let method: EstimateMethod;
+  let because: string;
+  let factors: IntervalFactors;
+  let extra: { ageSexIndex?: number | null; icbFactor?: number } = {};
+  const prediction = !ratio && estimator?.profile ? predictRatio(estimator.calibration.model, estimator.profile, estimator.group) : null;
+  if (ratio) {
+    ratioE4 = ratio.ratioE4;
+    method = "own-ratio";
+    because = `the ratio of the ${ratio.financialYear} ${PROVENANCE_LABEL[ratio.provenance as WeightedProvenance] ?? ratio.provenance} figure (${formatDecimal(ratio.value)} ÷ ${formatCount(ratio.registeredList)})`;
+    factors = estimator?.calibration.ownRatio ?? PUBLISHED_INTERVAL;
+  } else if (prediction && prediction.ratio > 0) {
+    ratioE4 = Math.round(prediction.ratio * 10_000);
+    method = prediction.method === "flat" ? "flat" : prediction.method;
+    const cal = estimator!.calibration;
+    const idx = prediction.index !== null ? `its Carr-Hill age/sex index against England is ${prediction.index.toFixed(3)}` : "";
+    const model =
+      prediction.method === "fitted"
+        ? `the weighted ÷ registered ratio predicted from this PCN's age and sex mix with age/sex weights fitted to the stored figures of ${formatCount(cal.model.n)} PCNs${idx ? ` (${idx})` : ""}`
+        : prediction.method === "published"
+          ? `this PCN's age/sex index against England with the published Carr-Hill weights (${prediction.index?.toFixed(3) ?? "?"})${cal.model.n > 0 ? ` × ${(cal.model.scale ?? 1).toFixed(3)}, the mean ratio of ${formatCount(cal.model.n)} stored PCNs to their index` : ""}`
+          : "no age profile for England to compare with";
+    const icb = prediction.groupCount > 0 ? `, × ${prediction.groupFactor.toFixed(3)} for how the ${formatCount(prediction.groupCount)} other stored PCN${prediction.groupCount === 1 ? "" : "s"} of its ICB differ from their own prediction` : "";
+    because = `${model}${icb}; no stored weighted population of its own`;
+    factors = prediction.method === "flat" ? PUBLISHED_INTERVAL : cal.model.interval;
+    extra = { ageSexIndex: prediction.index, icbFactor: prediction.groupFactor };
+  } else {
+    ratioE4 = 10_000;
+    method = "flat";
+    because = estimator ? "no stored weighted population or age profile to estimate from" : "no stored weighted population to take a ratio from";
+    factors = PUBLISHED_INTERVAL;
+  }
+  const value = estimateWeighted(registered.total, ratioE4);
+  const interval = { low: round2(value * factors.low), high: round2(value * factors.high), level: 0.8 as const };
   return {
     financialYear: fy,
     value,
@@ -139,8 +186,34 @@ export function resolveYear(
       registeredPatientsDate: registered.date,
       ratio: ratioE4 / 10_000,
       ratioFrom: ratio ? `${ratio.financialYear} ${ratio.provenance}` : null,
+      method,
+      ...extra,
     },
+    interval,
+    intervalBasis: intervalWords(interval, factors, method),
   };
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** "80% interval 29,000 to 33,500: …how it was found". */
+function intervalWords(interval: { low: number; high: number }, f: IntervalFactors, method: EstimateMethod): string {
+  const range = `80% interval ${formatCount(Math.round(interval.low))} to ${formatCount(Math.round(interval.high))}`;
+  const pcts = `${((f.low - 1) * 100).toFixed(1)}% to +${((f.high - 1) * 100).toFixed(1)}%`;
+  if (f.from === "calibration") {
+    return method === "own-ratio"
+      ? `${range} (${pcts}): 80% of the ${formatCount(f.n)} year-to-year moves in stored PCNs' weighted ÷ registered ratios were within this`
+      : `${range} (${pcts}): the 10th to 90th percentile of this method's error when each of the ${formatCount(f.n)} stored PCNs is estimated from the others`;
+  }
+  if (f.from === "assumption") return `${range} (${pcts}): an assumption, as too few stored PCNs have figures for two years to measure how much a ratio moves`;
+  return `${range} (${pcts}): the published spread of the Carr-Hill additional-needs index (interquartile range 0.91 to 1.10, BMC Health Services Research 2010), as too few PCNs have a stored figure to measure the error`;
+}
+
+/** What an estimate needs beyond the PCN's own rows: the calibration, its age profile and ICB. */
+export interface EstimatorContext {
+  calibration: WeightedCalibration;
+  profile: AgeSexProfile | null;
+  group: string | null;
 }
 
 export async function loadWeighted(db: Db, code: string): Promise<StoredRow[]> {
@@ -159,17 +232,40 @@ export async function resolveWeightedPopulation(
   db: Db,
   code: string,
   financialYear: string,
-): Promise<{ value: number; provenance: WeightedProvenance; basis: string; pcnName: string } | null> {
+): Promise<ResolvedWeightedPopulation | null> {
   const pcnCode = code.trim().toUpperCase();
-  const pcn = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true, name: true } });
+  const pcn = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true, name: true, icbCode: true } });
   if (!pcn) return null;
-  const pick = (r: WeightedPopulationResolution) => ({ value: r.value, provenance: r.provenance, basis: r.basis, pcnName: pcn.name });
+  const pick = (r: WeightedPopulationResolution): ResolvedWeightedPopulation => ({
+    value: r.value,
+    provenance: r.provenance,
+    basis: r.basis,
+    pcnName: pcn.name,
+    ...(r.interval ? { interval: r.interval, intervalBasis: r.intervalBasis } : {}),
+    ...(r.estimate ? { method: r.estimate.method } : {}),
+  });
   const rows = await loadWeighted(db, pcnCode);
   const forYear = rows.filter((r) => r.financialYear === financialYear);
   if (forYear.length) return pick(resolveYear(financialYear, rows, { total: null, date: null, source: "none" }, null));
   const members = await loadMembers(db, pcnCode);
   const reg = await registeredSummary(db, pcnCode, members.practicePops, members.practices.length);
-  return pick(resolveYear(financialYear, rows, reg, latestRatio(rows)));
+  return pick(resolveYear(financialYear, rows, reg, latestRatio(rows), await estimatorFor(db, pcn.icbCode, reg)));
+}
+
+export interface ResolvedWeightedPopulation {
+  value: number;
+  provenance: WeightedProvenance;
+  basis: string;
+  pcnName: string;
+  /** Estimates only: the 80% interval and how it was found. */
+  interval?: { low: number; high: number; level: 0.8 };
+  intervalBasis?: string;
+  method?: EstimateMethod;
+}
+
+/** The estimate's context for a PCN: the database's calibration, the PCN's age profile and ICB. */
+export async function estimatorFor(db: Db, icbCode: string | null, reg: Pick<RegisteredSummary, "ageProfile">): Promise<EstimatorContext> {
+  return { calibration: await getWeightedCalibration(db), profile: reg.ageProfile, group: icbCode };
 }
 
 

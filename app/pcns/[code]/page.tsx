@@ -168,10 +168,18 @@ export default async function PcnPage({ params }: Props) {
             return (
               <tr key={e.financialYear} className="nhsuk-table__row" data-financial-year={e.financialYear}>
                 <th scope="row">{e.financialYear}</th>
-                <td className="nhsuk-table__cell--numeric">{w ? formatDecimal(w.value) : "—"}</td>
+                <td className="nhsuk-table__cell--numeric">
+                  {w ? formatDecimal(w.value) : "—"}
+                  {w?.interval ? (
+                    <span className="nhsuk-body-s app-basis app-interval" data-testid="weighted-interval">
+                      estimate: {formatCount(Math.round(w.value))} (80% interval {formatCount(Math.round(w.interval.low))} to {formatCount(Math.round(w.interval.high))})
+                    </span>
+                  ) : null}
+                </td>
                 <td>
                   {tag ? <strong className={tag.className}>{tag.label}</strong> : null}
                   {w ? <span className="nhsuk-body-s app-basis">{w.basis}</span> : null}
+                  {w?.intervalBasis ? <span className="nhsuk-body-s app-basis">{w.intervalBasis}.</span> : null}
                   {w?.alsoStored?.map((s) => (
                     <span key={s.provenance} className="nhsuk-body-s app-basis">
                       Also stored: imported figure {formatDecimal(s.value)} (kept; the ICB-confirmed figure is used).
@@ -185,6 +193,11 @@ export default async function PcnPage({ params }: Props) {
                       {" "}
                       <strong className="nhsuk-tag nhsuk-tag--yellow">Estimate</strong>
                       <span className="nhsuk-body-s app-basis">Because {e.reasons.join("; and ")}.</span>
+                      {e.amountInterval ? (
+                        <span className="nhsuk-body-s app-basis" data-testid="entitlement-interval">
+                          80% interval {formatPounds(e.amountInterval.low)} to {formatPounds(e.amountInterval.high)}, from the weighted population&apos;s interval.
+                        </span>
+                      ) : null}
                     </>
                   ) : null}
                   {e.pots.length > 1 ? (
