@@ -43,6 +43,13 @@ export default async function PcnPage({ params }: Props) {
   const wpByYear = new Map(pcn.weightedPopulations.map((w) => [w.financialYear, w]));
   const firstEstimateYear = pcn.weightedPopulations.find((w) => w.provenance === "estimate")?.financialYear;
   const defaultYear = firstEstimateYear ?? FINANCIAL_YEARS[FINANCIAL_YEARS.length - 1] ?? "2025/26";
+  // How each estimate's 80% interval was found, once for all the years that share it.
+  const intervalNotes = new Map<string, string[]>();
+  for (const w of pcn.weightedPopulations) {
+    if (!w.intervalBasis) continue;
+    const how = w.intervalBasis.replace(/^80% interval [^:]*: /, "");
+    intervalNotes.set(how, [...(intervalNotes.get(how) ?? []), w.financialYear]);
+  }
 
   return (
     <>
@@ -179,7 +186,6 @@ export default async function PcnPage({ params }: Props) {
                 <td>
                   {tag ? <strong className={tag.className}>{tag.label}</strong> : null}
                   {w ? <span className="nhsuk-body-s app-basis">{w.basis}</span> : null}
-                  {w?.intervalBasis ? <span className="nhsuk-body-s app-basis">{w.intervalBasis}.</span> : null}
                   {w?.alsoStored?.map((s) => (
                     <span key={s.provenance} className="nhsuk-body-s app-basis">
                       Also stored: imported figure {formatDecimal(s.value)} (kept; the ICB-confirmed figure is used).
@@ -213,6 +219,16 @@ export default async function PcnPage({ params }: Props) {
           })}
         </tbody>
       </table>
+      {intervalNotes.size ? (
+        <div className="nhsuk-body-s" data-testid="interval-notes">
+          {[...intervalNotes].map(([how, years]) => (
+            <p key={how} className="nhsuk-body-s">
+              How the 80% interval{years.length > 1 ? "s" : ""} for {years.join(", ")} {years.length > 1 ? "were" : "was"} found: {how}. The real figure
+              should fall inside it for about 8 PCNs in 10.
+            </p>
+          ))}
+        </div>
+      ) : null}
       <EntitlementChart points={pcn.entitlements.map((e) => ({ financialYear: e.financialYear, amount: e.amount, isEstimate: e.isEstimate }))} />
 
       <h2 id="confirm">Enter the ICB-confirmed weighted population</h2>
