@@ -1,5 +1,6 @@
 // The weighted-population estimate and its 80% interval through the API, the page data, the
 // estimate API, the planner and exports, on the fictional demo data (decision 014).
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/server/create-prisma";
 import { getPcnDetail, getPcnForPlanner } from "@/lib/server/pcn-profile";
@@ -92,6 +93,24 @@ describe("a PCN with no stored figure (UZ1003)", () => {
     });
     expect(body.estimates[0]!.id).toBe("2025/26 weighted population of UZ1003");
     expect(body.estimates[0]!.source).toContain("80% interval");
+  });
+});
+
+describe("exports", () => {
+  it("the XLSX of an estimate by PCN code says the weighted population's interval and the entitlement's", async () => {
+    const body = { financialYear: "2025/26", pcn: { code: "UZ1003" }, posts: [] };
+    const json = await estimate(body);
+    const res = await estimateRoute.POST(new Request("http://localhost/api/v1/estimate?format=xlsx", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    wb.getWorksheet("Summary")!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    const iv = json.weightedPopulation.interval!;
+    expect(texts).toContain(`Weighted population (estimate): ${json.weightedPopulation.value}, 80% interval ${iv.low} to ${iv.high} (${json.weightedPopulation.intervalBasis})`);
+    expect(texts).toContain(
+      `Entitlement if the weighted population is at the ends of its 80% interval: 2025/26 £${json.entitlementInterval!.low.toFixed(2)} to £${json.entitlementInterval!.high.toFixed(2)}`,
+    );
   });
 });
 
