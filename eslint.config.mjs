@@ -12,7 +12,7 @@ const config = [
   },
   {
     // The engine is pure: no framework, database, validation library, env or clock.
-    files: ["lib/engine/**/*.ts"],
+    files: ["lib/engine/**/*.ts", "lib/weighted-estimate/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

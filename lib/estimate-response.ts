@@ -52,9 +52,25 @@ export interface WeightedPopulationUsed {
   value: number;
   provenance: "given" | "icb-confirmed" | "imported" | "estimate";
   basis?: string;
+  /** Estimates only: the 80% interval of the weighted population and how it was found. */
+  interval?: { low: number; high: number; level: 0.8 };
+  intervalBasis?: string;
 }
 
-export function toResponse(req: { financialYear: string }, plan: PlanResult, wp: WeightedPopulationUsed, pcn?: { code: string; name: string }) {
+/** The entitlement at the ends of the weighted population's 80% interval (estimates only), in £. */
+export interface EntitlementInterval {
+  low: number;
+  high: number;
+  level: 0.8;
+}
+
+export function toResponse(
+  req: { financialYear: string },
+  plan: PlanResult,
+  wp: WeightedPopulationUsed,
+  pcn?: { code: string; name: string },
+  entitlementInterval?: EntitlementInterval,
+) {
   const pcnCode = pcn?.code;
   const estimates = plan.figures.filter((f) => f.status === "estimate").map(figureOut);
   if (wp.provenance === "estimate") {
@@ -63,12 +79,13 @@ export function toResponse(req: { financialYear: string }, plan: PlanResult, wp:
       label: "PCN contractor weighted population (estimated: no ICB-confirmed or imported figure)",
       value: wp.value,
       status: "estimate",
-      source: wp.basis ?? "Estimated from the registered list",
+      source: `${wp.basis ?? "Estimated from the registered list"}${wp.intervalBasis ? `; ${wp.intervalBasis}` : ""}`,
     });
   }
   return {
     financialYear: plan.financialYear,
     entitlement: pounds(plan.entitlementPence),
+    ...(entitlementInterval ? { entitlementInterval } : {}),
     ...(pcn ? { pcn } : {}),
     weightedPopulation: wp,
     posts: plan.posts.map(postOut),

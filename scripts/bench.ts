@@ -96,6 +96,10 @@ await benchSearch();
   const { benchPlanner } = await import("./bench-planner");
   await benchPlanner();
 }
+{
+  const { benchWeighted } = await import("./bench-weighted"); // weighted-population estimate back-test (decision 014)
+  await benchWeighted();
+}
 process.exit(0);
 
 /** PCN search and PCN page data on all of England (the real files imported into a temp DB). */

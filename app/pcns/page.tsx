@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PcnSearch } from "@/app/components/pcn-search";
-import type { PcnSearchResult } from "@/lib/server/pcns";
+import type { PcnSearchResult } from "@/lib/server/pcn-search";
 import { publicPcnSearch } from "@/lib/server/public-data";
 import { PcnSearchQuerySchema } from "@/lib/schemas/pcn";
 

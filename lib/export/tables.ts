@@ -53,6 +53,19 @@ function statusOf(r: ExportSource["results"][number]): string {
   return r.isEstimate ? "estimate" : "published";
 }
 
+/** ", 80% interval 29000 to 33500 (how it was found)" for an estimated weighted population. */
+function intervalNote(r: ExportSource["results"][number] | undefined): string {
+  const iv = r?.weightedPopulation.interval;
+  if (!iv) return "";
+  return `, 80% interval ${iv.low} to ${iv.high}${r.weightedPopulation.intervalBasis ? ` (${r.weightedPopulation.intervalBasis})` : ""}`;
+}
+
+/** The entitlement's 80% interval by year when the weighted population is an estimate. */
+function entitlementIntervalNote(src: ExportSource): string[] {
+  const parts = src.results.filter((r) => r.entitlementInterval).map((r) => `${r.financialYear} £${r.entitlementInterval!.low.toFixed(2)} to £${r.entitlementInterval!.high.toFixed(2)}`);
+  return parts.length ? [`Entitlement if the weighted population is at the ends of its 80% interval: ${parts.join("; ")}`] : [];
+}
+
 function summaryTable(src: ExportSource): Table {
   const notes: string[] = [
     `${src.kind === "scenario" ? "Scenario" : "Quick estimate"}: ${src.title}`,
@@ -60,7 +73,8 @@ function summaryTable(src: ExportSource): Table {
     ...(src.pcn ? [`PCN: ${src.pcn.name} (${src.pcn.code})`] : ["PCN: a weighted population entered by hand"]),
     ...(src.pcn?.icb ? [`ICB: ${src.pcn.icb.name} (${src.pcn.icb.code})`] : []),
     `Years: ${src.results.map((r) => r.financialYear).join(", ")}`,
-    `Weighted population (${src.results[0]?.weightedPopulation.provenance ?? "given"}): ${src.results[0]?.weightedPopulation.value ?? ""}`,
+    `Weighted population (${src.results[0]?.weightedPopulation.provenance ?? "given"}): ${src.results[0]?.weightedPopulation.value ?? ""}${intervalNote(src.results[0])}`,
+    ...entitlementIntervalNote(src),
     ...(src.summary ? [`Peak cash the PCN funds before reimbursement arrives: £${src.summary.peakFunding.toFixed(2)}${src.summary.peakFundingMonth ? ` (${src.summary.peakFundingMonth})` : ""}; claim lag ${src.summary.claimLagMonths} months`] : []),
     `Made ${src.generatedAt} by ARRS Planner ${src.appVersion}${src.version ? ` from scenario version ${src.version}` : ""}. A planning aid, not an official NHS England tool.`,
     "Figures marked estimate or projection are not published figures: see the sheet Assumptions and sources.",

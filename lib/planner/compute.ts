@@ -14,6 +14,7 @@
 //   post to the next point from its date.
 import {
   cashFlow,
+  calculateEntitlement,
   compileRules,
   EngineInputError,
   getRules,
@@ -243,12 +244,18 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
       throw e;
     }
     priced.push(plan);
+    // An estimated population's 80% interval, grown like the population in later years.
+    const baseIvl = ctx.weightedPopulation.interval;
+    const grow = ctx.weightedPopulation.value > 0 ? wpValue / ctx.weightedPopulation.value : 1;
+    const ivl = baseIvl ? { low: Math.round(baseIvl.low * grow * 100) / 100, high: Math.round(baseIvl.high * grow * 100) / 100, level: 0.8 as const } : undefined;
     const wp = {
       value: wpValue,
       provenance: ctx.weightedPopulation.provenance,
       ...(ctx.weightedPopulation.basis ? { basis: ctx.weightedPopulation.basis } : {}),
+      ...(ivl ? { interval: ivl, intervalBasis: ctx.weightedPopulation.intervalBasis } : {}),
     };
-    const response = toResponse({ financialYear: fy }, plan, wp, ctx.pcn);
+    const entitlementAt = (v: number) => calculateEntitlement({ weightedPopulation: Math.round(v * 1e6) / 1e6, pots: compiled.pots }).totalPence / 100;
+    const response = toResponse({ financialYear: fy }, plan, wp, ctx.pcn, ivl ? { low: entitlementAt(ivl.low), high: entitlementAt(ivl.high), level: 0.8 } : undefined);
     const projections: FigureOut[] = response.figures.filter((f) => f.status === "projection") as FigureOut[];
     if (i > 0 && popGrowth !== 0) {
       projections.push({

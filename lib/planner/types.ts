@@ -7,7 +7,14 @@ import type { EstimateResponse } from "@/lib/estimate-response";
 export interface PlannerContext {
   pcn: { code: string; name: string };
   /** The PCN's weighted population for the scenario's first year, with its provenance. */
-  weightedPopulation: { value: number; provenance: "given" | "icb-confirmed" | "imported" | "estimate"; basis?: string };
+  weightedPopulation: {
+    value: number;
+    provenance: "given" | "icb-confirmed" | "imported" | "estimate";
+    basis?: string;
+    /** Estimates only: the 80% interval (lib/weighted-estimate) and how it was found. */
+    interval?: { low: number; high: number; level: 0.8 };
+    intervalBasis?: string;
+  };
   /** Member practices for the practices' shares (weighted null when not known). */
   practices: { code: string; name: string; weighted: number | null; registered: number }[];
   /** The area a new post defaults to (the PCN's area). */

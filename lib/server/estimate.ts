@@ -2,6 +2,7 @@
 // validate → resolve the PCN's weighted population → price with the engine → pounds out.
 // No "server-only" import: the CLI runs this in plain Node.
 import {
+  calculateEntitlement,
   compileRules,
   EngineInputError,
   getRules,
@@ -15,7 +16,7 @@ import { EstimateRequestSchema, MAX_ESTIMATE_BODY_BYTES, type EstimateRequest } 
 import { toResponse, type WeightedPopulationUsed, type EstimateResponse } from "@/lib/estimate-response";
 import type { Db } from "./create-prisma";
 import { AppError, invalidInput, notFound } from "./errors";
-import { resolveWeightedPopulation } from "./pcns";
+import { resolveWeightedPopulation } from "./weighted-population";
 
 export { toResponse, type EstimateResponse, type WeightedPopulationUsed };
 
@@ -94,14 +95,22 @@ export async function runEstimate(input: unknown, getDb: () => Db): Promise<Esti
     const found = await resolveWeightedPopulation(getDb(), req.pcn.code, req.financialYear);
     if (!found) throw notFound(`No PCN with code ${req.pcn.code} is in the database. Search for it at /pcns, or give a weightedPopulation instead.`);
     pcn = { code: req.pcn.code, name: found.pcnName };
-    wp = { value: found.value, provenance: found.provenance, ...(found.basis ? { basis: found.basis } : {}) };
+    wp = {
+      value: found.value,
+      provenance: found.provenance,
+      ...(found.basis ? { basis: found.basis } : {}),
+      ...(found.interval ? { interval: found.interval, intervalBasis: found.intervalBasis } : {}),
+    };
   } else {
     wp = { value: req.pcn.weightedPopulation, provenance: "given" };
   }
   const compiled = compileRules(rules, req.assumptions ?? {});
   try {
     const plan = pricePlan(compiled, { weightedPopulation: roundPopulation(wp.value), posts: toPostSpecs(req) });
-    return toResponse(req, plan, wp, pcn);
+    // An estimated population's 80% interval carries through to the entitlement it gives.
+    const entitlementAt = (v: number) => calculateEntitlement({ weightedPopulation: roundPopulation(v), pots: compiled.pots }).totalPence / 100;
+    const entitlementInterval = wp.interval ? { low: entitlementAt(wp.interval.low), high: entitlementAt(wp.interval.high), level: 0.8 as const } : undefined;
+    return toResponse(req, plan, wp, pcn, entitlementInterval);
   } catch (e) {
     if (e instanceof EngineInputError) throw invalidInput([{ path: `posts.${e.path}`, message: e.message }]);
     throw e;

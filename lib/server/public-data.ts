@@ -10,7 +10,8 @@ import { freshReader } from "@/lib/fresh-read.mjs";
 import type { PcnSearchQueryInput } from "@/lib/schemas/pcn";
 import { readDataVersion } from "./data-version";
 import { getDb } from "./db";
-import { getPcnDetail, getPcnDetailOrThrow, searchPcns, type PcnDetail, type PcnSearchResult } from "./pcns";
+import { getPcnDetail, getPcnDetailOrThrow, type PcnDetail } from "./pcn-profile";
+import { searchPcns, type PcnSearchResult } from "./pcn-search";
 
 /** How many results an instance keeps (each a few kilobytes); ARRS_DATA_CACHE_ENTRIES, default 2000. */
 const MAX_ENTRIES = Math.max(0, Math.floor(Number(process.env.ARRS_DATA_CACHE_ENTRIES ?? 2000)));

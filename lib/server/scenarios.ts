@@ -32,7 +32,7 @@ import { auditEvent, diffScenario, listEntityEvents, type AuditChange, type Audi
 import type { Db } from "./create-prisma";
 import { assertDemoMayChange } from "./demo-account";
 import { AppError, invalidInput, notFound } from "./errors";
-import { getPcnForPlanner } from "./pcns";
+import { getPcnForPlanner } from "./pcn-profile";
 import type { SessionUser } from "./users";
 
 /** Deleted scenarios can be restored for this long; after it they are purged. */

@@ -34,7 +34,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
-  it.each(["/", "/pcns", "/pcns?q=demo", "/pcns/UZ1002", "/rules", "/rules?year=2024%2F25", "/login", "/admin/import"])("%s has no violations", async (path) => {
+  it.each(["/", "/pcns", "/pcns?q=demo", "/pcns/UZ1002", "/pcns/UZ1003", "/rules", "/rules?year=2024%2F25", "/login", "/admin/import"])("%s has no violations", async (path) => {
     const { page } = await openPage(browser);
     await page.goto(`${baseUrl()}${path}`, { waitUntil: "networkidle" });
     expect(await violations(page)).toEqual([]);

@@ -12,7 +12,7 @@ import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
 import { AppError } from "@/lib/server/errors";
 import { exportScenario } from "@/lib/server/export";
 import { grantMembership, listAccounts, listPcnMembers, revokeMembership } from "@/lib/server/memberships";
-import { setConfirmedWeightedPopulation } from "@/lib/server/pcns";
+import { setConfirmedWeightedPopulation } from "@/lib/server/weighted-population";
 import {
   createScenario,
   deleteScenario,

@@ -10,7 +10,7 @@ import { auditCsv, diffScenario, type AuditEntry } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/create-prisma";
 import { AppError } from "@/lib/server/errors";
 import { grantMembership, revokeMembership } from "@/lib/server/memberships";
-import { setConfirmedWeightedPopulation } from "@/lib/server/pcns";
+import { setConfirmedWeightedPopulation } from "@/lib/server/weighted-population";
 import { createScenario, deleteScenario, duplicateScenario, getScenarioHistory, restoreScenario, updateScenario } from "@/lib/server/scenarios";
 import { createSession, createUser, removeUser, type SessionUser } from "@/lib/server/users";
 import { createTestDb, type TestDb } from "../support/db";

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/server/create-prisma";
-import { searchPcns } from "@/lib/server/pcns";
+import { searchPcns } from "@/lib/server/pcn-search";
 import { createTestDb, createTestDbSync, repoRoot, type TestDb } from "../support/db";
 
 // Route handlers import lib/server/db.ts and http.ts, which are marked server-only.

@@ -13,7 +13,11 @@ import {
   searchPcns,
   setConfirmedWeightedPopulation,
 } from "@/lib/server/pcns";
+import { loadCalibrationInputs } from "@/lib/server/weighted-calibration";
+import { ageSexIndex, calibrate, MIN_EMPIRICAL, MIN_FIT, predictRatio, type AgeSexProfile } from "@/lib/weighted-estimate";
 import { createTestDb, type TestDb } from "../support/db";
+
+const parseProfile = (json: string) => JSON.parse(json) as AgeSexProfile;
 
 let env: TestDb;
 let db: Db;
@@ -180,11 +184,14 @@ describe("getPcnDetail", () => {
     expect(d.registeredPatients).toBe(9100); // 5,100 + 4,000
     expect(d.male).toBe(4530); // 2,540 + 1,990
     expect(d.registeredPatientsNote).toMatch(/sum of the member practices/);
-    // No stored weighted figure: every year is 9,100 × 1.0 = 9,100.00, an estimate.
+    // No stored weighted figure and no age profile: every year is 9,100 × 1.0 = 9,100.00, an
+    // estimate, with the published 80% interval (× e^∓0.1801: 9,100 × 0.835187 = 7,600.20; × 1.197337 = 10,895.77).
     expect(d.weightedPopulations.every((w) => w.provenance === "estimate" && w.value === 9100)).toBe(true);
     expect(d.weightedPopulations[0]!.basis).toBe(
-      "estimate: 9,100 registered patients (1 Jul 2026), summed from member practices × 1.0, no stored weighted population to take a ratio from",
+      "estimate: 9,100 registered patients (1 Jul 2026), summed from member practices × 1.0, no stored weighted population or age profile to estimate from",
     );
+    expect(d.weightedPopulations[0]!.interval).toEqual({ low: 7600.2, high: 10895.77, level: 0.8 });
+    expect(d.weightedPopulations[0]!.intervalBasis).toMatch(/^80% interval 7,600 to 10,896 \(-16\.5% to \+19\.7%\): the published spread of the Carr-Hill additional-needs index/);
   });
 });
 
@@ -235,14 +242,40 @@ describe("weighted population and entitlement", () => {
     expect(d.weightedPopulations[1]).toMatchObject({ provenance: "imported", value: 63412 });
   });
 
-  it("UZ1003 (nothing stored): list × 1.0", async () => {
+  it("UZ1003 (nothing stored): list × the age/sex ratio (published index × the stored PCNs' mean × its ICB's), with an 80% interval", async () => {
     const d = (await getPcnDetail(db, "UZ1003"))!;
+    // Recompute from the primitives: the demo holds fewer than 100 stored PCNs, so the published
+    // Carr-Hill index against England (here: the sum of the PCN profiles; no regions) × k.
+    const inputs = await loadCalibrationInputs(db);
+    expect(inputs.englandFrom).toBe("pcns");
+    expect(inputs.stored.length).toBeGreaterThanOrEqual(MIN_EMPIRICAL);
+    expect(inputs.stored.length).toBeLessThan(MIN_FIT);
+    const k = Math.exp(inputs.stored.reduce((s, p) => s + Math.log(p.ratio / ageSexIndex(p.profile, inputs.england)!), 0) / inputs.stored.length);
+    const own = parseProfile((await db.registeredPopulation.findFirst({ where: { orgType: "PCN", orgCode: "UZ1003" } }))!.ageProfile!);
+    const model = calibrate(inputs.stored, inputs.england);
+    expect(model.method).toBe("published");
+    expect(model.scale).toBeCloseTo(k, 12);
+    const pred = predictRatio(model, own, (await db.pcn.findUnique({ where: { code: "UZ1003" } }))!.icbCode)!;
+    expect(pred.ageSexRatio).toBeCloseTo(ageSexIndex(own, inputs.england)! * k, 12);
+    const ratioE4 = Math.round(pred.ratio * 10_000);
+    expect(ratioE4).not.toBe(10_000);
+    const value = Math.round((d.registeredPatients! * ratioE4) / 100) / 100;
     for (const w of d.weightedPopulations) {
-      expect(w).toMatchObject({ provenance: "estimate", value: d.registeredPatients });
-      expect(w.basis).toMatch(/× 1\.0, no stored weighted population to take a ratio from$/);
+      expect(w).toMatchObject({ provenance: "estimate", value, estimate: { method: "published", ratio: ratioE4 / 10_000 } });
+      expect(w.basis).toMatch(/age\/sex index against England with the published Carr-Hill weights/);
+      expect(w.basis).toMatch(/no stored weighted population of its own$/);
+      // The interval: the 10th–90th percentile of the method's leave-one-out errors on the stored PCNs.
+      expect(w.interval!.low).toBeCloseTo(value * model.interval.low, 1);
+      expect(w.interval!.high).toBeCloseTo(value * model.interval.high, 1);
+      expect(w.interval!.low).toBeLessThan(value);
+      expect(w.interval!.high).toBeGreaterThan(value);
+      expect(w.intervalBasis).toMatch(new RegExp(`each of the ${inputs.stored.length} stored PCNs is estimated from the others`));
     }
-    // 2023/24: list × £22.671
-    expect(d.entitlements[0]!.amountPence).toBe(Math.round(d.registeredPatients! * 22.671 * 100));
+    // 2023/24: value × £22.671; the entitlement's interval from the population's.
+    const e = d.entitlements[0]!;
+    expect(e.amountPence).toBe(Math.round(value * 22.671 * 100));
+    expect(e.weightedPopulationInterval).toEqual(d.weightedPopulations[0]!.interval);
+    expect(e.amountInterval).toMatchObject({ lowPence: Math.round(d.weightedPopulations[0]!.interval!.low * 22.671 * 100), highPence: Math.round(d.weightedPopulations[0]!.interval!.high * 22.671 * 100) });
   });
 
   it("estimateWeighted: list × ratio to 2 decimals, half up", () => {

@@ -8,7 +8,7 @@ import { parseWeightedPopulationText } from "@/lib/schemas/pcn";
 import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { setConfirmedWeightedPopulation } from "@/lib/server/pcns";
+import { setConfirmedWeightedPopulation } from "@/lib/server/weighted-population";
 import type { ConfirmedFormState, ConfirmedFormField } from "./form-state";
 
 const FIELDS: ConfirmedFormField[] = ["financialYear", "value", "source", "enteredBy", "note"];

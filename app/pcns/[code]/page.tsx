@@ -6,7 +6,7 @@ import { FINANCIAL_YEARS } from "@/lib/engine";
 import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/format";
 import { getCurrentUser } from "@/lib/server/auth";
 import { canAdmin, canWrite } from "@/lib/server/access";
-import type { WeightedProvenance } from "@/lib/server/pcns";
+import type { WeightedProvenance } from "@/lib/server/weighted-population";
 import { publicPcnDetail } from "@/lib/server/public-data";
 import { AgeProfileChart } from "./age-profile-chart";
 import { ConfirmedWeightedForm } from "./confirmed-weighted-form";
@@ -43,6 +43,13 @@ export default async function PcnPage({ params }: Props) {
   const wpByYear = new Map(pcn.weightedPopulations.map((w) => [w.financialYear, w]));
   const firstEstimateYear = pcn.weightedPopulations.find((w) => w.provenance === "estimate")?.financialYear;
   const defaultYear = firstEstimateYear ?? FINANCIAL_YEARS[FINANCIAL_YEARS.length - 1] ?? "2025/26";
+  // How each estimate's 80% interval was found, once for all the years that share it.
+  const intervalNotes = new Map<string, string[]>();
+  for (const w of pcn.weightedPopulations) {
+    if (!w.intervalBasis) continue;
+    const how = w.intervalBasis.replace(/^80% interval [^:]*: /, "");
+    intervalNotes.set(how, [...(intervalNotes.get(how) ?? []), w.financialYear]);
+  }
 
   return (
     <>
@@ -168,7 +175,14 @@ export default async function PcnPage({ params }: Props) {
             return (
               <tr key={e.financialYear} className="nhsuk-table__row" data-financial-year={e.financialYear}>
                 <th scope="row">{e.financialYear}</th>
-                <td className="nhsuk-table__cell--numeric">{w ? formatDecimal(w.value) : "—"}</td>
+                <td className="nhsuk-table__cell--numeric">
+                  {w ? formatDecimal(w.value) : "—"}
+                  {w?.interval ? (
+                    <span className="nhsuk-body-s app-basis app-interval" data-testid="weighted-interval">
+                      estimate: {formatCount(Math.round(w.value))} (80% interval {formatCount(Math.round(w.interval.low))} to {formatCount(Math.round(w.interval.high))})
+                    </span>
+                  ) : null}
+                </td>
                 <td>
                   {tag ? <strong className={tag.className}>{tag.label}</strong> : null}
                   {w ? <span className="nhsuk-body-s app-basis">{w.basis}</span> : null}
@@ -185,6 +199,11 @@ export default async function PcnPage({ params }: Props) {
                       {" "}
                       <strong className="nhsuk-tag nhsuk-tag--yellow">Estimate</strong>
                       <span className="nhsuk-body-s app-basis">Because {e.reasons.join("; and ")}.</span>
+                      {e.amountInterval ? (
+                        <span className="nhsuk-body-s app-basis" data-testid="entitlement-interval">
+                          80% interval {formatPounds(e.amountInterval.low)} to {formatPounds(e.amountInterval.high)}, from the weighted population&apos;s interval.
+                        </span>
+                      ) : null}
                     </>
                   ) : null}
                   {e.pots.length > 1 ? (
@@ -200,6 +219,16 @@ export default async function PcnPage({ params }: Props) {
           })}
         </tbody>
       </table>
+      {intervalNotes.size ? (
+        <div className="nhsuk-body-s" data-testid="interval-notes">
+          {[...intervalNotes].map(([how, years]) => (
+            <p key={how} className="nhsuk-body-s">
+              How the 80% interval{years.length > 1 ? "s" : ""} for {years.join(", ")} {years.length > 1 ? "were" : "was"} found: {how}. The real figure
+              should fall inside it for about 8 PCNs in 10.
+            </p>
+          ))}
+        </div>
+      ) : null}
       <EntitlementChart points={pcn.entitlements.map((e) => ({ financialYear: e.financialYear, amount: e.amount, isEstimate: e.isEstimate }))} />
 
       <h2 id="confirm">Enter the ICB-confirmed weighted population</h2>

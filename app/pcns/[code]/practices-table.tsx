@@ -3,7 +3,7 @@
 // are buttons inside the column headers; aria-sort says the current order.
 import { useState } from "react";
 import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
-import type { PcnPracticeRow } from "@/lib/server/pcns";
+import type { PcnPracticeRow } from "@/lib/server/pcn-population";
 
 const col = createColumnHelper<PcnPracticeRow>();
 const fmt = (n: number) => n.toLocaleString("en-GB");

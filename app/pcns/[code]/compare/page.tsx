@@ -14,7 +14,7 @@ import { getCurrentUser } from "@/lib/server/auth";
 import { getComparison, type ComparisonResult } from "@/lib/server/compare";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { getPcnDetail } from "@/lib/server/pcns";
+import { getPcnDetail } from "@/lib/server/pcn-profile";
 import { listScenarios, type ScenarioListItem } from "@/lib/server/scenarios";
 import type { CompareChartData } from "./compare-charts";
 import { LazyCompareCharts } from "./compare-charts-lazy";

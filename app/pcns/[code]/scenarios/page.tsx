@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/format";
 import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { getPcnDetail } from "@/lib/server/pcns";
+import { getPcnDetail } from "@/lib/server/pcn-profile";
 import { listScenarios, RESTORE_DAYS, type ScenarioListItem } from "@/lib/server/scenarios";
 import { canWrite } from "@/lib/server/access";
 import { deleteScenarioAction, duplicateScenarioAction, restoreScenarioAction } from "./actions";

@@ -1,0 +1,136 @@
+// A PCN's member practices and registered population (PCN-level figure, else the sum of its
+// practices), with the single-year age/sex profile. Plain objects out.
+// No "server-only" here: the CLI (scripts/pcn.ts) and integration tests import this file; the
+// app passes getDb() from lib/server/db.ts.
+import { formatDate } from "@/lib/format";
+import type { Db } from "./create-prisma";
+
+export interface PcnPracticeRow {
+  code: string;
+  name: string;
+  postcode: string | null;
+  registeredPatients: number | null;
+  registeredPatientsDate: string | null;
+}
+
+export interface AgeProfile {
+  male: number[];
+  female: number[];
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Registered population
+
+export interface RegisteredSummary {
+  total: number | null;
+  date: string | null;
+  source: "pcn" | "sum-of-practices" | "none";
+  note: string | null;
+  male: number | null;
+  female: number | null;
+  ageProfile: AgeProfile | null;
+}
+
+export function parseAgeProfile(json: string | null): AgeProfile | null {
+  if (!json) return null;
+  try {
+    const v = JSON.parse(json) as unknown;
+    if (
+      v &&
+      typeof v === "object" &&
+      Array.isArray((v as AgeProfile).male) &&
+      Array.isArray((v as AgeProfile).female) &&
+      (v as AgeProfile).male.every((n) => typeof n === "number") &&
+      (v as AgeProfile).female.every((n) => typeof n === "number")
+    ) {
+      return { male: (v as AgeProfile).male, female: (v as AgeProfile).female };
+    }
+  } catch {
+    // unreadable profile: shown as missing
+  }
+  return null;
+}
+
+export async function loadMembers(db: Db, code: string) {
+  const latest = await db.practiceMembership.findFirst({
+    where: { pcnCode: code },
+    orderBy: { extractDate: "desc" },
+    select: { extractDate: true },
+  });
+  if (!latest) return { extractDate: null, practices: [] as PcnPracticeRow[], practicePops: [] as { total: number; male: number | null; female: number | null; extractDate: string; ageProfile: string | null }[] };
+  const members = await db.practiceMembership.findMany({
+    where: { pcnCode: code, extractDate: latest.extractDate },
+    select: { practice: { select: { code: true, name: true, postcode: true } } },
+  });
+  const codes = members.map((m) => m.practice.code);
+  const pops = await db.registeredPopulation.findMany({
+    where: { orgType: "PRACTICE", orgCode: { in: codes } },
+    orderBy: { extractDate: "desc" },
+    select: { orgCode: true, total: true, male: true, female: true, extractDate: true, ageProfile: true },
+  });
+  const latestPop = new Map<string, (typeof pops)[number]>();
+  for (const p of pops) if (!latestPop.has(p.orgCode)) latestPop.set(p.orgCode, p);
+  const practices = members
+    .map((m) => {
+      const pop = latestPop.get(m.practice.code);
+      return {
+        code: m.practice.code,
+        name: m.practice.name,
+        postcode: m.practice.postcode,
+        registeredPatients: pop?.total ?? null,
+        registeredPatientsDate: pop?.extractDate ?? null,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code));
+  return { extractDate: latest.extractDate, practices, practicePops: [...latestPop.values()] };
+}
+
+export async function registeredSummary(
+  db: Db,
+  code: string,
+  practicePops: { total: number; male: number | null; female: number | null; extractDate: string; ageProfile: string | null }[],
+  practiceCount: number,
+): Promise<RegisteredSummary> {
+  const row = await db.registeredPopulation.findFirst({
+    where: { orgType: "PCN", orgCode: code },
+    orderBy: { extractDate: "desc" },
+  });
+  if (row) {
+    return { total: row.total, date: row.extractDate, source: "pcn", note: null, male: row.male, female: row.female, ageProfile: parseAgeProfile(row.ageProfile) };
+  }
+  if (practicePops.length === 0) {
+    return { total: null, date: null, source: "none", note: "No registered population is stored for this PCN or its member practices.", male: null, female: null, ageProfile: null };
+  }
+  const total = practicePops.reduce((s, p) => s + p.total, 0);
+  const dates = [...new Set(practicePops.map((p) => p.extractDate))].sort();
+  const date = dates[dates.length - 1] ?? null;
+  const allSex = practicePops.every((p) => p.male !== null && p.female !== null);
+  const profiles = practicePops.map((p) => parseAgeProfile(p.ageProfile));
+  let ageProfile: AgeProfile | null = null;
+  if (profiles.every((p) => p !== null)) {
+    const len = Math.max(...profiles.map((p) => p!.male.length));
+    ageProfile = { male: new Array<number>(len).fill(0), female: new Array<number>(len).fill(0) };
+    for (const p of profiles) {
+      p!.male.forEach((n, i) => (ageProfile!.male[i]! += n));
+      p!.female.forEach((n, i) => (ageProfile!.female[i]! += n));
+    }
+  }
+  const missing = practiceCount - practicePops.length;
+  const parts = [
+    `No PCN-level figure is stored, so this is the sum of the member practices' latest figures (${practicePops.length} of ${practiceCount} practices)`,
+    dates.length > 1 ? `; their dates differ (${dates.map(formatDate).join(", ")})` : "",
+    missing > 0 ? `; ${missing} practice${missing === 1 ? " has" : "s have"} no figure` : "",
+    ".",
+  ];
+  return {
+    total,
+    date,
+    source: "sum-of-practices",
+    note: parts.join(""),
+    male: allSex ? practicePops.reduce((s, p) => s + (p.male ?? 0), 0) : null,
+    female: allSex ? practicePops.reduce((s, p) => s + (p.female ?? 0), 0) : null,
+    ageProfile,
+  };
+}
+

@@ -1,0 +1,121 @@
+// Loads what the weighted-population estimate is calibrated on (lib/weighted-estimate): every
+// stored PCN's latest weighted ÷ registered ratio with its ICB and latest age profile, England's
+// age profile, and the ratio moves of PCNs with figures for two years. Kept per database and data
+// version (lib/server/data-version.ts): an import or an ICB-confirmed figure bumps the version,
+// and the next estimate recalibrates.
+// No "server-only": the CLI, the bench and integration tests import this file.
+import {
+  addProfiles,
+  calibrate,
+  ownRatioInterval,
+  profileTotal,
+  type AgeSexModel,
+  type AgeSexProfile,
+  type CalibrationPcn,
+  type IntervalFactors,
+  type RatioPair,
+} from "@/lib/weighted-estimate";
+import type { Db } from "./create-prisma";
+import { readDataVersion } from "./data-version";
+import { parseAgeProfile } from "./pcn-population";
+
+export interface CalibrationInputs {
+  stored: CalibrationPcn[];
+  pairs: RatioPair[];
+  england: AgeSexProfile;
+  /** "regions": England summed from the regions' profiles; "pcns": from the PCNs' (no regions stored). */
+  englandFrom: "regions" | "pcns" | "none";
+}
+
+export interface WeightedCalibration {
+  model: AgeSexModel;
+  ownRatio: IntervalFactors;
+  englandFrom: CalibrationInputs["englandFrom"];
+}
+
+type Row = { pcnCode: string; financialYear: string; value: number; provenance: string; registeredList: number | null };
+
+/** Per PCN and year, the ratio of the figure a calculation would use (ICB-confirmed over imported). */
+function ratiosByPcn(rows: readonly Row[]): Map<string, { financialYear: string; ratio: number }[]> {
+  const best = new Map<string, Row>();
+  for (const r of rows) {
+    if (r.registeredList === null || !(r.registeredList > 0) || !(r.value > 0)) continue;
+    const key = `${r.pcnCode}|${r.financialYear}`;
+    const prev = best.get(key);
+    if (!prev || (r.provenance === "icb-confirmed" && prev.provenance !== "icb-confirmed")) best.set(key, r);
+  }
+  const out = new Map<string, { financialYear: string; ratio: number }[]>();
+  for (const r of best.values()) {
+    const list = out.get(r.pcnCode) ?? [];
+    list.push({ financialYear: r.financialYear, ratio: r.value / r.registeredList! });
+    out.set(r.pcnCode, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.financialYear.localeCompare(b.financialYear));
+  return out;
+}
+
+/** Reads the calibration inputs from the database (a handful of queries). */
+export async function loadCalibrationInputs(db: Db): Promise<CalibrationInputs> {
+  const [rows, pcns, latestPcnPop, latestRegionPop] = await Promise.all([
+    db.weightedPopulation.findMany({ select: { pcnCode: true, financialYear: true, value: true, provenance: true, registeredList: true } }),
+    db.pcn.findMany({ select: { code: true, icbCode: true } }),
+    db.registeredPopulation.findFirst({ where: { orgType: "PCN", ageProfile: { not: null } }, orderBy: { extractDate: "desc" }, select: { extractDate: true } }),
+    db.registeredPopulation.findFirst({ where: { orgType: "REGION", ageProfile: { not: null } }, orderBy: { extractDate: "desc" }, select: { extractDate: true } }),
+  ]);
+  const [pcnPops, regionPops] = await Promise.all([
+    latestPcnPop
+      ? db.registeredPopulation.findMany({ where: { orgType: "PCN", extractDate: latestPcnPop.extractDate }, select: { orgCode: true, ageProfile: true } })
+      : Promise.resolve([]),
+    latestRegionPop
+      ? db.registeredPopulation.findMany({ where: { orgType: "REGION", extractDate: latestRegionPop.extractDate }, select: { ageProfile: true } })
+      : Promise.resolve([]),
+  ]);
+  const profiles = new Map<string, AgeSexProfile>();
+  for (const p of pcnPops) {
+    const prof = parseAgeProfile(p.ageProfile);
+    if (prof && profileTotal(prof) > 0) profiles.set(p.orgCode, prof);
+  }
+  const regionProfiles = regionPops.map((r) => parseAgeProfile(r.ageProfile)).filter((p) => p !== null);
+  let england: AgeSexProfile;
+  let englandFrom: CalibrationInputs["englandFrom"];
+  if (regionProfiles.length > 0) {
+    england = addProfiles(regionProfiles);
+    englandFrom = "regions";
+  } else if (profiles.size > 0) {
+    england = addProfiles([...profiles.values()]);
+    englandFrom = "pcns";
+  } else {
+    england = { male: [], female: [] };
+    englandFrom = "none";
+  }
+
+  const icbOf = new Map(pcns.map((p) => [p.code, p.icbCode]));
+  const stored: CalibrationPcn[] = [];
+  const pairs: RatioPair[] = [];
+  for (const [code, list] of ratiosByPcn(rows)) {
+    for (let i = 1; i < list.length; i++) pairs.push({ earlier: list[i - 1]!.ratio, later: list[i]!.ratio });
+    const profile = profiles.get(code);
+    if (profile) stored.push({ code, group: icbOf.get(code) ?? null, ratio: list[list.length - 1]!.ratio, profile });
+  }
+  stored.sort((a, b) => a.code.localeCompare(b.code));
+  return { stored, pairs, england, englandFrom };
+}
+
+export function calibrateFrom(inputs: CalibrationInputs): WeightedCalibration {
+  return { model: calibrate(inputs.stored, inputs.england), ownRatio: ownRatioInterval(inputs.pairs), englandFrom: inputs.englandFrom };
+}
+
+const cache = new WeakMap<Db, { version: string; value: Promise<WeightedCalibration> }>();
+
+/** The calibration for the database's current data version (computed once per version). */
+export async function getWeightedCalibration(db: Db): Promise<WeightedCalibration> {
+  const version = await readDataVersion(db);
+  const hit = cache.get(db);
+  if (hit && hit.version === version) return hit.value;
+  const value = loadCalibrationInputs(db).then(calibrateFrom);
+  cache.set(db, { version, value });
+  value.catch(() => {
+    if (cache.get(db)?.value === value) cache.delete(db);
+  });
+  return value;
+}
