@@ -2,7 +2,7 @@
 // comments from the profile and the assumption table (lib/need/assumptions.ts), not taken from
 // the code's output.
 import { describe, expect, it } from "vitest";
-import { calculateNeed, minutesPerPatient, NEED_ASSUMPTIONS, patientsAged, resolveNeedAssumptions, valuesOf, type AgeSexProfile, type NeedOverrides } from "./index";
+import { calculateNeed, minutesPerPatient, NEED_ASSUMPTIONS, otWteInYear, patientsAged, postsForGap, resolveNeedAssumptions, valuesOf, type AgeSexProfile, type NeedOverrides } from "./index";
 
 /** A profile of single years 0..95 (95 = 95 and over) with patients only at the ages given. */
 function profile(male: Record<number, number>, female: Record<number, number>): AgeSexProfile {
@@ -240,5 +240,30 @@ describe("overrides", () => {
     const r = calculateNeed(profile({}, {}));
     expect(r.total.wte).toEqual({ low: 0, central: 0, high: 0 });
     expect(r.groups.map((g) => g.shareOfCentral)).toEqual([0, 0, 0]);
+  });
+});
+
+describe("planner: OT WTE in the first year and the posts for the gap", () => {
+  it.each([
+    // label,                                   posts,                                                                       year,      expected
+    ["no posts", [], "2025/26", 0],
+    ["a whole-year OT and a pharmacist", [{ role: "occupational-therapist", wte: 1 }, { role: "clinical-pharmacist", wte: 1 }], "2025/26", 1],
+    ["an OT from October counts (in post in the year)", [{ role: "occupational-therapist", wte: 0.6, start: "2025-10-01" }], "2025/26", 0.6],
+    ["an OT from the next year does not", [{ role: "occupational-therapist", wte: 0.6, start: "2026-04-01" }], "2025/26", 0],
+    ["an OT that left before the year does not", [{ role: "occupational-therapist", wte: 1, start: "2024-04-01", end: "2025-03-31" }], "2025/26", 0],
+    ["0.6 + 0.8 = 1.4", [{ role: "occupational-therapist", wte: 0.6 }, { role: "occupational-therapist", wte: 0.8, end: "2025-04-01" }], "2025/26", 1.4],
+  ] as const)("%s", (_label, posts, year, expected) => {
+    expect(otWteInYear(posts, year)).toBe(expected);
+  });
+  it.each([
+    // central, have, posts added
+    [0.7, 0, [0.7]],
+    [1.43, 0.6, [0.83]], // 1.43 − 0.6 = 0.83
+    [2.5, 0, [1, 1, 0.5]],
+    [2, 0, [1, 1]],
+    [0.7, 0.7, []],
+    [0.7, 1, []],
+  ])("central %s, have %s → %j", (central, have, expected) => {
+    expect(postsForGap(central, have)).toEqual(expected);
   });
 });

@@ -2,3 +2,4 @@
 // calculation, shared by the API, the PCN page and the planner (in the browser).
 export * from "./assumptions";
 export * from "./calculate";
+export * from "./planner";
