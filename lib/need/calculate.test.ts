@@ -2,7 +2,7 @@
 // comments from the profile and the assumption table (lib/need/assumptions.ts), not taken from
 // the code's output.
 import { describe, expect, it } from "vitest";
-import { calculateNeed, minutesPerPatient, NEED_ASSUMPTIONS, otWteInYear, patientsAged, postsForGap, resolveNeedAssumptions, valuesOf, type AgeSexProfile, type NeedOverrides } from "./index";
+import { calculateNeed, minutesPerPatient, NEED_ASSUMPTIONS, otWteInYear, patientsAged, postsForGap, startInYear, resolveNeedAssumptions, valuesOf, type AgeSexProfile, type NeedOverrides } from "./index";
 
 /** A profile of single years 0..95 (95 = 95 and over) with patients only at the ages given. */
 function profile(male: Record<number, number>, female: Record<number, number>): AgeSexProfile {
@@ -265,5 +265,16 @@ describe("planner: OT WTE in the first year and the posts for the gap", () => {
     [0.7, 1, []],
   ])("central %s, have %s → %j", (central, have, expected) => {
     expect(postsForGap(central, have)).toEqual(expected);
+  });
+});
+
+describe("planner: when a post added for the need starts", () => {
+  it.each([
+    ["next month falls in the year", "2026-01-01", "2025/26", "2026-01-01"],
+    ["next month is after the year: its first day", "2027-01-01", "2025/26", "2025-04-01"],
+    ["next month is before the year: its first day", "2025-01-01", "2025/26", "2025-04-01"],
+    ["the last day of the year", "2026-03-31", "2025/26", "2026-03-31"],
+  ])("%s", (_label, candidate, year, expected) => {
+    expect(startInYear(candidate, year)).toBe(expected);
   });
 });

@@ -49,3 +49,13 @@ export function postsForGap(central: number, have: number): number[] {
   out.push(gap / 100);
   return out;
 }
+
+/**
+ * When a post added for the need starts: `candidate` (the 1st of next month) when it falls in the
+ * financial year, else the year's first day (so the post counts in that year).
+ */
+export function startInYear(candidate: string, financialYear: string): string {
+  const b = yearBounds(financialYear);
+  if (!b) return candidate;
+  return candidate >= b.first && candidate <= b.last ? candidate : b.first;
+}

@@ -28,7 +28,7 @@ const PrintAssumptionsLater = memo(PrintAssumptions);
 import { CashFlowSection, ProjectionSection, SharesSection, SummarySection, SupervisionSection } from "./results";
 import { SupervisorsEditor } from "./supervisors";
 import { PlannerPopulationNeed } from "./population-need";
-import { otWteInYear, type AgeSexProfile, type NeedOverrides } from "@/lib/need";
+import { otWteInYear, startInYear, type AgeSexProfile, type NeedOverrides } from "@/lib/need";
 
 export interface PlannerProps {
   scenario: StoredScenario;
@@ -418,7 +418,8 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
             wtes.map((wte) => {
               const id = freeId(used, "fcot");
               used.add(id);
-              return postToDraft({ ...firstContactOtPost(today, ctx.defaultArea, id), wte, label: "First Contact OT (population need)" }, nextKey());
+              const post = firstContactOtPost(today, ctx.defaultArea, id);
+              return postToDraft({ ...post, wte, start: startInYear(post.start ?? "", draft.firstYear), label: "First Contact OT (population need)" }, nextKey());
             }),
           );
         }}
