@@ -37,7 +37,7 @@ export interface NeedAssumptionDef {
 }
 
 const COLLARD =
-  "Collard et al. 2012 (J Am Geriatr Soc) pooled frailty-phenotype prevalence by 5-year band, as applied in the Devon JSNA (need-sizing.md §2.1). Range: ±25% of the value (assumption: studies in the review differ widely)";
+  "Collard et al. 2012 (J Am Geriatr Soc) pooled frailty-phenotype prevalence by 5-year band, as applied in the Devon JSNA (need-sizing.md §2.1). Range: about ±25% of the value, to 1 decimal (assumption: studies in the review differ widely)";
 const APMS_CMD =
   "APMS 2023/4 (NatCen, 26 June 2025): 22.6% of 16–64-year-olds have a common mental health condition; split by sex with the APMS 2014 ratio of about 19:12. Low: scaled to APMS 2014 (18.9%); high: scaled to the 16–24 rate (25.8%)";
 const FIT_NOTES =
@@ -47,10 +47,10 @@ const FIT_NOTES =
 export const NEED_ASSUMPTIONS: readonly NeedAssumptionDef[] = [
   // --- Frailty: people aged 65+ living with frailty, by 5-year band -------------------------------
   { id: "frailty65to69", label: "Frailty prevalence, ages 65–69", group: "frailty", value: 4.0, low: 3.0, high: 5.0, unit: "%", status: "sourced", source: COLLARD, raises: true, min: 0, max: 100 },
-  { id: "frailty70to74", label: "Frailty prevalence, ages 70–74", group: "frailty", value: 7.0, low: 5.25, high: 8.75, unit: "%", status: "sourced", source: COLLARD, raises: true, min: 0, max: 100 },
-  { id: "frailty75to79", label: "Frailty prevalence, ages 75–79", group: "frailty", value: 9.0, low: 6.75, high: 11.25, unit: "%", status: "sourced", source: COLLARD, raises: true, min: 0, max: 100 },
-  { id: "frailty80to84", label: "Frailty prevalence, ages 80–84", group: "frailty", value: 15.7, low: 11.775, high: 19.625, unit: "%", status: "sourced", source: COLLARD, raises: true, min: 0, max: 100 },
-  { id: "frailty85plus", label: "Frailty prevalence, ages 85 and over", group: "frailty", value: 26.1, low: 19.575, high: 32.625, unit: "%", status: "sourced", source: COLLARD, raises: true, min: 0, max: 100 },
+  { id: "frailty70to74", label: "Frailty prevalence, ages 70–74", group: "frailty", value: 7.0, low: 5.3, high: 8.8, unit: "%", status: "sourced", source: COLLARD, raises: true, min: 0, max: 100 },
+  { id: "frailty75to79", label: "Frailty prevalence, ages 75–79", group: "frailty", value: 9.0, low: 6.8, high: 11.3, unit: "%", status: "sourced", source: COLLARD, raises: true, min: 0, max: 100 },
+  { id: "frailty80to84", label: "Frailty prevalence, ages 80–84", group: "frailty", value: 15.7, low: 11.8, high: 19.6, unit: "%", status: "sourced", source: COLLARD, raises: true, min: 0, max: 100 },
+  { id: "frailty85plus", label: "Frailty prevalence, ages 85 and over", group: "frailty", value: 26.1, low: 19.6, high: 32.6, unit: "%", status: "sourced", source: COLLARD, raises: true, min: 0, max: 100 },
   { id: "reachFrailty", label: "Frail people an OT service sees in a year", group: "frailty", value: 20, low: 10, high: 30, unit: "%", status: "assumption", source: "No published uptake rate found (need-sizing.md Part 3). The input that moves the answer most: set it to what your service intends", raises: true, min: 0, max: 100 },
   { id: "contactsFrailty", label: "Contacts per frail patient", group: "frailty", value: 3, low: 2, high: 4, unit: "contacts", status: "assumption", source: "No published figure found; a first assessment and two follow-ups", raises: true, min: 1, max: 50 },
   { id: "homeVisitShareFrailty", label: "Frail patients first seen at home", group: "frailty", value: 100, low: 50, high: 100, unit: "%", status: "assumption", source: "Assumption: frailty first assessments are home visits (need-sizing.md Part 3); travel is added to each", raises: true, min: 0, max: 100 },
@@ -76,7 +76,7 @@ export const NEED_ASSUMPTIONS: readonly NeedAssumptionDef[] = [
   { id: "followUpMinutes", label: "Follow-up contact", group: "all", value: 45, low: 30, high: 60, unit: "minutes", status: "assumption", source: "Assumption (need-sizing.md Part 3)", raises: true, min: 0, max: 600 },
   { id: "adminMinutes", label: "Notes and admin per contact", group: "all", value: 15, low: 10, high: 20, unit: "minutes", status: "assumption", source: "Assumption (need-sizing.md Part 3)", raises: true, min: 0, max: 600 },
   { id: "travelMinutes", label: "Travel per home visit", group: "all", value: 30, low: 20, high: 45, unit: "minutes", status: "assumption", source: "Assumption (need-sizing.md Part 3)", raises: true, min: 0, max: 600 },
-  { id: "clinicalHoursPerWte", label: "Patient-facing hours per 1.0 WTE", group: "all", value: 1200, low: 1100, high: 1300, unit: "hours a year", status: "derived", source: "37.5 hours × about 43 working weeks (Agenda for Change leave of 27 days, 8 bank holidays, about 2 weeks of sickness and training) × 75% patient-facing (assumption). Range: 68–81% patient-facing. More hours per WTE means fewer WTE", raises: false, min: 100, max: 2000 },
+  { id: "clinicalHoursPerWte", label: "Patient-facing hours per 1.0 WTE", group: "all", value: 1160, low: 1000, high: 1270, unit: "hours a year", status: "derived", source: "37.5 hours × 52.18 weeks = 1,957 hours; less 29 days' leave (Agenda for Change after 5 years: 90.6% of primary care OTs have more than 5 years' experience, RCOT 2022) and 8 bank holidays (277.5 hours); less 5.6% sickness (NHS staff 2022, Nuffield Trust, June 2023); less 5 days' training (assumption); × 75% patient-facing (assumption) = 1,160. Low: 33 days' leave, 65% patient-facing; high: 27 days, 4.3% sickness (2019), 80%. More hours per WTE means fewer WTE", raises: false, min: 100, max: 2000 },
 ];
 
 export type NeedAssumptionId = string;

@@ -63,25 +63,25 @@ describe("central figures, profile A, built-in assumptions", () => {
   it.each([
     // Frailty: people = 2,000 × 4.0% + 1,000 × 26.1% = 80 + 261 = 341
     //          patients = 341 × 20% = 68.2 → 68; hours = 68.2 × 225 / 60 = 255.75 → 256
-    //          WTE = 255.75 / 1,200 = 0.2131 → 0.21
-    ["frailty", 341, 68, 256, 0.21],
+    //          WTE = 255.75 / 1,160 = 0.2205 → 0.22
+    ["frailty", 341, 68, 256, 0.22],
     // Mental health: people = (12,000 × 27.7% + 10,000 × 17.5%) × 50% = (3,324 + 1,750) × 0.5 = 2,537
     //          patients = 2,537 × 5% = 126.85 → 127; hours = 126.85 × 135 / 60 = 285.4125 → 285
-    //          WTE = 285.4125 / 1,200 = 0.2378 → 0.24
-    ["mental-health", 2537, 127, 285, 0.24],
+    //          WTE = 285.4125 / 1,160 = 0.2460 → 0.25
+    ["mental-health", 2537, 127, 285, 0.25],
     // Work: notes = 10,000 × 0.322 + 10,000 × 0.234 = 5,560; × 42% = 2,335.2; ÷ 2 = 1,167.6;
     //          × (1 − 20%) = 934.08 → 934; patients × 10% = 93.408 → 93
-    //          hours = 93.408 × 195 / 60 = 303.576 → 304; WTE = 0.25298 → 0.25
-    ["work", 934, 93, 304, 0.25],
+    //          hours = 93.408 × 195 / 60 = 303.576 → 304; WTE = 303.576 / 1,160 = 0.2617 → 0.26
+    ["work", 934, 93, 304, 0.26],
   ])("%s", (id, people, patients, hours, wte) => {
     expect(g[id]!.people.central).toBe(people);
     expect(g[id]!.patients.central).toBe(patients);
     expect(g[id]!.hours.central).toBe(hours);
     expect(g[id]!.wte.central).toBe(wte);
   });
-  it("total: 255.75 + 285.4125 + 303.576 = 844.7385 hours → 845; ÷ 1,200 = 0.7039 → 0.70 WTE", () => {
+  it("total: 255.75 + 285.4125 + 303.576 = 844.7385 hours → 845; ÷ 1,160 = 0.7282 → 0.73 WTE", () => {
     expect(r.total.hours.central).toBe(845);
-    expect(r.total.wte.central).toBe(0.7);
+    expect(r.total.wte.central).toBe(0.73);
     // people 341 + 2,537 + 934.08 = 3,812.08 → 3,812; patients 68.2 + 126.85 + 93.408 = 288.458 → 288
     expect(r.total.people.central).toBe(3812);
     expect(r.total.patients.central).toBe(288);
@@ -102,32 +102,33 @@ describe("extremes, profile A: every assumption at the end that gives less / mor
   const r = calculateNeed(A);
   const g = Object.fromEntries(r.groups.map((x) => [x.id, x]));
   it.each([
-    // LOW. Frailty: 2,000 × 3.0% + 1,000 × 19.575% = 60 + 195.75 = 255.75 → 256 people; × 10% = 25.575 → 26
+    // LOW. Frailty: 2,000 × 3.0% + 1,000 × 19.6% = 60 + 196 = 256 people; × 10% = 25.6 → 26
     //   minutes: first 45 + admin 10 + 50% × travel 20 + 1 follow-up × (30 + 10) = 105
-    //   hours = 25.575 × 105 / 60 = 44.75625 → 45; WTE ÷ 1,300 = 0.0344 → 0.03
-    ["low", "frailty", 256, 26, 45, 0.03],
+    //   hours = 25.6 × 105 / 60 = 44.8 → 45; WTE ÷ 1,270 = 0.0353 → 0.04
+    ["low", "frailty", 256, 26, 45, 0.04],
     // Mental health: (12,000 × 23.2% + 10,000 × 14.6%) × 37% = 4,244 × 0.37 = 1,570.28 → 1,570
-    //   × 2.5% = 39.257 → 39; minutes 45 + 10 + 1 × 40 = 95; hours = 62.157 → 62; WTE 0.0478 → 0.05
+    //   × 2.5% = 39.257 → 39; minutes 45 + 10 + 1 × 40 = 95; hours = 62.157 → 62; WTE ÷ 1,270 = 0.0489 → 0.05
     ["low", "mental-health", 1570, 39, 62, 0.05],
     // Work: notes 2,900 + 2,110 = 5,010; × 33% = 1,653.3; ÷ 3 notes per episode = 551.1;
-    //   × (1 − 37%) = 347.193 → 347; × 5% = 17.36 → 17; hours 17.35965 × 95 / 60 = 27.486 → 27; WTE 0.02
+    //   × (1 − 37%) = 347.193 → 347; × 5% = 17.36 → 17; hours 17.35965 × 95 / 60 = 27.486 → 27; WTE ÷ 1,270 = 0.0216 → 0.02
     ["low", "work", 347, 17, 27, 0.02],
-    // HIGH. Frailty: 2,000 × 5% + 1,000 × 32.625% = 426.25 → 426; × 30% = 127.875 → 128
-    //   minutes: 75 + 20 + 100% × 45 + 3 × (60 + 20) = 380; hours = 809.875 → 810; WTE ÷ 1,100 = 0.7363 → 0.74
-    ["high", "frailty", 426, 128, 810, 0.74],
+    // HIGH. Frailty: 2,000 × 5% + 1,000 × 32.6% = 426; × 30% = 127.8 → 128
+    //   minutes: 75 + 20 + 100% × 45 + 3 × (60 + 20) = 380; hours = 127.8 × 380 / 60 = 809.4 → 809; WTE ÷ 1,000 = 0.8094 → 0.81
+    ["high", "frailty", 426, 128, 809, 0.81],
     // Mental health: (12,000 × 31.6% + 10,000 × 20%) × 60% = 3,475.2 → 3,475; × 10% = 347.52 → 348
-    //   minutes 75 + 20 + 2 × 80 = 255; hours = 1,476.96 → 1,477; WTE 1.3427 → 1.34
-    ["high", "mental-health", 3475, 348, 1477, 1.34],
+    //   minutes 75 + 20 + 2 × 80 = 255; hours = 1,476.96 → 1,477; WTE ÷ 1,000 = 1.47696 → 1.48
+    ["high", "mental-health", 3475, 348, 1477, 1.48],
     // Work: notes 3,310 + 2,410 = 5,720; × 45% = 2,574; ÷ 1.5 = 1,716; × 90% = 1,544.4 → 1,544
-    //   × 15% = 231.66 → 232; minutes 75 + 20 + 3 × 80 = 335; hours 1,293.435 → 1,293; WTE 1.1759 → 1.18
-    ["high", "work", 1544, 232, 1293, 1.18],
+    //   × 15% = 231.66 → 232; minutes 75 + 20 + 3 × 80 = 335; hours 1,293.435 → 1,293; WTE ÷ 1,000 = 1.2934 → 1.29
+    ["high", "work", 1544, 232, 1293, 1.29],
   ] as const)("%s %s", (end, id, people, patients, hours, wte) => {
     const e = g[id]!.extremes;
     expect([e.people[end], e.patients[end], e.hours[end], e.wte[end]]).toEqual([people, patients, hours, wte]);
   });
-  it("total extremes: 134.399 hours → 134 (0.10 WTE at 1,300) and 3,580.27 → 3,580 (3.25 WTE at 1,100)", () => {
-    expect([r.total.extremes.hours.low, r.total.extremes.wte.low]).toEqual([134, 0.1]);
-    expect([r.total.extremes.hours.high, r.total.extremes.wte.high]).toEqual([3580, 3.25]);
+  // low: 44.8 + 62.157 + 27.486 = 134.443 hours; high: 809.4 + 1,476.96 + 1,293.435 = 3,579.795 hours
+  it("total extremes: 134.443 hours → 134 (÷ 1,270 = 0.1059 → 0.11 WTE) and 3,579.795 → 3,580 (÷ 1,000 = 3.58 WTE)", () => {
+    expect([r.total.extremes.hours.low, r.total.extremes.wte.low]).toEqual([134, 0.11]);
+    expect([r.total.extremes.hours.high, r.total.extremes.wte.high]).toEqual([3580, 3.58]);
   });
   it("the range lies within the extremes and holds the central figure", () => {
     for (const x of [...r.groups, r.total]) {
@@ -147,9 +148,9 @@ describe("the range: root-sum-square of one-at-a-time swings", () => {
     const frailty = r.groups[0]!;
     // 255.75 × 10/20 = 127.875 → 128; × 30/20 = 383.625 → 384
     expect(frailty.hours).toEqual({ low: 128, central: 256, high: 384 });
-    // total: 844.7385 ∓ 127.875 = 716.8635 → 717 and 972.6135 → 973; ÷ 1,200 = 0.5974 → 0.60 and 0.8105 → 0.81
+    // total: 844.7385 ∓ 127.875 = 716.8635 → 717 and 972.6135 → 973; ÷ 1,160 = 0.6180 → 0.62 and 0.8385 → 0.84
     expect(r.total.hours).toEqual({ low: 717, central: 845, high: 973 });
-    expect(r.total.wte).toEqual({ low: 0.6, central: 0.7, high: 0.81 });
+    expect(r.total.wte).toEqual({ low: 0.62, central: 0.73, high: 0.84 });
     // the other groups do not move
     expect(r.groups[1]!.hours).toEqual({ low: 285, central: 285, high: 285 });
   });
@@ -160,20 +161,20 @@ describe("the range: root-sum-square of one-at-a-time swings", () => {
     // 127.875² + 151.788² = 16,352.016 + 23,039.597 = 39,391.613; √ = 198.473
     // total hours 844.7385 − 198.473 = 646.27 → 646; + 198.473 = 1,043.21 → 1,043
     expect(r.total.hours).toEqual({ low: 646, central: 845, high: 1043 });
-    // WTE: 0.70395 ∓ 198.473 / 1,200 (0.16539) = 0.53856 → 0.54 and 0.86934 → 0.87
-    expect(r.total.wte).toEqual({ low: 0.54, central: 0.7, high: 0.87 });
+    // WTE: 0.72822 ∓ 198.473 / 1,160 (0.17110) = 0.55713 → 0.56 and 0.89932 → 0.90
+    expect(r.total.wte).toEqual({ low: 0.56, central: 0.73, high: 0.9 });
   });
-  it("patient-facing hours per WTE moves the WTE, not the hours: 844.7385 ÷ 1,300 = 0.65, ÷ 1,100 = 0.77", () => {
+  it("patient-facing hours per WTE moves the WTE, not the hours: 844.7385 ÷ 1,270 = 0.6651 → 0.67, ÷ 1,000 = 0.8447 → 0.84", () => {
     const r = calculateNeed(A, fixAllBut("clinicalHoursPerWte"));
     expect(r.total.hours).toEqual({ low: 845, central: 845, high: 845 });
-    expect(r.total.wte).toEqual({ low: 0.65, central: 0.7, high: 0.77 });
+    expect(r.total.wte).toEqual({ low: 0.67, central: 0.73, high: 0.84 });
   });
-  it("each assumption's effect on the total WTE (reach for frailty: 0.60 / 0.81)", () => {
+  it("each assumption's effect on the total WTE (reach for frailty: 0.62 / 0.84)", () => {
     const r = calculateNeed(A);
     const reach = r.assumptions.find((a) => a.id === "reachFrailty")!;
-    expect(reach.effect).toEqual({ atLow: 0.6, atHigh: 0.81 });
+    expect(reach.effect).toEqual({ atLow: 0.62, atHigh: 0.84 });
     const perWte = r.assumptions.find((a) => a.id === "clinicalHoursPerWte")!;
-    expect(perWte.effect).toEqual({ atLow: 0.77, atHigh: 0.65 }); // more hours per WTE, fewer WTE
+    expect(perWte.effect).toEqual({ atLow: 0.84, atHigh: 0.67 }); // more hours per WTE, fewer WTE
   });
 });
 

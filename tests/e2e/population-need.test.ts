@@ -91,9 +91,9 @@ describe("population need on the PCN page", () => {
     const page = await ctx.newPage();
     await page.goto(`${baseUrl()}/pcns/UZ1004`);
     const before = await totalWte(page);
-    await page.getByLabel("Patient-facing hours per 1.0 WTE").fill("600");
+    await page.getByLabel("Patient-facing hours per 1.0 WTE").fill("580");
     await page.getByTestId("need-recalculate").click();
-    await page.waitForURL(/clinicalHoursPerWte=600/);
+    await page.waitForURL(/clinicalHoursPerWte=580/);
     const after = await totalWte(page);
     // half the hours per WTE: twice the WTE (to rounding)
     expect(Math.abs(after.central - 2 * before.central)).toBeLessThanOrEqual(0.02);

@@ -136,6 +136,7 @@ export function NeedAssumptionsTables({
                         </span>
                       </th>
                       <td>
+                        <span className="app-need-cell-label">Value: </span>
                         <div className={`nhsuk-form-group app-need-field${error ? " nhsuk-form-group--error" : ""}`}>
                           {error ? (
                             <span className="nhsuk-error-message" id={`${id}-error`}>
@@ -152,10 +153,12 @@ export function NeedAssumptionsTables({
                         </div>
                       </td>
                       <td>
+                        <span className="app-need-cell-label">Range: </span>
                         {num(a.low)} to {num(a.high)}
                         {unitText(a.unit)}
                       </td>
                       <td>
+                        <span className="app-need-cell-label">Status: </span>
                         <strong className={tag.className}>{tag.label}</strong>
                         {a.overridden ? (
                           <>
@@ -165,6 +168,7 @@ export function NeedAssumptionsTables({
                         ) : null}
                       </td>
                       <td className="nhsuk-table__cell--numeric">
+                        <span className="app-need-cell-label">Total WTE across the range: </span>
                         {wte(Math.min(a.effect.atLow, a.effect.atHigh))} to {wte(Math.max(a.effect.atLow, a.effect.atHigh))}
                       </td>
                     </tr>
