@@ -25,7 +25,7 @@ function RangeCell({ r, fmt, unit = "" }: { r: NeedRange; fmt: (n: number) => st
 /** Per group and in total: people, patients a year, OT hours a year, OT WTE — central, low to high. */
 export function NeedFiguresTable({ groups, total, caption }: { groups: NeedGroupResult[]; total: NeedFigures; caption: string }) {
   return (
-    <div className="app-table-scroll">
+    <div className="app-table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="nhsuk-table app-need-table" data-testid="need-figures">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
         <thead className="nhsuk-table__head">
@@ -106,7 +106,7 @@ export function NeedAssumptionsTables({
   return (
     <>
       {SECTIONS.map((s) => (
-        <div className="app-table-scroll" key={s.key}>
+        <div className="app-table-scroll" key={s.key} tabIndex={0} role="region" aria-label={`Assumptions: ${s.title}`}>
           <table className="nhsuk-table app-need-assumptions" data-need-assumptions={s.key}>
             <caption className="nhsuk-table__caption nhsuk-table__caption--s">{s.title}</caption>
             <thead className="nhsuk-table__head">
