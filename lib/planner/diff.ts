@@ -51,6 +51,7 @@ const ASSUMPTION_LABELS: Record<string, string> = {
   shareBasis: "Practices' shares by",
   maxReimbursableAnnual: "Maximum reimbursable",
   supervision: "Supervision",
+  need: "Population need",
 };
 const SUPERVISOR_LABELS: Record<string, string> = { name: "Name", wte: "WTE", kind: "Type" };
 

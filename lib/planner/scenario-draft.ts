@@ -35,8 +35,8 @@ export interface AssumptionsDraft {
   /** Maximum reimbursable overrides (£ a year) by role id. */
   caps: Record<string, string>;
   shareBasis: "" | "weighted" | "registered";
-  /** Fields the planner does not edit (byYear, payAwardByYear), kept as loaded. */
-  kept: Pick<ScenarioAssumptions, "byYear" | "payAwardByYear">;
+  /** Fields kept as loaded (byYear, payAwardByYear) or edited whole by their own section (need: the population-need overrides). */
+  kept: Pick<ScenarioAssumptions, "byYear" | "payAwardByYear" | "need">;
 }
 
 export interface ScenarioDraft {
@@ -96,7 +96,7 @@ export function toScenarioDraft(s: ScenarioSource): ScenarioDraft {
       supervision: Object.fromEntries(SUPERVISION_FIELDS.map((k) => [k, text(a.supervision?.[k])])) as Record<SupervisionField, string>,
       caps: Object.fromEntries(Object.entries(a.maxReimbursableAnnual ?? {}).map(([k, v]) => [k, String(v)])),
       shareBasis: a.shareBasis ?? "",
-      kept: { ...(a.byYear ? { byYear: a.byYear } : {}), ...(a.payAwardByYear ? { payAwardByYear: a.payAwardByYear } : {}) },
+      kept: { ...(a.byYear ? { byYear: a.byYear } : {}), ...(a.payAwardByYear ? { payAwardByYear: a.payAwardByYear } : {}), ...(a.need ? { need: a.need } : {}) },
     },
   };
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { FINANCIAL_YEARS, getRules, isAfcBand, isSupportedFinancialYear, parseFinancialYear, financialYearLabel, parseIsoDate, toScaledInteger } from "@/lib/engine";
 import { numberField, poundsField } from "./common";
 import { AssumptionsSchema, checkPost, POST_FIELDS } from "./estimate";
+import { NeedOverridesSchema } from "./need";
 
 export const MAX_SCENARIO_YEARS = 5;
 export const MAX_SCENARIO_POSTS = 200;
@@ -137,6 +138,8 @@ export const ScenarioAssumptionsSchema = AssumptionsSchema.safeExtend({
   supervision: SupervisionAssumptionsSchema.optional(),
   /** How the PCN-funded cost is split across member practices (default weighted). */
   shareBasis: z.enum(["weighted", "registered"], { error: 'shareBasis must be "weighted" or "registered".' }).optional(),
+  /** Population-need assumptions changed for this scenario (lib/need ids, id.low, id.high → numbers); absent = the built-in ones. */
+  need: NeedOverridesSchema.optional(),
 });
 export type ScenarioAssumptions = z.infer<typeof ScenarioAssumptionsSchema>;
 

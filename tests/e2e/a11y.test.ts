@@ -121,6 +121,43 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
     }
   });
 
+  it("the population-need section has no violations: changed and wrong assumptions on the PCN page, the planner's section with an error, desktop and phone", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    try {
+      const page = await ctx.newPage();
+      for (const [width, height] of [
+        [1200, 900],
+        [375, 800],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        for (const path of ["/pcns/UZ1003?reachFrailty=40&travelMinutes=20#population-need", "/pcns/UZ1003?reachFrailty=lots&adminMinutes=-3#population-need"]) {
+          await page.goto(`${baseUrl()}${path}`, { waitUntil: "networkidle" });
+          await page.getByTestId("need-figures").waitFor();
+          expect(await violations(page), `${path} at ${width}px`).toEqual([]);
+        }
+      }
+      await page.setViewportSize({ width: 1200, height: 900 });
+      await signIn(page, DEMO_ACCOUNT);
+      await page.goto(`${baseUrl()}/pcns/UZ1003/scenarios`, { waitUntil: "networkidle" });
+      await page.getByLabel("Name").fill("Accessibility: population need");
+      await page.getByRole("button", { name: "Create scenario" }).click();
+      await page.getByTestId("planner-need").waitFor();
+      await page.getByText("Population-need assumptions for this scenario").click();
+      await page.getByTestId("planner-need").getByLabel("Contacts per frail patient").fill("many");
+      await page.getByTestId("planner-need").locator("#need-contactsFrailty-error").waitFor();
+      await page.getByTestId("need-add-post").click();
+      for (const [width, height] of [
+        [1200, 900],
+        [375, 800],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        expect(await violations(page), `planner at ${width}px`).toEqual([]);
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it("the compare page has no violations (the prompt, the picker's error, a comparison with its charts), desktop and phone", async () => {
     const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     try {

@@ -27,6 +27,8 @@ const PrintPostsLater = memo(PrintPosts);
 const PrintAssumptionsLater = memo(PrintAssumptions);
 import { CashFlowSection, ProjectionSection, SharesSection, SummarySection, SupervisionSection } from "./results";
 import { SupervisorsEditor } from "./supervisors";
+import { PlannerPopulationNeed } from "./population-need";
+import { otWteInYear, startInYear, type AgeSexProfile, type NeedOverrides } from "@/lib/need";
 
 export interface PlannerProps {
   scenario: StoredScenario;
@@ -36,6 +38,8 @@ export interface PlannerProps {
   today: string;
   roles: RoleOption[];
   financialYears: string[];
+  /** The PCN's latest age/sex profile, for the population-need section (null: none stored). */
+  need?: { profile: AgeSexProfile | null; profileDate: string | null };
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -61,6 +65,7 @@ function hrefFor(path: string, d: ScenarioDraft): string {
     const x = d.supervisors[Number(s[1])];
     if (x) return `#sup-${x.key}-${["name", "kind", "wte"].includes(s[2]!) ? s[2] : "name"}`;
   }
+  if (path.startsWith("assumptions.need.")) return `#need-${path.split(".")[2]}`;
   if (path.startsWith("assumptions.supervision.")) return `#assumption-supervision-${path.split(".")[2]}`;
   if (path.startsWith("assumptions.maxReimbursableAnnual.")) return `#assumption-cap-${path.split(".")[2]}`;
   if (path.startsWith("assumptions.")) return `#assumption-${path.split(".")[1]}`;
@@ -68,7 +73,7 @@ function hrefFor(path: string, d: ScenarioDraft): string {
   return "#planner-posts";
 }
 
-export function Planner({ scenario, contexts, today, roles, financialYears }: PlannerProps) {
+export function Planner({ scenario, contexts, today, roles, financialYears, need }: PlannerProps) {
   const router = useRouter();
   const [draft, setDraft] = useState<ScenarioDraft>(() => toScenarioDraft(scenario));
   const [base, setBase] = useState(() => ({ version: scenario.version, updatedAt: scenario.updatedAt, updatedBy: scenario.updatedBy?.name ?? null, json: JSON.stringify(checkScenarioDraft(toScenarioDraft(scenario)).input) }));
@@ -187,6 +192,14 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
   const errorList = Object.entries(check.errors);
   const laterYear = later?.years[Math.min(yearIndex, later.years.length - 1)];
   const supervisorNames = useMemo(() => Object.fromEntries(draft.supervisors.map((s) => [s.id, s.name || s.id])), [draft.supervisors]);
+  const onNeed = useCallback(
+    (next: NeedOverrides | undefined) =>
+      setDraft((d) => {
+        const { need: _old, ...kept } = d.assumptions.kept;
+        return { ...d, assumptions: { ...d.assumptions, kept: next ? { ...kept, need: next } : kept } };
+      }),
+    [],
+  );
   const onShareBasis = useCallback((shareBasis: "weighted" | "registered") => setDraft((d) => ({ ...d, assumptions: { ...d.assumptions, shareBasis } })), []);
   const supervisorsForSelect: Supervisor[] = useMemo(() => draft.supervisors.map((s) => ({ id: s.id, name: s.name, wte: Number(s.wte) || 1 })), [draft.supervisors]);
   const onFirstContact = useCallback(
@@ -243,6 +256,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
           {[
             ["summary", "Summary"],
             ["posts", "Posts"],
+            ["population-need", "Population need"],
             ["first-contact", "First Contact"],
             ["supervision", "Supervision"],
             ["projection", "Projection"],
@@ -389,6 +403,27 @@ export function Planner({ scenario, contexts, today, roles, financialYears }: Pl
           />
         </div>
       </details>
+
+      <h2 id="population-need">Population need</h2>
+      <PlannerPopulationNeed
+        profile={need?.profile ?? null}
+        profileDate={need?.profileDate ?? null}
+        overrides={draft.assumptions.kept.need}
+        onChange={onNeed}
+        otWte={otWteInYear(check.computable?.posts ?? [], draft.firstYear)}
+        firstYear={draft.firstYear}
+        onAddPosts={(wtes) => {
+          const used = usedIds();
+          addPosts(
+            wtes.map((wte) => {
+              const id = freeId(used, "fcot");
+              used.add(id);
+              const post = firstContactOtPost(today, ctx.defaultArea, id);
+              return postToDraft({ ...post, wte, start: startInYear(post.start ?? "", draft.firstYear), label: "First Contact OT (population need)" }, nextKey());
+            }),
+          );
+        }}
+      />
 
       <h2 id="first-contact">First Contact posts</h2>
       {draft.posts.some((p) => p.firstContact && isFirstContactRole(p.role)) ? (

@@ -11,11 +11,12 @@ import { publicPcnDetail } from "@/lib/server/public-data";
 import { AgeProfileChart } from "./age-profile-chart";
 import { ConfirmedWeightedForm } from "./confirmed-weighted-form";
 import { EntitlementChart } from "./entitlement-chart";
+import { PopulationNeedSection } from "./population-need";
 import { PracticesTable } from "./practices-table";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Next has already decoded the URL segment; getPcnDetail checks it is a PCN code (null if not).
 // The PCN's data is computed once per data version (lib/server/public-data.ts); the signed-in
@@ -35,7 +36,7 @@ const PROVENANCE_TAG: Record<WeightedProvenance, { label: string; className: str
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${formatDecimal(Math.round((part / whole) * 1000) / 10)}%` : "");
 
-export default async function PcnPage({ params }: Props) {
+export default async function PcnPage({ params, searchParams }: Props) {
   const pcn = await load((await params).code);
   const user = await getCurrentUser();
   if (!pcn) notFound();
@@ -230,6 +231,8 @@ export default async function PcnPage({ params }: Props) {
         </div>
       ) : null}
       <EntitlementChart points={pcn.entitlements.map((e) => ({ financialYear: e.financialYear, amount: e.amount, isEstimate: e.isEstimate }))} />
+
+      <PopulationNeedSection pcn={pcn} searchParams={await searchParams} />
 
       <h2 id="confirm">Enter the ICB-confirmed weighted population</h2>
       <p>

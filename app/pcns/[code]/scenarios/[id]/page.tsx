@@ -12,6 +12,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { getPlannerContext, getScenario, type StoredScenario } from "@/lib/server/scenarios";
 import { canWrite } from "@/lib/server/access";
+import { publicPcnDetail } from "@/lib/server/public-data";
 import type { PlannerContext } from "@/lib/planner/types";
 import { restoreScenarioAction } from "../actions";
 
@@ -67,6 +68,8 @@ export default async function PlannerPage({ params }: Props) {
     }),
   );
   const today = new Date().toISOString().slice(0, 10);
+  const detail = await publicPcnDetail(scenario.pcnCode); // the age profile, for the population-need section
+  const need = { profile: detail?.ageProfile ?? null, profileDate: detail?.registeredPatientsDate ?? null };
   const roles = ROLE_IDS.map((r) => ({ id: r, name: ROLES[r].name, typicalBand: ROLES[r].typicalBand }));
 
   return (
@@ -107,7 +110,7 @@ export default async function PlannerPage({ params }: Props) {
               <p>It recalculates in your browser as you edit. Turn JavaScript on, or use the API (see the README) to read and save this scenario.</p>
             </div>
           </noscript>
-          <Planner scenario={scenario} contexts={contexts} today={today} roles={roles} financialYears={[...FINANCIAL_YEARS]} />
+          <Planner scenario={scenario} contexts={contexts} today={today} roles={roles} financialYears={[...FINANCIAL_YEARS]} need={need} />
         </>
       )}
     </>
