@@ -5,41 +5,49 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import highsLoader, { type Highs } from "highs";
-import { toLpText, type Milp, type MilpResult, type MilpSolver } from "@/lib/optimiser/milp";
+import { toLpText, violatedRows, type Milp, type MilpResult, type MilpSolver } from "@/lib/optimiser/milp";
 
 let loading: Promise<Highs> | null = null;
 
 function loadHighs(): Promise<Highs> {
   if (!loading) {
     const wasmPath = createRequire(import.meta.url).resolve("highs/runtime");
-    loading = highsLoader({ wasmBinary: readFileSync(wasmPath) }).catch((e) => {
-      loading = null;
-      throw e;
-    });
+    loading = highsLoader({ wasmBinary: readFileSync(wasmPath) })
+      .then((highs) => {
+        // A tiny solve straight away: the module's first calls compile lazily.
+        highs.solve("Maximize\n obj: x + y\nSubject To\n c: 2 x + 3 y <= 7\nBounds\n 0 <= x <= 3\n 0 <= y <= 3\nGeneral\n x y\nEnd", { output_flag: false });
+        return highs;
+      })
+      .catch((e) => {
+        loading = null;
+        throw e;
+      });
   }
   return loading;
 }
 
 /**
  * Options for a proof of optimality: the objective has integer coefficients, so an absolute gap
- * under 1 closes it; no relative gap; integrality held tightly (money rows are in pence).
+ * under 1 closes it, and no relative gap is allowed (HiGHS's default stops within 0.01%).
  */
-const OPTIONS = {
-  output_flag: false,
-  mip_rel_gap: 0,
-  mip_abs_gap: 0.5,
-  mip_feasibility_tolerance: 1e-9,
-  time_limit: 20,
-} as const;
+const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5, time_limit: 30 } as const;
+/** If a solution, rounded to whole posts, breaks a limit by a penny: solve again with integrality held tighter. */
+const TIGHT = { ...OPTIONS, mip_feasibility_tolerance: 1e-10 } as const;
 
 class HighsSolver implements MilpSolver {
   constructor(private highs: Highs) {}
   solve(model: Milp): MilpResult {
-    const result = this.highs.solve(toLpText(model), OPTIONS);
+    const lp = toLpText(model);
+    let res = this.run(model, lp, OPTIONS);
+    if (res.status === "optimal" && violatedRows(model, res.values.map(Math.round)).length) res = this.run(model, lp, TIGHT);
+    return res;
+  }
+  private run(model: Milp, lp: string, options: typeof OPTIONS | typeof TIGHT): MilpResult {
+    const result = this.highs.solve(lp, options);
     if (result.Status === "Infeasible") return { status: "infeasible" };
     if (result.Status !== "Optimal") throw new Error(`The solver stopped without proving an optimum (${result.Status}).`);
     const columns = result.Columns as Record<string, { Primal: number }>;
-    // HiGHS leaves out of Columns any column that appears in no row and not in the objective.
+    // A column in no row and not in the objective may be left out of Columns: it sits at its lower bound.
     return { status: "optimal", values: model.columns.map((c) => columns[c.name]?.Primal ?? c.lower) };
   }
 }
