@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 import { BASE_HEADERS } from "./lib/security-headers.mjs";
 
 const nextConfig: NextConfig = {
-  // Native/server-only packages stay out of the bundle (highs: its .wasm is read from node_modules).
+  // Native/server-only packages stay out of the bundle (highs: its loader reads its .wasm from node_modules).
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "highs"],
   poweredByHeader: false,
   // No server action takes a file: the admin upload is a route handler that streams it

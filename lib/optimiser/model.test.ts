@@ -74,24 +74,23 @@ const problem = (candidates: CandidateModel[], over: Partial<OptimiserProblem> =
 const cand = (id: string, value: number, options: PricedOption[], min = 0, max = 3, roadmap = false): CandidateModel => ({ id, valueHundredths: value * 100, min, max, roadmap, options });
 
 describe("optimiser model (by hand)", () => {
-  it("fills the entitlement with the most valuable mix, not the most posts", () => {
-    // £100,000 entitlement. A: 1.0 WTE claims £60,000 (value 10); B: 0.5 WTE claims £25,000 (value 4 → 2 per post).
-    // Greedy by value per pound picks A (10/60k) then B (2/25k) … the optimum is A + B + B? 60+25+25 = 110k > 100k.
-    // A + B = 85k, value 12; B×4 = 100k, value 8; A alone 10. Optimum: A + B (12).
-    const p = problem([cand("a", 10, [option(1, 7_000_000, 6_000_000)]), cand("b", 4, [option(0.5, 2_600_000, 2_500_000)], 0, 4)]);
-    const r = optimise(p, solver, { alternatives: 2 });
+  it("finds the most valuable mix where a greedy rule does not", () => {
+    // £100,000 entitlement. A: claims £51,000 for value 10; B: claims £50,000 for value 9.6.
+    // Greedy by value per pound takes A first (10/£51k > 9.6/£50k), then nothing else fits: 10.
+    // The optimum is two Bs: 19.2, using the entitlement exactly.
+    const p = problem([cand("a", 10, [option(1, 5_200_000, 5_100_000)], 0, 2), cand("b", 9.6, [option(1, 5_200_000, 5_000_000)], 0, 2)]);
+    const r = optimise(p, solver, { alternatives: 3 });
     expect(r.status).toBe("optimal");
     if (r.status !== "optimal") return;
-    expect(r.best.objective).toBe(12);
-    expect(r.best.chosen).toEqual([
-      { candidate: "a", wte: 1, count: 1 },
-      { candidate: "b", wte: 0.5, count: 1 },
+    expect(r.best.objective).toBe(19.2);
+    expect(r.best.chosen).toEqual([{ candidate: "b", wte: 1, count: 2 }]);
+    expect(r.best.totals).toEqual({ costPence: 10_400_000, claimablePence: 10_000_000, pcnFundedPence: 400_000, headroomPence: 0 });
+    // The next best distinct mixes: A alone (10), B alone (9.6), none (0).
+    expect(r.alternatives.map((a) => a.objective)).toEqual([10, 9.6, 0]);
+    expect(r.binding).toEqual([
+      { limit: "entitlement", pot: "main", message: "ARRS entitlement: £0.00 of the entitlement of £100,000.00 is left, less than any further post would claim (at least £51,000.00)." },
+      { limit: "maximum", candidate: "b", message: "b: at its maximum of 2 posts." },
     ]);
-    expect(r.best.totals).toEqual({ costPence: 9_600_000, claimablePence: 8_500_000, pcnFundedPence: 1_100_000, headroomPence: 1_500_000 });
-    // Next best distinct mixes: A alone (10) and B × 4 / A + 0 … values 10 and 8.
-    expect(r.alternatives.map((a) => a.objective)).toEqual([10, 8]);
-    // The entitlement is what stops a better mix: £15,000 left, the cheapest extra post claims £25,000.
-    expect(r.binding.map((b) => b.limit)).toContain("entitlement");
   });
 
   it("uses the claim to the exact penny: a mix a penny over is refused", () => {

@@ -1,9 +1,8 @@
 // The MILP solver behind the optimiser: HiGHS compiled to WebAssembly (the `highs` package), run
-// on the server (the browser's CSP has no 'wasm-unsafe-eval'). The .wasm is read from
-// node_modules and handed to the loader, so it loads the same under Next (where `highs` is a
-// server external package), tsx (bench, CLI) and vitest. No "server-only": the bench uses it.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+// on the server (the browser's CSP has no 'wasm-unsafe-eval'). `highs` is a server external
+// package (next.config.ts): Node loads it from node_modules and its loader finds highs.wasm beside
+// itself, under Next, tsx (bench) and vitest alike. (Naming the .wasm here would make the bundler
+// try to bundle it.) No "server-only": the bench uses it.
 import highsLoader, { type Highs } from "highs";
 import { toLpText, violatedRows, type Milp, type MilpResult, type MilpSolver } from "@/lib/optimiser/milp";
 
@@ -11,8 +10,7 @@ let loading: Promise<Highs> | null = null;
 
 function loadHighs(): Promise<Highs> {
   if (!loading) {
-    const wasmPath = createRequire(import.meta.url).resolve("highs/runtime");
-    loading = highsLoader({ wasmBinary: readFileSync(wasmPath) })
+    loading = highsLoader()
       .then((highs) => {
         // A tiny solve straight away: the module's first calls compile lazily.
         highs.solve("Maximize\n obj: x + y\nSubject To\n c: 2 x + 3 y <= 7\nBounds\n 0 <= x <= 3\n 0 <= y <= 3\nGeneral\n x y\nEnd", { output_flag: false });
