@@ -78,7 +78,7 @@ describe("Optimise the role mix (demo account, demo PCN)", () => {
     const opt = (await api.json()) as any;
     expect(opt.status).toBe("optimal");
     const rows = await page.getByTestId("chosen-table").locator("tbody tr").allInnerTexts();
-    expect(rows.map((r) => r.split("\t").map((s) => s.trim()))).toEqual(opt.chosen.map((c: any) => [c.candidate, c.wte.toFixed(c.wte === 1 ? 1 : String(c.wte).split(".")[1]!.length), String(c.count)]));
+    expect(rows.map((r) => r.split("\t").map((s) => s.trim()))).toEqual(opt.chosen.map((c: any) => [c.candidate, `${c.wte.toFixed(2)} WTE`, String(c.count)]));
     const headroom = (await page.getByTestId("mix-headroom").innerText()).replace(/Estimate/, "").trim();
     expect(headroom).toBe(`${opt.estimate.totals.headroom < 0 ? "−" : ""}£${Math.abs(opt.estimate.totals.headroom).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
     expect(await page.getByTestId("alternatives").locator("tbody tr").count()).toBe(opt.alternatives.length);

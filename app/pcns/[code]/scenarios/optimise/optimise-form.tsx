@@ -7,7 +7,7 @@ import { DateInput } from "@/app/components/ui/date-input";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { Field, inputClass } from "@/app/components/ui/field";
 import { dateInputToIso, isoToDateParts, type DateParts } from "@/lib/date-input";
-import { formatDecimal, formatPounds, formatWte } from "@/lib/format";
+import { formatPounds, formatWte } from "@/lib/format";
 import type { FieldIssue } from "@/lib/server/errors";
 import { openAsScenarioAction, runOptimiseAction, type OptimiseActionResult, type OptimiseFormInput } from "./actions";
 
@@ -34,6 +34,9 @@ interface Row {
   max: string;
   roadmap: boolean;
 }
+
+/** Σ value × WTE: up to 6 decimals (value to 2, WTE to 4). */
+const formatValue = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 6 });
 
 const AREA_LABELS: Record<string, string> = { national: "National (no HCAS)", "outer-london": "Outer London", "inner-london": "Inner London", fringe: "Fringe" };
 
@@ -63,7 +66,7 @@ function fieldOf(path: string): string | null {
 }
 
 function mixText(chosen: { candidate: string; wte: number; count: number }[]): string {
-  return chosen.length ? chosen.map((c) => `${c.count} × ${c.candidate} at ${formatWte(c.wte)} WTE`).join("; ") : "No posts added";
+  return chosen.length ? chosen.map((c) => `${c.count} × ${c.candidate} at ${formatWte(c.wte)}`).join("; ") : "No posts added";
 }
 
 export function OptimiseForm({
@@ -406,7 +409,7 @@ function Results({ result, opening, pending, onOpen }: { result: Extract<Optimis
     <section data-testid="optimiser-result" aria-labelledby="best-mix-title">
       <h2 id="best-mix-title">The best mix</h2>
       <p>
-        Value {formatDecimal(r.objective)} (value × WTE of the posts added){result.base ? <> on top of the posts of &ldquo;{result.base.name}&rdquo;</> : null}. No other mix within the limits
+        Value {formatValue(r.objective)} (value × WTE of the posts added){result.base ? <> on top of the posts of &ldquo;{result.base.name}&rdquo;</> : null}. No other mix within the limits
         is worth more: the solver proved it.
       </p>
       <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Posts to add">
@@ -509,7 +512,7 @@ function Results({ result, opening, pending, onOpen }: { result: Extract<Optimis
                 {r.alternatives.map((a, i) => (
                   <tr key={i}>
                     <th scope="row">{mixText(a.chosen)}</th>
-                    <td className="app-numeric">{formatDecimal(a.objective)}</td>
+                    <td className="app-numeric">{formatValue(a.objective)}</td>
                     <MoneyCell pounds={a.totals.claimable} />
                     <MoneyCell pounds={a.totals.pcnFunded} />
                     <MoneyCell pounds={a.totals.headroom} />
