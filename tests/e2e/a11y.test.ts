@@ -154,7 +154,7 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
     } finally {
       await ctx.close();
     }
-  });
+  }, 240_000);
 
   it("the compare page has no violations (the prompt, the picker's error, a comparison with its charts), desktop and phone", async () => {
     const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });

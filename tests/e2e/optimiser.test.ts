@@ -108,7 +108,7 @@ describe("Optimise the role mix (demo account, demo PCN)", () => {
     expect(table).toContain("Baseline team");
     expect(table).toContain("Optimised mix from Baseline team");
     expect(errors).toEqual([]);
-  });
+  }, 180_000);
 
   it("explains an infeasible request in words, and shows field errors", async () => {
     await page.goto(`${baseUrl()}/pcns/${PCN}/scenarios/optimise`, { waitUntil: "networkidle" });
@@ -128,5 +128,5 @@ describe("Optimise the role mix (demo account, demo PCN)", () => {
     expect(summary).toContain("The minimum (2) is more than the maximum (1).");
     await expect(page.locator("#cand-0-min-error").innerText()).resolves.toContain("The minimum (2) is more than the maximum (1).");
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 });
