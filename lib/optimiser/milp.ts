@@ -26,6 +26,14 @@ export interface Milp {
 
 export type MilpResult = { status: "optimal"; values: number[] } | { status: "infeasible" };
 
+/** A solver that stopped at its time limit before proving an answer. */
+export class SolverTimeLimitError extends Error {
+  constructor(readonly seconds: number) {
+    super(`The solver found no proven answer within ${seconds} seconds.`);
+    this.name = "SolverTimeLimitError";
+  }
+}
+
 /** What the optimiser needs from a solver: prove optimality or infeasibility of a maximisation. */
 export interface MilpSolver {
   solve(model: Milp): MilpResult;

@@ -4,7 +4,7 @@
 // itself, under Next, tsx (bench) and vitest alike. (Naming the .wasm here would make the bundler
 // try to bundle it.) No "server-only": the bench uses it.
 import highsLoader, { type Highs } from "highs";
-import { toLpText, violatedRows, type Milp, type MilpResult, type MilpSolver } from "@/lib/optimiser/milp";
+import { SolverTimeLimitError, toLpText, violatedRows, type Milp, type MilpResult, type MilpSolver } from "@/lib/optimiser/milp";
 
 let loading: Promise<Highs> | null = null;
 
@@ -28,7 +28,8 @@ function loadHighs(): Promise<Highs> {
  * Options for a proof of optimality: the objective has integer coefficients, so an absolute gap
  * under 1 closes it, and no relative gap is allowed (HiGHS's default stops within 0.01%).
  */
-const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5, time_limit: 30 } as const;
+export const TIME_LIMIT_SECONDS = 10;
+const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5, time_limit: TIME_LIMIT_SECONDS } as const;
 /** If a solution, rounded to whole posts, breaks a limit by a penny: solve again with integrality held tighter. */
 const TIGHT = { ...OPTIONS, mip_feasibility_tolerance: 1e-10 } as const;
 
@@ -43,6 +44,7 @@ class HighsSolver implements MilpSolver {
   private run(model: Milp, lp: string, options: typeof OPTIONS | typeof TIGHT): MilpResult {
     const result = this.highs.solve(lp, options);
     if (result.Status === "Infeasible") return { status: "infeasible" };
+    if (result.Status === "Time limit reached") throw new SolverTimeLimitError(TIME_LIMIT_SECONDS);
     if (result.Status !== "Optimal") throw new Error(`The solver stopped without proving an optimum (${result.Status}).`);
     const columns = result.Columns as Record<string, { Primal: number }>;
     // A column in no row and not in the objective may be left out of Columns: it sits at its lower bound.

@@ -4,7 +4,7 @@
 import { compileRules, getRules, toScaledInteger } from "@/lib/engine";
 import { optimise, type Binding, type Mix } from "@/lib/optimiser/model";
 import { buildProblem, chosenPosts, OptimiserInputError } from "@/lib/optimiser/price";
-import type { MilpSolver } from "@/lib/optimiser/milp";
+import { SolverTimeLimitError, type MilpSolver } from "@/lib/optimiser/milp";
 import type { ApiPost } from "@/lib/post-spec";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { MAX_OPTIMISE_BODY_BYTES, OptimiseRequestSchema, type OptimiseRequest } from "@/lib/schemas/optimise";
@@ -76,7 +76,15 @@ export async function runOptimise(input: unknown, getDb: () => Db, solver?: Milp
     if (e instanceof OptimiserInputError) throw invalidInput([{ path: e.path, message: e.message }]);
     throw e;
   }
-  const outcome = optimise(problem, solver ?? (await createHighsSolver()), { alternatives: req.alternatives });
+  let outcome;
+  try {
+    outcome = optimise(problem, solver ?? (await createHighsSolver()), { alternatives: req.alternatives });
+  } catch (e) {
+    if (e instanceof SolverTimeLimitError) {
+      throw new AppError("request_timeout", `The optimiser could not prove the best mix within ${e.seconds} seconds. Give fewer candidates, fewer WTE options or smaller maximums, or ask for fewer alternatives.`);
+    }
+    throw e;
+  }
   if (outcome.status === "infeasible") return { status: "infeasible", objective: null, chosen: [], estimate: null, binding: outcome.binding, alternatives: [] };
 
   const posts = [...req.existingPosts, ...chosenPosts(req.candidates, outcome.best.chosen, req.existingPosts.map((p) => p.id))];
