@@ -184,22 +184,34 @@ export function mixOf(p: OptimiserProblem, counts: number[][]): Mix {
 }
 
 /**
- * A "no-good" cut: the next solution must differ from `values` in at least one n[c,w]. For each
- * column, x − x* = p − q with p ≤ U·b and q ≤ U·(1 − b) (b binary) so p + q = |x − x*|; then Σ (p + q) ≥ 1.
+ * A "no-good" cut: the next solution must differ from `values` in at least one n[c,w], i.e.
+ * Σ_j |x_j − x*_j| ≥ 1. Where x*_j is 0 the term is x_j, and where it is the upper bound U_j it is
+ * U_j − x_j, both linear; in between, x − x* = p − q with p ≤ U·b and q ≤ U·(1 − b) (b binary),
+ * so p + q = |x − x*|.
  */
 function addNoGoodCut(milp: Milp, nCols: number, values: readonly number[], k: number): void {
-  const sumTerms = new Map<number, number>();
+  const terms = new Map<number, number>();
+  let rhs = 1;
   for (let j = 0; j < nCols; j++) {
     const u = milp.columns[j]!.upper;
-    const pj = milp.columns.push({ name: `p_${k}_${j}`, objective: 0, lower: 0, upper: u, integer: true }) - 1;
-    const qj = milp.columns.push({ name: `q_${k}_${j}`, objective: 0, lower: 0, upper: u, integer: true }) - 1;
-    const bj = milp.columns.push({ name: `b_${k}_${j}`, objective: 0, lower: 0, upper: 1, integer: true }) - 1;
-    milp.rows.push({ name: `d_${k}_${j}`, coefficients: new Map([[j, 1], [pj, -1], [qj, 1]]), lower: values[j]!, upper: values[j]! });
-    milp.rows.push({ name: `p_${k}_${j}_on`, coefficients: new Map([[pj, 1], [bj, -u]]), lower: -Infinity, upper: 0 });
-    milp.rows.push({ name: `q_${k}_${j}_on`, coefficients: new Map([[qj, 1], [bj, u]]), lower: -Infinity, upper: u });
-    sumTerms.set(pj, 1).set(qj, 1);
+    const v = values[j]!;
+    if (u === 0) continue;
+    if (v === 0) {
+      terms.set(j, 1);
+    } else if (v === u) {
+      terms.set(j, -1);
+      rhs -= u;
+    } else {
+      const pj = milp.columns.push({ name: `p_${k}_${j}`, objective: 0, lower: 0, upper: u, integer: true }) - 1;
+      const qj = milp.columns.push({ name: `q_${k}_${j}`, objective: 0, lower: 0, upper: u, integer: true }) - 1;
+      const bj = milp.columns.push({ name: `b_${k}_${j}`, objective: 0, lower: 0, upper: 1, integer: true }) - 1;
+      milp.rows.push({ name: `d_${k}_${j}`, coefficients: new Map([[j, 1], [pj, -1], [qj, 1]]), lower: v, upper: v });
+      milp.rows.push({ name: `p_${k}_${j}_on`, coefficients: new Map([[pj, 1], [bj, -u]]), lower: -Infinity, upper: 0 });
+      milp.rows.push({ name: `q_${k}_${j}_on`, coefficients: new Map([[qj, 1], [bj, u]]), lower: -Infinity, upper: u });
+      terms.set(pj, 1).set(qj, 1);
+    }
   }
-  milp.rows.push({ name: `differs_${k}`, coefficients: sumTerms, lower: 1, upper: Infinity });
+  milp.rows.push({ name: `differs_${k}`, coefficients: terms, lower: rhs, upper: Infinity });
 }
 
 /** The limits that stop a better mix: each limit with too little left for one more post, and candidates at their maximum. */
