@@ -60,10 +60,10 @@ async function requestFor(user: SessionUser, pcnCode: string, input: OptimiseFor
   // The scenario's estimate overrides apply to its first year (as in the planner).
   const assumptions: Record<string, unknown> = {};
   if (base && base.firstYear === input.financialYear) for (const k of ESTIMATE_ASSUMPTIONS) if (base.assumptions[k] !== undefined) assumptions[k] = base.assumptions[k];
+  // Trainees already in post: as given, else the base scenario's posts whose roadmap Stage 2 is not signed off.
+  const trainees = input.existingTrainees ?? (base ? base.posts.filter((p) => p.firstContact && p.firstContact.stage2 !== "done").length : undefined);
   const supervision =
-    input.supervisorWte !== undefined
-      ? { supervision: { supervisorWte: input.supervisorWte, ...(input.existingTrainees !== undefined ? { existingTrainees: input.existingTrainees } : {}) } }
-      : {};
+    input.supervisorWte !== undefined ? { supervision: { supervisorWte: input.supervisorWte, ...(trainees !== undefined ? { existingTrainees: trainees } : {}) } } : {};
   return {
     base,
     request: {

@@ -249,7 +249,7 @@ export function OptimiseForm({
             {(c) => <input className={inputClass("nhsuk-input nhsuk-input--width-5", err("opt-supwte"))} {...c} type="text" inputMode="decimal" autoComplete="off" value={supWte} onChange={(e) => setSupWte(e.target.value)} />}
           </Field>
           {supervising ? (
-            <Field id="opt-trainees" label="Trainees already in post" hint="Existing posts in roadmap training" error={err("opt-trainees")}>
+            <Field id="opt-trainees" label="Trainees already in post" hint="Leave blank to count the existing posts whose roadmap Stage 2 is not signed off" error={err("opt-trainees")}>
               {(c) => <input className={inputClass("nhsuk-input nhsuk-input--width-3", err("opt-trainees"))} {...c} type="text" inputMode="numeric" autoComplete="off" value={trainees} onChange={(e) => setTrainees(e.target.value)} />}
             </Field>
           ) : null}
