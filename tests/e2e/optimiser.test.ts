@@ -87,6 +87,7 @@ describe("Optimise the role mix (demo account, demo PCN)", () => {
     await page.screenshot({ path: "/tmp/optimiser-desktop.png", fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: "/tmp/optimiser-phone.png", fullPage: true });
+    await page.getByTestId("optimiser-result").screenshot({ path: "/tmp/optimiser-phone-result.png" });
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // Open as a new scenario: the baseline's post plus the chosen posts, in the planner.

@@ -65,8 +65,21 @@ function fieldOf(path: string): string | null {
   return null;
 }
 
-function mixText(chosen: { candidate: string; wte: number; count: number }[]): string {
-  return chosen.length ? chosen.map((c) => `${c.count} × ${c.candidate} at ${formatWte(c.wte)}`).join("; ") : "No posts added";
+/** A mix in words, one line per candidate and WTE. */
+function MixText({ chosen }: { chosen: { candidate: string; wte: number; count: number }[] }) {
+  if (!chosen.length) return <>No posts added</>;
+  return (
+    <>
+      {chosen.map((c, i) => (
+        <span key={`${c.candidate}-${c.wte}`}>
+          {i ? <br /> : null}
+          <span className="nhsuk-u-nowrap">
+            {c.count} × {c.candidate} at {formatWte(c.wte)}
+          </span>
+        </span>
+      ))}
+    </>
+  );
 }
 
 export function OptimiseForm({
@@ -511,7 +524,9 @@ function Results({ result, opening, pending, onOpen }: { result: Extract<Optimis
               <tbody className="nhsuk-table__body">
                 {r.alternatives.map((a, i) => (
                   <tr key={i}>
-                    <th scope="row">{mixText(a.chosen)}</th>
+                    <th scope="row">
+                      <MixText chosen={a.chosen} />
+                    </th>
                     <td className="app-numeric">{formatValue(a.objective)}</td>
                     <MoneyCell pounds={a.totals.claimable} />
                     <MoneyCell pounds={a.totals.pcnFunded} />
