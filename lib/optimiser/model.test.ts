@@ -3,12 +3,13 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHighsSolver } from "@/lib/server/highs";
-import type { MilpSolver } from "./milp";
+import { SolverTimeLimitError, type MilpSolver } from "./milp";
 import { buildMilp, optimise, type CandidateModel, type OptimiserProblem, type PricedOption } from "./model";
 
 let solver: MilpSolver;
 beforeAll(async () => {
-  solver = await createHighsSolver();
+  // One solver for every test here: a time budget far above what they take, even on a loaded machine.
+  solver = await createHighsSolver(3600);
 });
 
 /** Every mix of a small problem, feasible ones only, each with its objective in value units × 1e6. */
@@ -167,6 +168,28 @@ describe("optimiser model (by hand)", () => {
       { candidate: "gp", wte: 1, count: 1 },
     ]);
     expect(buildMilp(p).milp.rows.filter((row) => row.name.startsWith("pot_"))).toHaveLength(2);
+  });
+});
+
+describe("optimiser model: time limits", () => {
+  const p = problem([cand("a", 10, [option(1, 5_200_000, 5_100_000)], 0, 2), cand("b", 9.6, [option(1, 5_200_000, 5_000_000)], 0, 2)]);
+
+  it("out of time while looking for alternatives: the proven optimum stands, with the alternatives found so far", () => {
+    let calls = 0;
+    const once: MilpSolver = {
+      solve: (m) => {
+        if (++calls > 2) throw new SolverTimeLimitError(15);
+        return solver.solve(m);
+      },
+    };
+    const r = optimise(p, once, { alternatives: 3 });
+    expect(r.status === "optimal" && r.best.objective).toBe(19.2);
+    expect(r.status === "optimal" && r.alternatives.map((a) => a.objective)).toEqual([10]);
+  });
+
+  it("out of time before the optimum is proved: the error reaches the caller (the API says 408)", async () => {
+    const none = await createHighsSolver(0);
+    expect(() => optimise(p, none)).toThrow(SolverTimeLimitError);
   });
 });
 

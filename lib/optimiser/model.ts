@@ -8,7 +8,7 @@
 //              Σ pcnFunded[c,w] × n[c,w] ≤ pcnFundedMax − existing PCN-funded   (when a budget is given)
 //              min_c ≤ Σ_w n[c,w] ≤ max_c                                      (each candidate)
 //              Σ_{c roadmap} Σ_w n[c,w] ≤ trainee capacity − existing trainees (when given)
-import { constantRowsFeasible, violatedRows, type Milp, type MilpColumn, type MilpRow, type MilpSolver } from "./milp";
+import { constantRowsFeasible, SolverTimeLimitError, violatedRows, type Milp, type MilpColumn, type MilpRow, type MilpSolver } from "./milp";
 
 export interface PricedOption {
   /** Whole-time equivalent in ten-thousandths (1.0 WTE = 10000). */
@@ -316,7 +316,14 @@ export function optimise(p: OptimiserProblem, solver: MilpSolver, opts: { altern
   let last = values;
   for (let k = 0; k < (opts.alternatives ?? 0) && nCols > 0; k++) {
     addNoGoodCut(milp, nCols, last, k);
-    const next = solveChecked(solver, milp);
+    let next: number[] | null;
+    try {
+      next = solveChecked(solver, milp);
+    } catch (e) {
+      // Out of time: the optimum stands; fewer alternatives are shown.
+      if (e instanceof SolverTimeLimitError) break;
+      throw e;
+    }
     if (next === null) break;
     last = next.slice(0, nCols);
     alternatives.push(mixOf(p, countsOf(built, last)));

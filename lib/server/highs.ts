@@ -28,13 +28,21 @@ function loadHighs(): Promise<Highs> {
  * Options for a proof of optimality: the objective has integer coefficients, so an absolute gap
  * under 1 closes it, and no relative gap is allowed (HiGHS's default stops within 0.01%).
  */
-export const TIME_LIMIT_SECONDS = 10;
-const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5, time_limit: TIME_LIMIT_SECONDS } as const;
+const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5 } as const;
 /** If a solution, rounded to whole posts, breaks a limit by a penny: solve again with integrality held tighter. */
 const TIGHT = { ...OPTIONS, mip_feasibility_tolerance: 1e-10 } as const;
 
+/** Seconds one request may spend solving, over all its solves (optimum, alternatives, explanations). */
+export const TIME_LIMIT_SECONDS = 15;
+
 class HighsSolver implements MilpSolver {
-  constructor(private highs: Highs) {}
+  private readonly deadline: number;
+  constructor(
+    private highs: Highs,
+    private seconds: number,
+  ) {
+    this.deadline = performance.now() + seconds * 1000;
+  }
   solve(model: Milp): MilpResult {
     const lp = toLpText(model);
     let res = this.run(model, lp, OPTIONS);
@@ -42,9 +50,11 @@ class HighsSolver implements MilpSolver {
     return res;
   }
   private run(model: Milp, lp: string, options: typeof OPTIONS | typeof TIGHT): MilpResult {
-    const result = this.highs.solve(lp, options);
+    const left = (this.deadline - performance.now()) / 1000;
+    if (left <= 0) throw new SolverTimeLimitError(this.seconds);
+    const result = this.highs.solve(lp, { ...options, time_limit: left });
     if (result.Status === "Infeasible") return { status: "infeasible" };
-    if (result.Status === "Time limit reached") throw new SolverTimeLimitError(TIME_LIMIT_SECONDS);
+    if (result.Status === "Time limit reached") throw new SolverTimeLimitError(this.seconds);
     if (result.Status !== "Optimal") throw new Error(`The solver stopped without proving an optimum (${result.Status}).`);
     const columns = result.Columns as Record<string, { Primal: number }>;
     // A column in no row and not in the objective may be left out of Columns: it sits at its lower bound.
@@ -52,7 +62,10 @@ class HighsSolver implements MilpSolver {
   }
 }
 
-/** A HiGHS solver (the WebAssembly module is loaded once per process). */
-export async function createHighsSolver(): Promise<MilpSolver> {
-  return new HighsSolver(await loadHighs());
+/**
+ * A HiGHS solver for one request: its solves together may take at most `seconds` (a public API
+ * must not let one request hold the server). The WebAssembly module is loaded once per process.
+ */
+export async function createHighsSolver(seconds = TIME_LIMIT_SECONDS): Promise<MilpSolver> {
+  return new HighsSolver(await loadHighs(), seconds);
 }

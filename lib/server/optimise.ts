@@ -81,7 +81,7 @@ export async function runOptimise(input: unknown, getDb: () => Db, solver?: Milp
     outcome = optimise(problem, solver ?? (await createHighsSolver()), { alternatives: req.alternatives });
   } catch (e) {
     if (e instanceof SolverTimeLimitError) {
-      throw new AppError("request_timeout", `The optimiser could not prove the best mix within ${e.seconds} seconds. Give fewer candidates, fewer WTE options or smaller maximums, or ask for fewer alternatives.`);
+      throw new AppError("request_timeout", `The optimiser could not prove the best mix within ${e.seconds} seconds. Give fewer candidates, fewer WTE options or smaller maximums.`);
     }
     throw e;
   }
