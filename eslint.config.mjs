@@ -31,6 +31,17 @@ const config = [
     },
   },
   {
+    // The optimiser's model is pure too: engine in, MILP out; the solver sits behind an interface.
+    files: ["lib/optimiser/**/*.ts"],
+    ignores: ["lib/optimiser/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["next", "next/*", "react", "react-dom", "@prisma/*", "zod", "@/lib/server/*", "@/lib/generated/*", "highs", "node:*"], message: "lib/optimiser must stay pure (see docs/decisions/013-optimiser.md)." }] },
+      ],
+    },
+  },
+  {
     // Tests may poke at untyped JSON responses.
     files: ["tests/**/*.ts", "**/*.test.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

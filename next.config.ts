@@ -2,8 +2,8 @@ import type { NextConfig } from "next";
 import { BASE_HEADERS } from "./lib/security-headers.mjs";
 
 const nextConfig: NextConfig = {
-  // Native/server-only packages stay out of the bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  // Native/server-only packages stay out of the bundle (highs: its loader reads its .wasm from node_modules).
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "highs"],
   poweredByHeader: false,
   // No server action takes a file: the admin upload is a route handler that streams it
   // (app/admin/import/upload/route.ts). proxy.ts refuses larger action posts before Next reads them.

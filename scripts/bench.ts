@@ -93,6 +93,10 @@ try {
 }
 await benchSearch();
 {
+  const { benchOptimiser } = await import("./bench-optimiser");
+  await benchOptimiser();
+}
+{
   const { benchPlanner } = await import("./bench-planner");
   await benchPlanner();
 }

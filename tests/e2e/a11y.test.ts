@@ -158,6 +158,41 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
     }
   });
 
+  it("the optimiser page has no violations (the form, its errors, a result with alternatives, an infeasible request), desktop and phone", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    try {
+      const page = await ctx.newPage();
+      await signIn(page, DEMO_ACCOUNT);
+      const path = `${baseUrl()}/pcns/UZ1016/scenarios/optimise`;
+      for (const [width, height] of [
+        [1200, 900],
+        [375, 800],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.goto(path, { waitUntil: "networkidle" });
+        expect(await violations(page), `form ${width}px`).toEqual([]);
+        await page.getByLabel("PCN-funded budget (£, optional)").fill("20000");
+        await page.getByLabel("Roadmap supervisors' WTE (optional)").fill("0.5");
+        await page.getByRole("button", { name: "Find the best mix" }).click();
+        await page.getByTestId("optimiser-result").waitFor({ timeout: 60_000 });
+        await page.getByTestId("alternatives").waitFor();
+        expect(await violations(page), `result ${width}px`).toEqual([]);
+        await page.getByLabel("At least (posts)").fill("3");
+        await page.getByLabel("PCN-funded budget (£, optional)").fill("0");
+        await page.getByLabel("In First Contact roadmap training (needs a supervisor)").check();
+        await page.getByRole("button", { name: "Find the best mix" }).click();
+        await page.getByTestId("optimiser-infeasible").waitFor({ timeout: 60_000 });
+        expect(await violations(page), `infeasible ${width}px`).toEqual([]);
+        await page.getByLabel("WTE options").fill("two");
+        await page.getByRole("button", { name: "Find the best mix" }).click();
+        await page.locator(".nhsuk-error-summary").waitFor();
+        expect(await violations(page), `errors ${width}px`).toEqual([]);
+      }
+    } finally {
+      await ctx.close();
+    }
+  }, 240_000);
+
   it("the compare page has no violations (the prompt, the picker's error, a comparison with its charts), desktop and phone", async () => {
     const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     try {

@@ -185,6 +185,13 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
+      <p>
+        <Link href={`/pcns/${pcn.code}/scenarios/optimise`} data-testid="optimise-link">
+          Optimise the role mix
+        </Link>
+        : find the mix of posts worth the most within the entitlement and your budget, then open it as a scenario.
+      </p>
+
       <h2>Create a scenario</h2>
       <CreateScenarioForm pcnCode={pcn.code} financialYears={years} defaultYear={defaultYear} />
 
