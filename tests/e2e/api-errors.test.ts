@@ -58,6 +58,8 @@ describe("a method the route does not have → 405 with Allow and the JSON error
     ["/api/v1/estimate", "PUT", "POST, OPTIONS"],
     ["/api/v1/estimate", "DELETE", "POST, OPTIONS"],
     ["/api/v1/estimate", "PATCH", "POST, OPTIONS"],
+    ["/api/v1/optimise", "GET", "POST, OPTIONS"],
+    ["/api/v1/optimise", "DELETE", "POST, OPTIONS"],
     ["/api/v1/pcns", "POST", "GET, HEAD, OPTIONS"],
     ["/api/v1/pcns", "DELETE", "GET, HEAD, OPTIONS"],
     ["/api/v1/pcns/UZ1001", "PUT", "GET, HEAD, OPTIONS"],

@@ -48,7 +48,7 @@ const BAD_BODIES: { label: string; contentType: string; body: string; expect: { 
 ];
 
 /** Routes whose POST or PUT reads a JSON body (the rest take none: a body is ignored). */
-const TAKES_BODY = new Set(["POST /api/v1/estimate", "POST /api/v1/pcns/[code]/scenarios", "PUT /api/v1/scenarios/[id]", "POST /api/v1/scenarios/[id]/duplicate"]);
+const TAKES_BODY = new Set(["POST /api/v1/estimate", "POST /api/v1/optimise", "POST /api/v1/pcns/[code]/scenarios", "PUT /api/v1/scenarios/[id]", "POST /api/v1/scenarios/[id]/duplicate"]);
 
 function send(method: string, pathname: string, headers: Record<string, string>, body: string): Promise<{ status: number; type: string; text: string }> {
   const { hostname, port } = new URL(baseUrl());
