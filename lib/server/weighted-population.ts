@@ -225,8 +225,9 @@ export async function loadWeighted(db: Db, code: string): Promise<StoredRow[]> {
 
 /**
  * The weighted population a calculation for this PCN and year should use: the ICB-confirmed
- * figure, else the imported one, else an estimate (registered list × the PCN's latest known
- * weighted/registered ratio, else × 1.0). null when the PCN is unknown.
+ * figure, else the imported one, else an estimate with its 80% interval (registered list × the
+ * PCN's latest known weighted/registered ratio, else × the ratio its age/sex profile and ICB
+ * predict, else × 1.0; lib/weighted-estimate, decision 014). null when the PCN is unknown.
  */
 export async function resolveWeightedPopulation(
   db: Db,
