@@ -22,8 +22,8 @@ afterAll(async () => {
 /** The total row's WTE cell: "0.70" central and "0.48 to 1.02" below it. */
 async function totalWte(page: Page): Promise<{ central: number; low: number; high: number }> {
   const cell = page.locator('[data-testid="need-figures"] tr[data-need-group="total"] td').last();
-  const t = (await cell.textContent()) ?? "";
-  const m = /^(\d+\.\d\d)(\d+\.\d\d)to(\d+\.\d\d)$/.exec(t.replace(/\s+/g, ""));
+  const t = `${await cell.locator("strong").textContent()}|${await cell.locator(".app-need-range").textContent()}`;
+  const m = /^(\d+\.\d\d)\|(\d+\.\d\d)to(\d+\.\d\d)$/.exec(t.replace(/\s+/g, ""));
   if (!m) throw new Error(`unexpected total WTE cell: ${t}`);
   return { central: Number(m[1]), low: Number(m[2]), high: Number(m[3]) };
 }

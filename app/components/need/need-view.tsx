@@ -8,9 +8,10 @@ import { NEED_GROUP_IDS, NEED_GROUP_NAMES } from "@/lib/need";
 const count = (n: number) => n.toLocaleString("en-GB", { maximumFractionDigits: 0 });
 const wte = (n: number) => n.toFixed(2);
 
-function RangeCell({ r, fmt, unit = "" }: { r: NeedRange; fmt: (n: number) => string; unit?: string }) {
+function RangeCell({ r, fmt, unit = "", label }: { r: NeedRange; fmt: (n: number) => string; unit?: string; label: string }) {
   return (
     <td className="nhsuk-table__cell--numeric">
+      <span className="app-need-cell-label">{label}: </span>
       <strong>
         {fmt(r.central)}
         {unit}
@@ -54,18 +55,18 @@ export function NeedFiguresTable({ groups, total, caption }: { groups: NeedGroup
                   {Math.round(g.shareOfCentral * 100)}% of the central hours; from {count(g.population.count)} {g.population.description}
                 </span>
               </th>
-              <RangeCell r={g.people} fmt={count} />
-              <RangeCell r={g.patients} fmt={count} />
-              <RangeCell r={g.hours} fmt={count} />
-              <RangeCell r={g.wte} fmt={wte} />
+              <RangeCell r={g.people} fmt={count} label="People in the group" />
+              <RangeCell r={g.patients} fmt={count} label="Patients seen a year" />
+              <RangeCell r={g.hours} fmt={count} label="OT hours a year" />
+              <RangeCell r={g.wte} fmt={wte} label="OT WTE" />
             </tr>
           ))}
           <tr className="nhsuk-table__row app-need-total" data-need-group="total">
             <th scope="row">Total</th>
-            <RangeCell r={total.people} fmt={count} />
-            <RangeCell r={total.patients} fmt={count} />
-            <RangeCell r={total.hours} fmt={count} />
-            <RangeCell r={total.wte} fmt={wte} />
+            <RangeCell r={total.people} fmt={count} label="People in the group" />
+            <RangeCell r={total.patients} fmt={count} label="Patients seen a year" />
+            <RangeCell r={total.hours} fmt={count} label="OT hours a year" />
+            <RangeCell r={total.wte} fmt={wte} label="OT WTE" />
           </tr>
         </tbody>
       </table>
