@@ -13,7 +13,7 @@ import { EstimateDownloads } from "@/app/components/estimate-downloads";
 import { EstimateResult } from "@/app/components/estimate-result";
 import { QuickPostFieldset, type QuickPostDraft, type RoleOption } from "@/app/components/quick-estimate-post";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
-import { Field } from "@/app/components/ui/field";
+import { Field, Options } from "@/app/components/ui/field";
 import { newPostDraft } from "@/lib/planner/post-draft";
 
 export type { RoleOption } from "@/app/components/quick-estimate-post";
@@ -93,11 +93,7 @@ export function QuickEstimate(props: {
           <Field id="financialYear" label="Financial year" error={errorFor("financialYear")}>
             {(c) => (
               <select className="nhsuk-select" {...c} {...bind("financialYear")}>
-                {props.financialYears.map((fy) => (
-                  <option key={fy} value={fy}>
-                    {fy}
-                  </option>
-                ))}
+                <Options values={props.financialYears} />
               </select>
             )}
           </Field>

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { createScenarioFromBodyAction, saveScenarioAction } from "@/app/pcns/[code]/scenarios/actions";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
-import { Field, inputClass } from "@/app/components/ui/field";
+import { Field, inputClass, Options } from "@/app/components/ui/field";
 import { computeScenario } from "@/lib/planner/compute";
 import { firstContactOtPost, isFirstContactRole } from "@/lib/planner/first-contact";
 import { checkScenarioDraft, toScenarioDraft, type ScenarioDraft, type SupervisorDraft } from "@/lib/planner/scenario-draft";
@@ -304,11 +304,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
             <Field id="scenario-firstYear" label="First financial year" error={check.errors.firstYear}>
               {(c) => (
                 <select className="nhsuk-select" {...c} value={draft.firstYear} onChange={(e) => set({ firstYear: e.target.value })}>
-                  {financialYears.map((fy) => (
-                    <option key={fy} value={fy}>
-                      {fy}
-                    </option>
-                  ))}
+                  <Options values={financialYears} />
                 </select>
               )}
             </Field>

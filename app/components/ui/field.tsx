@@ -62,3 +62,16 @@ export function Field({
 export function inputClass(base: string, error: unknown, kind: "input" | "select" | "textarea" = "input"): string {
   return error ? `${base} nhsuk-${kind}--error` : base;
 }
+
+/** The <option>s of a select whose values are also its labels (financial years, counts). */
+export function Options({ values }: { values: readonly string[] }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {v}
+        </option>
+      ))}
+    </>
+  );
+}

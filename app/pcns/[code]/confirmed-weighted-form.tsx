@@ -3,7 +3,7 @@
 // (server action); with it, errors appear without a full reload and the summary takes focus.
 import { useActionState, useEffect, useRef } from "react";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
-import { describedBy as describedByIds, ErrorMessage } from "@/app/components/ui/field";
+import { describedBy as describedByIds, ErrorMessage, Options } from "@/app/components/ui/field";
 import { saveConfirmedWeightedPopulation } from "./actions";
 import { initialConfirmedFormState, type ConfirmedFormField } from "./form-state";
 
@@ -65,11 +65,7 @@ export function ConfirmedWeightedForm({ code, financialYears, defaultYear }: { c
           defaultValue={state.values.financialYear}
           aria-describedby={describedBy("financialYear", false)}
         >
-          {financialYears.map((fy) => (
-            <option key={fy} value={fy}>
-              {fy}
-            </option>
-          ))}
+          <Options values={financialYears} />
         </select>
       </div>
 

@@ -2,7 +2,7 @@
 // "Create a scenario": name, first year and horizon → the new scenario opens in the planner.
 import { useActionState } from "react";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
-import { Field, inputClass } from "@/app/components/ui/field";
+import { Field, inputClass, Options } from "@/app/components/ui/field";
 import { createScenarioAction, type ListFormState } from "./actions";
 
 export function CreateScenarioForm({ pcnCode, financialYears, defaultYear }: { pcnCode: string; financialYears: string[]; defaultYear: string }) {
@@ -25,11 +25,7 @@ export function CreateScenarioForm({ pcnCode, financialYears, defaultYear }: { p
         <Field id="scenario-firstYear" label="First financial year" error={err("firstYear")}>
           {(c) => (
             <select className="nhsuk-select" {...c} name="firstYear" defaultValue={defaultYear}>
-              {financialYears.map((fy) => (
-                <option key={fy} value={fy}>
-                  {fy}
-                </option>
-              ))}
+              <Options values={financialYears} />
             </select>
           )}
         </Field>

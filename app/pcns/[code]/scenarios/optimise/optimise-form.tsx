@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { MoneyCell, WteCell } from "@/app/components/ui/cells";
 import { DateInput } from "@/app/components/ui/date-input";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
-import { Field, inputClass } from "@/app/components/ui/field";
+import { Field, inputClass, Options } from "@/app/components/ui/field";
 import { dateInputToIso, isoToDateParts, type DateParts } from "@/lib/date-input";
 import { formatPounds, formatWte } from "@/lib/format";
 import type { FieldIssue } from "@/lib/server/errors";
@@ -242,11 +242,7 @@ export function OptimiseForm({
           <Field id="opt-year" label="Financial year" error={err("opt-year")}>
             {(c) => (
               <select className="nhsuk-select" {...c} value={year} onChange={(e) => setYear(e.target.value)}>
-                {financialYears.map((fy) => (
-                  <option key={fy} value={fy}>
-                    {fy}
-                  </option>
-                ))}
+                <Options values={financialYears} />
               </select>
             )}
           </Field>
