@@ -3,7 +3,12 @@
 // opens it as a new scenario, compares it with the baseline, and sees an infeasible case explained.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import path from "node:path";
+import { COMMAND_LINE } from "@/lib/server/access";
+import { createPrisma } from "@/lib/server/create-prisma";
 import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { grantMembership } from "@/lib/server/memberships";
+import { createUser } from "@/lib/server/users";
 import { baseUrl, launchBrowser, signIn } from "./browser";
 
 const PCN = "UZ1015";
@@ -130,4 +135,56 @@ describe("Optimise the role mix (demo account, demo PCN)", () => {
     await expect(page.locator("#cand-0-min-error").innerText()).resolves.toContain("The minimum (2) is more than the maximum (1).");
     expect(errors).toEqual([]);
   }, 120_000);
+});
+
+describe("the optimiser outside the PCN's editors", () => {
+  // A viewer of UZ1015 and an editor of another PCN only (UZ1016): neither may use UZ1015's
+  // optimiser, and neither sees its scenarios there.
+  const VIEWER = { email: "optimiser-viewer@example.nhs.uk", name: "Vera Viewer", password: "optimiser-viewer-password" };
+  const OTHER = { email: "optimiser-other@example.nhs.uk", name: "Otto Other", password: "optimiser-other-password" };
+  beforeAll(async () => {
+    const db = createPrisma(`file:${path.resolve(import.meta.dirname, "../../data/e2e.db")}`);
+    try {
+      for (const u of [VIEWER, OTHER]) await createUser(db, { ...u });
+      await grantMembership(db, COMMAND_LINE, { email: VIEWER.email, pcnCode: PCN, role: "viewer" });
+      await grantMembership(db, COMMAND_LINE, { email: OTHER.email, pcnCode: "UZ1016", role: "editor" });
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  for (const [who, account] of [
+    ["a viewer of the PCN", VIEWER],
+    ["an editor of another PCN", OTHER],
+  ] as const) {
+    it(`${who}: told only the PCN's editors can use it; no form, no scenario of the PCN shown`, async () => {
+      const c = await browser.newContext();
+      try {
+        const p = await c.newPage();
+        await signIn(p, account);
+        const res = await p.goto(`${baseUrl()}/pcns/${PCN}/scenarios/optimise?base=${baselineId}`);
+        expect(res?.status()).toBe(200);
+        const text = await p.locator("main").innerText();
+        expect(text).toContain("Only this PCN's editors can use the optimiser");
+        expect(text).not.toContain("Baseline team");
+        expect(await p.getByRole("button", { name: "Find the best mix" }).count()).toBe(0);
+      } finally {
+        await c.close();
+      }
+    });
+  }
+
+  it("an editor of another PCN: its own optimiser does not offer this PCN's scenario as the base", async () => {
+    const c = await browser.newContext();
+    try {
+      const p = await c.newPage();
+      await signIn(p, OTHER);
+      await p.goto(`${baseUrl()}/pcns/UZ1016/scenarios/optimise?base=${baselineId}`, { waitUntil: "networkidle" });
+      await p.getByRole("button", { name: "Find the best mix" }).waitFor();
+      expect(await p.locator("main").innerText()).not.toContain("Baseline team");
+      expect(await p.locator(`option[value="${baselineId}"]`).count()).toBe(0);
+    } finally {
+      await c.close();
+    }
+  });
 });
