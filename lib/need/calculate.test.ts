@@ -2,7 +2,7 @@
 // comments from the profile and the assumption table (lib/need/assumptions.ts), not taken from
 // the code's output.
 import { describe, expect, it } from "vitest";
-import { calculateNeed, minutesPerPatient, NEED_ASSUMPTIONS, otWteInYear, patientsAged, postsForGap, startInYear, resolveNeedAssumptions, valuesOf, type AgeSexProfile, type NeedOverrides } from "./index";
+import { calculateNeed, minutesPerPatient, NEED_ASSUMPTIONS, needByYear, otWteByYear, otWteInYear, patientsAged, postsForGap, postsForNeed, startInYear, resolveNeedAssumptions, valuesOf, type AgeSexProfile, type NeedOverrides } from "./index";
 
 /** A profile of single years 0..95 (95 = 95 and over) with patients only at the ages given. */
 function profile(male: Record<number, number>, female: Record<number, number>): AgeSexProfile {
@@ -277,5 +277,37 @@ describe("planner: when a post added for the need starts", () => {
     ["the last day of the year", "2026-03-31", "2025/26", "2026-03-31"],
   ])("%s", (_label, candidate, year, expected) => {
     expect(startInYear(candidate, year)).toBe(expected);
+  });
+});
+
+describe("planner: the need against every year of the horizon (issue 14)", () => {
+  const years = ["2025/26", "2026/27", "2027/28"];
+  // The issue's case: an OT of 1.0 WTE planned from year 2, a central estimate of 1.27 (range
+  // 0.80–1.99). Year 1 alone said "add 1.27", which took year 2 to 2.27, above the high 1.99.
+  const fromYear2 = [{ role: "occupational-therapist", wte: 1, start: "2026-04-01" }];
+  it("compares each year with the range and says what each is missing", () => {
+    expect(needByYear({ low: 0.8, central: 1.27, high: 1.99 }, fromYear2, years)).toEqual([
+      { financialYear: "2025/26", wte: 0, position: "below the range", missing: 1.27 },
+      { financialYear: "2026/27", wte: 1, position: "within the range", missing: 0.27 }, // 1.27 − 1
+      { financialYear: "2027/28", wte: 1, position: "within the range", missing: 0.27 },
+    ]);
+    expect(otWteByYear(fromYear2, years)).toEqual([0, 1, 1]);
+  });
+  it.each([
+    // label, central, have by year, posts (wte, first year index, last year index or null = open)
+    ["the issue's case: 1.00 for year 1 only, 0.27 from year 1", 1.27, [0, 1, 1], [{ wte: 0.27, fromYear: 0, toYear: null }, { wte: 1, fromYear: 0, toYear: 0 }]],
+    ["nothing planned: the whole gap from year 1", 1.27, [0, 0, 0], [{ wte: 1, fromYear: 0, toYear: null }, { wte: 0.27, fromYear: 0, toYear: null }]],
+    ["an OT leaving after year 1: the gap from year 2", 1.5, [1, 0, 0], [{ wte: 0.5, fromYear: 0, toYear: null }, { wte: 1, fromYear: 1, toYear: null }]],
+    ["a gap in year 2 only", 1, [1, 0.4, 1], [{ wte: 0.6, fromYear: 1, toYear: 1 }]],
+    ["every year already at or above the central estimate", 1, [1, 1.2, 2], []],
+    ["one year", 2.5, [0.5], [{ wte: 1, fromYear: 0, toYear: null }, { wte: 1, fromYear: 0, toYear: null }]],
+  ] as const)("%s", (_label, central, have, expected) => {
+    const posts = postsForNeed(central, have);
+    expect(posts).toEqual(expected);
+    // after adding them, every year has exactly max(what it had, the central estimate)
+    have.forEach((h, y) => {
+      const added = posts.filter((p) => p.fromYear <= y && (p.toYear === null || p.toYear >= y)).reduce((a, p) => a + Math.round(p.wte * 100), 0);
+      expect((Math.round(h * 100) + added) / 100).toBe(Math.max(h, central));
+    });
   });
 });

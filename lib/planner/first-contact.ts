@@ -1,5 +1,6 @@
 // "Add a First Contact OT": the post one click adds, and the roadmap checklist of a First Contact post.
-import { civilFromDay, dayNumber, isoFromDay, parseIsoDate, ROLES, type Area, type RoleId } from "@/lib/engine";
+import { civilFromDay, dayNumber, isoFromDay, parseFinancialYear, parseIsoDate, ROLES, type Area, type RoleId } from "@/lib/engine";
+import { startInYear, type NeedPost } from "@/lib/need/planner";
 import type { ScenarioPostInput, ScenarioPost, Supervisor } from "@/lib/schemas/scenario";
 
 /** The 1st of the month after `todayIso` (the server's date, passed in: the engine has no clock). */
@@ -24,6 +25,24 @@ export function firstContactOtPost(todayIso: string, area: Area, id: string): Sc
     start: firstOfNextMonth(todayIso),
     firstContact: { hcpcRegistration: "not-started", stage1: "not-started", stage2: "not-started" },
   };
+}
+
+/**
+ * The First Contact OT posts "Add the central estimate as a post" adds (from `postsForNeed`): a
+ * post from the first year starts on the 1st of next month when that is in the year, else on the
+ * year's first day; a post from a later year on that year's 1 April; a post that covers only some
+ * years ends on 31 March of its last one.
+ */
+export function needOtPosts(plans: readonly NeedPost[], years: readonly string[], todayIso: string, area: Area, newId: () => string): ScenarioPostInput[] {
+  return plans.map((plan) => {
+    const from = years[plan.fromYear]!;
+    const fromStart = parseFinancialYear(from)!;
+    const post = firstContactOtPost(todayIso, area, newId());
+    const start = plan.fromYear === 0 ? startInYear(post.start ?? "", from) : `${fromStart}-04-01`;
+    const to = plan.toYear === null ? null : years[plan.toYear]!;
+    const label = to === null ? "First Contact OT (population need)" : `First Contact OT (population need, ${from === to ? from : `${from} to ${to}`})`;
+    return { ...post, wte: plan.wte, start, ...(to === null ? {} : { end: `${parseFinancialYear(to)! + 1}-03-31` }), label };
+  });
 }
 
 export function isFirstContactRole(role: string): boolean {

@@ -9,11 +9,11 @@ import { createScenarioFromBodyAction, saveScenarioAction } from "@/app/pcns/[co
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { Field, inputClass, Options } from "@/app/components/ui/field";
 import { computeScenario } from "@/lib/planner/compute";
-import { firstContactOtPost, isFirstContactRole } from "@/lib/planner/first-contact";
+import { firstContactOtPost, isFirstContactRole, needOtPosts } from "@/lib/planner/first-contact";
 import { checkScenarioDraft, toScenarioDraft, type ScenarioDraft, type SupervisorDraft } from "@/lib/planner/scenario-draft";
 import { newPostDraft, postToDraft, type FirstContactDraft, type PostDraft } from "@/lib/planner/post-draft";
 import type { PlannerContext, ScenarioResults } from "@/lib/planner/types";
-import type { ScenarioPostInput, Supervisor } from "@/lib/schemas/scenario";
+import { scenarioYears, type ScenarioPostInput, type Supervisor } from "@/lib/schemas/scenario";
 import type { StoredScenario } from "@/lib/server/scenarios";
 import { AssumptionsEditor } from "./assumptions";
 import { ConflictView } from "./conflict";
@@ -28,7 +28,7 @@ const PrintAssumptionsLater = memo(PrintAssumptions);
 import { CashFlowSection, ProjectionSection, SharesSection, SummarySection, SupervisionSection } from "./results";
 import { SupervisorsEditor } from "./supervisors";
 import { PlannerPopulationNeed } from "./population-need";
-import { otWteInYear, startInYear, type AgeSexProfile, type NeedOverrides } from "@/lib/need";
+import type { AgeSexProfile, NeedOverrides } from "@/lib/need";
 
 export interface PlannerProps {
   scenario: StoredScenario;
@@ -213,6 +213,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
     const r = computed.results?.years[0]?.posts.find((x) => x.id === p.id);
     return r ? { cost: r.cost, claimable: r.claimable, pcnFunded: r.pcnFunded } : undefined;
   };
+  const needYears = check.computable ? scenarioYears(check.computable.firstYear, check.computable.years) : [draft.firstYear];
   const capRoles = [...new Set([...draft.posts.map((p) => p.role), ...Object.keys(draft.assumptions.caps)])];
 
   return (
@@ -406,18 +407,16 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
         profileDate={need?.profileDate ?? null}
         overrides={draft.assumptions.kept.need}
         onChange={onNeed}
-        otWte={otWteInYear(check.computable?.posts ?? [], draft.firstYear)}
-        firstYear={draft.firstYear}
-        onAddPosts={(wtes) => {
+        posts={check.computable?.posts ?? []}
+        years={needYears}
+        onAddPosts={(plans) => {
           const used = usedIds();
-          addPosts(
-            wtes.map((wte) => {
-              const id = freeId(used, "fcot");
-              used.add(id);
-              const post = firstContactOtPost(today, ctx.defaultArea, id);
-              return postToDraft({ ...post, wte, start: startInYear(post.start ?? "", draft.firstYear), label: "First Contact OT (population need)" }, nextKey());
-            }),
-          );
+          const newId = () => {
+            const id = freeId(used, "fcot");
+            used.add(id);
+            return id;
+          };
+          addPosts(needOtPosts(plans, needYears, today, ctx.defaultArea, newId).map((post) => postToDraft(post, nextKey())));
         }}
       />
 

@@ -1,11 +1,12 @@
 "use client";
 // The planner's "Population need" section: the need for OT of the scenario's PCN (lib/need, in
 // the browser), with the assumptions editable per scenario (kept in assumptions.need, saved with
-// the scenario), the OT WTE the scenario has in its first year beside the range, and "Add the
-// central estimate as a post".
+// the scenario), the OT WTE the scenario has in each year of its horizon beside the range, and
+// "Add the central estimate as a post" (only what each year is missing).
 import { useMemo, useState } from "react";
 import { NeedAssumptionsTables, NeedExplainer, NeedFiguresTable } from "@/app/components/need/need-view";
-import { calculateNeed, needAssumption, postsForGap, resolveNeedAssumptions, type AgeSexProfile, type NeedOverrides } from "@/lib/need";
+import { calculateNeed, needAssumption, needByYear, postsForNeed, resolveNeedAssumptions, type AgeSexProfile, type NeedOverrides, type NeedPost, type PostLike } from "@/lib/need";
+import { FigureTag } from "@/app/components/ui/cells";
 import { formatDate } from "@/lib/format";
 
 const NUMBER_TEXT = /^\s*-?(\d+(\.\d*)?|\.\d+)\s*%?\s*$/;
@@ -16,13 +17,14 @@ export interface PlannerNeedProps {
   profileDate: string | null;
   overrides: NeedOverrides | undefined;
   onChange: (next: NeedOverrides | undefined) => void;
-  /** OT WTE of the scenario's occupational-therapist posts in its first year. */
-  otWte: number;
-  firstYear: string;
-  onAddPosts: (wtes: number[]) => void;
+  /** The scenario's posts (their OT WTE in each year is compared with the need). */
+  posts: readonly PostLike[];
+  /** The financial years of the scenario's horizon, first year first. */
+  years: readonly string[];
+  onAddPosts: (posts: NeedPost[]) => void;
 }
 
-export function PlannerPopulationNeed({ profile, profileDate, overrides, onChange, otWte, firstYear, onAddPosts }: PlannerNeedProps) {
+export function PlannerPopulationNeed({ profile, profileDate, overrides, onChange, posts, years, onAddPosts }: PlannerNeedProps) {
   // What the user typed, where it is not (yet) a usable value; valid values live in the scenario.
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -56,9 +58,11 @@ export function PlannerPopulationNeed({ profile, profileDate, overrides, onChang
   };
 
   const central = need.total.wte.central;
-  const gapPosts = postsForGap(central, otWte);
+  const byYear = needByYear(need.total.wte, posts, years);
+  const gapPosts = postsForNeed(central, byYear.map((y) => y.wte));
   const wte = (n: number) => n.toFixed(2);
-  const position = otWte < need.total.wte.low ? "below the range" : otWte > need.total.wte.high ? "above the range" : "within the range";
+  const short = byYear.filter((y) => y.missing > 0);
+  const span = (p: NeedPost) => (p.toYear === null ? `from ${years[p.fromYear]}` : p.toYear === p.fromYear ? `for ${years[p.fromYear]} only` : `for ${years[p.fromYear]} to ${years[p.toYear]}`);
 
   return (
     <div data-testid="planner-need">
@@ -71,18 +75,26 @@ export function PlannerPopulationNeed({ profile, profileDate, overrides, onChang
       <div className="nhsuk-inset-text app-need-offer" data-testid="need-have">
         <span className="nhsuk-u-visually-hidden">Information: </span>
         <p>
-          This scenario has <strong data-testid="need-ot-wte">{wte(otWte)} WTE</strong> of occupational therapists in {firstYear}, {position} of{" "}
-          {wte(need.total.wte.low)} to {wte(need.total.wte.high)} WTE (central {wte(central)}).
+          The need is an estimate <FigureTag kind="estimate" />: {wte(need.total.wte.low)} to {wte(need.total.wte.high)} WTE (central {wte(central)}). This
+          scenario has, counting the OT posts in post on any day of each year:
         </p>
+        <ul className="nhsuk-list" data-testid="need-ot-years">
+          {byYear.map((y, i) => (
+            <li key={y.financialYear} data-year={y.financialYear}>
+              {y.financialYear}: <strong {...(i === 0 ? { "data-testid": "need-ot-wte" } : {})}>{wte(y.wte)} WTE</strong> of occupational therapists, {y.position}
+              {y.missing > 0 ? ` (${wte(y.missing)} WTE short of the central estimate)` : ""}
+            </li>
+          ))}
+        </ul>
         {gapPosts.length ? (
           <button type="button" className="nhsuk-button nhsuk-button--secondary" data-testid="need-add-post" onClick={() => {
             onAddPosts(gapPosts);
-            setAdded(`Added ${gapPosts.length === 1 ? "an OT post" : `${gapPosts.length} OT posts`} of ${gapPosts.map(wte).join(" + ")} WTE to the posts above (not saved yet).`);
+            setAdded(`Added ${gapPosts.length === 1 ? "an OT post" : `${gapPosts.length} OT posts`} to the posts above (not saved yet): ${gapPosts.map((p) => `${wte(p.wte)} WTE ${span(p)}`).join("; ")}.`);
           }}>
-            Add the central estimate as a post ({wte(Math.round((central - otWte) * 100) / 100)} WTE)
+            Add the central estimate as a post (what is missing: {short.map((y) => `${wte(y.missing)} WTE in ${y.financialYear}`).join(", ")})
           </button>
         ) : (
-          <p>The scenario already has at least the central estimate.</p>
+          <p>Every year of the scenario already has at least the central estimate.</p>
         )}
         <p role="status" className="nhsuk-body-s" data-testid="need-added">
           {added}
