@@ -67,6 +67,13 @@ export const POST_INPUT_COLUMNS = [
   post("end", "End date", "date", (p) => p.end, "YYYY-MM-DD; blank = still in post"),
   post("mhpFunding", "MHP funding", "text", (p) => p.mhpFunding, "50% or 100% (mental health practitioners only)"),
   post("nextPayStep", "Next pay step", "date", (p) => p.nextPayStep, "YYYY-MM-DD: from this date the next point of the band"),
+  post(
+    "roadmap",
+    "Roadmap",
+    "text",
+    (p) => p.firstContact?.roadmap ?? (p.firstContact?.stage2 === "done" ? "qualified" : undefined),
+    "First Contact roles: qualified or in-training; blank = worked out (an existing post that started 18 months or more before the plan is qualified)",
+  ),
 ] as const;
 export type PostInputColumnId = (typeof POST_INPUT_COLUMNS)[number]["id"];
 export const POST_CSV_HEADERS: readonly PostInputColumnId[] = POST_INPUT_COLUMNS.map((c) => c.id);

@@ -119,4 +119,25 @@ describe("computeScenario", () => {
     const supShare = y.practiceShares.rows.reduce((t, r) => t + Math.round(r.supervision * 100), 0);
     expect(supShare).toBe(406_200);
   });
+
+  it("supervision: existing First Contact staff from 2024 are qualified (clinical supervision only), not roadmap trainees (issue 14)", () => {
+    const s = scenario({
+      firstYear: "2026/27",
+      years: 1,
+      assumptions: { supervision: { supervisorHourlyCost: 54.16 } },
+      posts: [
+        { id: "fcp", label: "Physio", role: "first-contact-physiotherapist", status: "existing", band: "7", point: 1, wte: 1, start: "2024-04-01", firstContact: { hcpcRegistration: "not-started", stage1: "not-started", stage2: "not-started" } },
+        { id: "para", label: "Paramedic", role: "paramedic", status: "existing", band: "7", point: 1, wte: 1, start: "2024-04-01", firstContact: { hcpcRegistration: "not-started", stage1: "not-started", stage2: "not-started" } },
+        { id: "new", label: "New OT", role: "occupational-therapist", status: "proposed", band: "7", point: 1, wte: 1, start: "2026-04-01", firstContact: { stage2: "in-progress" } },
+      ],
+    });
+    const y = computeScenario(s, ctx).years[0]!;
+    const byId = Object.fromEntries(y.supervision.posts.map((p) => [p.postId, p]));
+    // existing: 60 min a month × 12 = 12 h, 12 × £54.16 = £649.92 (was 150 h, £8,124: 750 min × 12)
+    expect(byId.fcp).toMatchObject({ hours: 12, cost: 649.92 });
+    expect(byId.para).toMatchObject({ hours: 12, cost: 649.92 });
+    expect(byId.fcp!.months.every((m) => m.kind === "clinical")).toBe(true);
+    // a new OT is still a trainee: 150 h
+    expect(byId.new).toMatchObject({ hours: 150, cost: 8_124 });
+  });
 });

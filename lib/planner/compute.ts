@@ -41,6 +41,7 @@ import {
 import { toResponse } from "@/lib/estimate-response";
 import { toPostSpec } from "@/lib/post-spec";
 import { scenarioYears, type ScenarioBody, type ScenarioPost } from "@/lib/schemas/scenario";
+import { planStartOf, roadmapStatus } from "./first-contact";
 import type { CashFlowMonth, FigureOut, PlannerContext, ScenarioResults, ScenarioSummary, ShareRow, SupervisionYear, YearResult } from "./types";
 
 /** Defaults of the projection and cash-flow assumptions (issue 6; each can be changed per scenario). */
@@ -204,6 +205,7 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
   const basis = scenario.assumptions.shareBasis ?? PLANNER_DEFAULTS.shareBasis;
   const settings = supervisionSettings(scenario);
   const supervisorsById = new Map(scenario.supervisors.map((s) => [s.id, s]));
+  const planStart = planStartOf(scenario.firstYear);
 
   // Rules and pay awards year by year (a projected year builds on the one before, as used).
   const rulesByYear: FinancialYearRules[] = [];
@@ -273,7 +275,9 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
       plans[i]!.map(({ spec, post, id }) => {
         const fc = post.firstContact;
         const firstContact = ROLES[post.role as RoleId]?.firstContact && fc !== undefined;
-        const roadmap = firstContact && fc!.stage2 !== "done";
+        // Qualified posts (stated, signed off, or existing for longer than the roadmap) get clinical supervision only.
+        const rs = firstContact ? roadmapStatus(post, planStart) : null;
+        const roadmap = rs?.status === "in-training";
         // The same defaults as the engine's pricePost.
         const end = spec.endDay ?? Math.max(compiled.lastDay, spec.startDay ?? compiled.lastDay);
         const start = spec.startDay ?? Math.min(compiled.firstDay, end);
@@ -285,7 +289,7 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
           endDay: end,
           supervisorId: fc?.supervisorId ?? post.supervisorId ?? null,
           roadmap,
-          ...(roadmap && fc?.stage2SignOff ? { signOffDay: parseIsoDate(fc.stage2SignOff)! } : {}),
+          ...(roadmap && rs?.signOff ? { signOffDay: parseIsoDate(rs.signOff)! } : {}),
         };
       }),
       scenario.supervisors.map((s) => ({ id: s.id, name: s.name, wteTenThousandths: toScaledInteger(s.wte, 4)! })),

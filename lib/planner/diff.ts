@@ -38,6 +38,7 @@ const POST_LABELS: Record<string, string> = {
   "firstContact.stage2": "Roadmap Stage 2 sign-off",
   "firstContact.stage2SignOff": "Stage 2 sign-off date",
   "firstContact.supervisorId": "Roadmap supervisor",
+  "firstContact.roadmap": "Roadmap status",
 };
 const ASSUMPTION_LABELS: Record<string, string> = {
   payAward: "Pay award",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { needByYear, postsForNeed } from "@/lib/need";
-import { needOtPosts } from "./first-contact";
+import { addMonthsIso, firstContactChecklist, needOtPosts, roadmapStatus } from "./first-contact";
 
 describe("needOtPosts: the posts 'Add the central estimate as a post' adds (issue 14)", () => {
   const years = ["2025/26", "2026/27", "2027/28"];
@@ -32,5 +32,46 @@ describe("needOtPosts: the posts 'Add the central estimate as a post' adds (issu
   it("next month after the first year: the post starts on the year's first day", () => {
     const added = needOtPosts([{ wte: 1, fromYear: 0, toYear: null }], ["2025/26"], "2026-03-20", "national", newId);
     expect(added[0]!.start).toBe("2025-04-01");
+  });
+});
+
+describe("roadmapStatus: existing First Contact staff are not costed as trainees (issue 14)", () => {
+  const plan = "2026-04-01"; // a 2026/27 plan
+  it.each([
+    // label, post, status, basis, training ends
+    ["existing from 2024, nothing stated: qualified", { status: "existing", start: "2024-04-01", firstContact: {} }, "qualified", "existing-start", undefined],
+    ["existing exactly 18 months before the plan: qualified", { status: "existing", start: "2024-10-01", firstContact: {} }, "qualified", "existing-start", undefined],
+    ["existing for 12 months: in training until 18 months after its start", { status: "existing", start: "2025-04-01", firstContact: {} }, "in-training", "existing-start", "2026-10-01"],
+    ["existing from 2024 but the user says in training", { status: "existing", start: "2024-04-01", firstContact: { roadmap: "in-training" } }, "in-training", "stated", undefined],
+    ["existing from 2024 with an expected sign-off date: the date rules", { status: "existing", start: "2024-04-01", firstContact: { stage2SignOff: "2026-09-01" } }, "in-training", "checklist", "2026-09-01"],
+    ["proposed, nothing stated: in training all plan long", { status: "proposed", start: "2026-06-01", firstContact: {} }, "in-training", "checklist", undefined],
+    ["proposed, stated qualified", { status: "proposed", start: "2026-06-01", firstContact: { roadmap: "qualified" } }, "qualified", "stated", undefined],
+    ["Stage 2 signed off", { status: "proposed", firstContact: { stage2: "done" } }, "qualified", "signed-off", undefined],
+    ["existing with no start date (in post from the plan's first day): in training", { status: "existing", firstContact: {} }, "in-training", "checklist", undefined],
+  ] as const)("%s", (_label, post, status, basis, signOff) => {
+    const r = roadmapStatus(post as never, plan);
+    expect({ status: r.status, basis: r.basis, signOff: r.signOff }).toEqual({ status, basis, signOff });
+  });
+
+  it("a qualified post's checklist has the roadmap done and needs no roadmap supervisor (not '0 of 5 done')", () => {
+    const post = { status: "existing" as const, start: "2024-04-01", firstContact: { hcpcRegistration: "done" as const, stage1: "not-started" as const, stage2: "not-started" as const } };
+    const items = firstContactChecklist(post, [], roadmapStatus(post, plan));
+    expect(items.map((i) => [i.id, i.status])).toEqual([
+      ["hcpc", "done"],
+      ["experience", "not-started"],
+      ["stage1", "done"],
+      ["stage2", "done"],
+    ]);
+    // without the roadmap status (as before): 1 of 5 done
+    expect(firstContactChecklist(post, []).filter((i) => i.status === "done")).toHaveLength(1);
+  });
+
+  it.each([
+    ["2024-04-01", 18, "2025-10-01"],
+    ["2024-08-31", 18, "2026-02-28"],
+    ["2022-08-31", 18, "2024-02-29"],
+    ["2025-01-15", 0, "2025-01-15"],
+  ])("%s + %i months = %s", (iso, months, expected) => {
+    expect(addMonthsIso(iso, months)).toBe(expected);
   });
 });

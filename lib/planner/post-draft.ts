@@ -3,7 +3,7 @@
 import { ROLES, isRoleId } from "@/lib/engine";
 import { dateInputToIso, EMPTY_DATE, isoToDateParts, type DateParts } from "@/lib/date-input";
 import { toFieldIssues } from "@/lib/schemas/common";
-import { ScenarioPostSchema, type CheckStatus, type PostStatus, type ScenarioPost, type ScenarioPostInput } from "@/lib/schemas/scenario";
+import { ScenarioPostSchema, type CheckStatus, type PostStatus, type RoadmapStatusValue, type ScenarioPost, type ScenarioPostInput } from "@/lib/schemas/scenario";
 
 export interface FirstContactDraft {
   hcpcRegistration: CheckStatus;
@@ -12,6 +12,8 @@ export interface FirstContactDraft {
   stage2: CheckStatus;
   stage2SignOff: DateParts;
   supervisorId: string;
+  /** "" = worked out from Stage 2 and the start date (roadmapStatus); else as the user states it. */
+  roadmap: "" | RoadmapStatusValue;
 }
 
 export interface PostDraft {
@@ -49,7 +51,7 @@ const numText = (n: number | undefined) => (n === undefined ? "" : String(n));
 export const DATE_LABELS = { start: "Start date", end: "End date", nextPayStep: "Next pay step date", stage2SignOff: "Stage 2 sign-off date" } as const;
 
 export function emptyFirstContact(): FirstContactDraft {
-  return { hcpcRegistration: "not-started", yearsRegistered: "", stage1: "not-started", stage2: "not-started", stage2SignOff: { ...EMPTY_DATE }, supervisorId: "" };
+  return { hcpcRegistration: "not-started", yearsRegistered: "", stage1: "not-started", stage2: "not-started", stage2SignOff: { ...EMPTY_DATE }, supervisorId: "", roadmap: "" };
 }
 
 export function newPostDraft(key: string, id: string, role = "occupational-therapist", area = "national"): PostDraft {
@@ -105,6 +107,7 @@ export function postToDraft(p: ScenarioPostInput | ScenarioPost, key: string): P
           stage2: fc.stage2 ?? "not-started",
           stage2SignOff: isoToDateParts(fc.stage2SignOff),
           supervisorId: fc.supervisorId ?? "",
+          roadmap: fc.roadmap ?? "",
         }
       : info?.firstContact
         ? emptyFirstContact()
@@ -169,6 +172,7 @@ export function checkDraft(d: PostDraft): DraftCheck {
       ...(fc.yearsRegistered.trim() ? { yearsRegistered: numberFromText(fc.yearsRegistered) } : {}),
       ...(signOff ? { stage2SignOff: signOff } : {}),
       ...(fc.supervisorId ? { supervisorId: fc.supervisorId } : {}),
+      ...(fc.roadmap ? { roadmap: fc.roadmap } : {}),
     };
   }
   const parsed = ScenarioPostSchema.safeParse(input);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { tableToCsv } from "@/lib/export/csv";
+import { postInputsTable } from "@/lib/export/tables";
 import { parsePostsCsv } from "./posts-csv";
 
 describe("parsePostsCsv", () => {
@@ -36,5 +38,39 @@ describe("parsePostsCsv", () => {
     const r = parsePostsCsv(csv);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]!.message).toContain(message);
+  });
+});
+
+describe("the roadmap column (issue 14)", () => {
+  it("reads qualified / in-training (any case, a space for the hyphen) into the post's First Contact record; blank leaves it to be worked out", () => {
+    const r = parsePostsCsv("label,role,status,band,point,wte,start,roadmap\nPhysio,first-contact-physiotherapist,existing,7,1,1,2024-04-01,Qualified\nOT,occupational-therapist,proposed,7,1,1,,in training\nPara,paramedic,existing,7,1,1,2024-04-01,\n");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.posts.map((p) => p.firstContact)).toEqual([{ roadmap: "qualified" }, { roadmap: "in-training" }, undefined]);
+  });
+
+  it.each([
+    ["label,role,band,point,wte,roadmap\nx,paramedic,7,1,1,done\n", 'Roadmap: Roadmap must be "qualified" or "in-training"'],
+    ["label,role,band,point,wte,roadmap\nx,clinical-pharmacist,7,1,1,qualified\n", "Roadmap: only First Contact roles"],
+  ])("refuses %j with a clear message", (csv, message) => {
+    const r = parsePostsCsv(csv);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ row: 2, message: expect.stringContaining(message) });
+  });
+
+  it("round-trips: the posts export writes the roadmap column and imports back the same", () => {
+    const posts = [
+      { id: "a", label: "Physio", role: "first-contact-physiotherapist", status: "existing" as const, band: "7", point: 1, wte: 1, start: "2024-04-01", firstContact: { roadmap: "qualified" as const } },
+      { id: "b", label: "OT", role: "occupational-therapist", status: "proposed" as const, band: "7", point: 1, wte: 1, firstContact: { roadmap: "in-training" as const } },
+      { id: "c", label: "Para", role: "paramedic", status: "existing" as const, band: "7", point: 1, wte: 1, firstContact: { stage2: "done" as const } },
+      { id: "d", label: "Pod", role: "podiatrist", status: "existing" as const, band: "7", point: 1, wte: 1 },
+    ];
+    const csv = tableToCsv(postInputsTable(posts as never));
+    expect(csv.split(/\r?\n/)[0]).toMatch(/,roadmap$/);
+    const back = parsePostsCsv(csv);
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    // Stage 2 signed off is written as "qualified"; no record and no status stay blank
+    expect(back.posts.map((p) => p.firstContact?.roadmap)).toEqual(["qualified", "in-training", "qualified", undefined]);
   });
 });

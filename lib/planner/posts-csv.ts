@@ -2,6 +2,7 @@
 // posts export writes). Every bad row is reported with its row number (the header is row 1, as
 // in a spreadsheet) and what is wrong; posts come back only when every row is good. Pure.
 import { parse } from "csv-parse/browser/esm/sync";
+import { isRoleId, ROLES } from "@/lib/engine";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { ScenarioPostSchema, type ScenarioPostInput } from "@/lib/schemas/scenario";
 import { POST_CSV_HEADERS, POST_INPUT_COLUMNS, type PostInputColumnId } from "./columns";
@@ -47,15 +48,26 @@ export function parsePostsCsv(text: string): PostsCsvResult {
       return;
     }
     const post: Record<string, unknown> = {};
+    let roadmap: string | undefined;
     columns.forEach((c, i) => {
       const v = cells[i] ?? "";
       if (!c || v === "") return;
-      post[c] = NUMERIC.has(c) ? numberFromText(v) : c === "band" || c === "role" || c === "status" || c === "area" ? v.toLowerCase() : v;
+      if (c === "roadmap") roadmap = v.toLowerCase().replace(/[\s_]+/g, "-");
+      else post[c] = NUMERIC.has(c) ? numberFromText(v) : c === "band" || c === "role" || c === "status" || c === "area" ? v.toLowerCase() : v;
     });
+    if (roadmap !== undefined) {
+      // The roadmap status lives in the post's First Contact record; only First Contact roles have one.
+      if (typeof post.role === "string" && isRoleId(post.role) && !ROLES[post.role].firstContact) {
+        errors.push({ row, message: `Roadmap: only First Contact roles (OT, physiotherapist, dietitian, podiatrist, paramedic) have a roadmap; leave it blank for ${ROLES[post.role].name.toLowerCase()}.` });
+        return;
+      }
+      post.firstContact = { roadmap };
+    }
     const parsed = ScenarioPostSchema.safeParse(post);
     if (!parsed.success) {
       for (const issue of toFieldIssues(parsed.error)) {
-        const field = issue.path.split(".")[0] ?? "";
+        const path = issue.path === "firstContact.roadmap" ? "roadmap" : issue.path;
+        const field = path.split(".")[0] ?? "";
         errors.push({ row, message: `${field ? `${headerLabel(field)}: ` : ""}${issue.message}` });
       }
       return;

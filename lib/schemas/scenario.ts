@@ -31,6 +31,9 @@ const shortText = (label: string, max: number) =>
     .max(max, `${label} can be at most ${max} characters.`)
     .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(s), { message: `${label} cannot contain control characters.` });
 
+export const ROADMAP_STATUSES = ["qualified", "in-training"] as const;
+export type RoadmapStatusValue = (typeof ROADMAP_STATUSES)[number];
+
 /** The First Contact roadmap record (domain.md §7) carried by First Contact roles. */
 export const FirstContactSchema = z.strictObject(
   {
@@ -45,6 +48,12 @@ export const FirstContactSchema = z.strictObject(
     stage2SignOff: isoDate("Stage 2 sign-off date").optional(),
     /** The named roadmap supervisor (a supervisor id of this scenario). */
     supervisorId: shortText("Supervisor", 100).optional(),
+    /**
+     * Roadmap status as the user states it: "qualified" (no roadmap supervision) or "in-training".
+     * Absent: worked out (lib/planner/first-contact.ts roadmapStatus) from Stage 2 and, for an
+     * existing post, its start date.
+     */
+    roadmap: z.enum(ROADMAP_STATUSES, { error: 'Roadmap must be "qualified" or "in-training" (or left blank to work it out from the checklist and the start date).' }).optional(),
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}.` : "firstContact must be an object.") },
 );

@@ -1,11 +1,12 @@
 "use client";
-// Beside every First Contact post: its roadmap checklist (firstContactChecklist) with editable
-// statuses, what is missing in words, and the named roadmap supervisor.
+// Beside every First Contact post: its roadmap status (qualified or in training, and why), its
+// roadmap checklist (firstContactChecklist) with editable statuses, what is missing in words, and
+// the named roadmap supervisor.
 import { memo } from "react";
 import { DateInput } from "@/app/components/ui/date-input";
 import { ErrorMessage } from "@/app/components/ui/field";
-import { CHECK_STATUSES, type CheckStatus } from "@/lib/schemas/scenario";
-import { firstContactChecklist, type ChecklistItem } from "@/lib/planner/first-contact";
+import { CHECK_STATUSES, type CheckStatus, type RoadmapStatusValue } from "@/lib/schemas/scenario";
+import { firstContactChecklist, planStartOf, roadmapStatus, ROADMAP_MONTHS, type ChecklistItem } from "@/lib/planner/first-contact";
 import type { FirstContactDraft, PostDraft } from "@/lib/planner/post-draft";
 import type { DraftCheck } from "@/lib/planner/post-draft";
 import type { Supervisor } from "@/lib/schemas/scenario";
@@ -19,11 +20,13 @@ export const FirstContactPanel = memo(
   function FirstContactPanel(props: PanelProps) {
     return <Panel {...props} />;
   },
-  (a, b) => a.post === b.post && a.index === b.index && a.check === b.check && a.supervisors === b.supervisors && a.onChange === b.onChange && errorsOf(a) === errorsOf(b),
+  (a, b) => a.post === b.post && a.index === b.index && a.firstYear === b.firstYear && a.check === b.check && a.supervisors === b.supervisors && a.onChange === b.onChange && errorsOf(a) === errorsOf(b),
 );
 
 interface PanelProps {
   post: PostDraft;
+  /** The scenario's first financial year: an existing post that started ROADMAP_MONTHS before it is qualified. */
+  firstYear: string;
   index: number;
   check: DraftCheck;
   supervisors: Supervisor[];
@@ -39,6 +42,7 @@ const errorsOf = (p: PanelProps) =>
 
 function Panel({
   post,
+  firstYear,
   index,
   check,
   supervisors,
@@ -46,6 +50,7 @@ function Panel({
   onChange,
 }: {
   post: PostDraft;
+  firstYear: string;
   index: number;
   check: DraftCheck;
   supervisors: Supervisor[];
@@ -56,7 +61,15 @@ function Panel({
   const update = (patch: Partial<FirstContactDraft>) => onChange(post.key, patch);
   const id = (f: string) => `fc-${post.key}-${f}`;
   const err = (f: string) => errors[`posts.${index}.firstContact.${f}`];
-  const items: ChecklistItem[] = firstContactChecklist({ firstContact: check.post?.firstContact ?? (check.input.firstContact as never) }, supervisors);
+  const source = check.post ?? (check.input as never);
+  let planStart = "";
+  try {
+    planStart = planStartOf(firstYear);
+  } catch {
+    // an unknown first year: the scenario shows that error; judge the roadmap from the checklist alone
+  }
+  const roadmap = roadmapStatus(source, planStart);
+  const items: ChecklistItem[] = firstContactChecklist({ firstContact: source.firstContact }, supervisors, roadmap);
   const done = items.filter((i) => i.status === "done").length;
   const statusSelect = (field: "hcpcRegistration" | "stage1" | "stage2", text: string) => (
     <div className="nhsuk-form-group app-compact-group">
@@ -78,9 +91,12 @@ function Panel({
         <h3 className="nhsuk-card__heading nhsuk-heading-s" id={`fc-${post.key}-title`}>
           First Contact checklist: {postName(post, index)}
           <span className="nhsuk-body-s app-basis">
-            {done} of {items.length} done
+            {roadmap.status === "qualified" ? "Qualified" : "In roadmap training"}: {done} of {items.length} done
           </span>
         </h3>
+        <p className="nhsuk-body-s" data-testid="fc-roadmap" data-roadmap={roadmap.status}>
+          {roadmap.text}
+        </p>
         <ul className="nhsuk-list app-checklist">
           {items.map((i) => (
             <li key={i.id}>
@@ -96,6 +112,19 @@ function Panel({
             </span>
           </summary>
           <div className="nhsuk-details__text">
+            <div className="nhsuk-form-group app-compact-group">
+              <label className="nhsuk-label nhsuk-label--s" htmlFor={id("roadmap")}>
+                Roadmap status
+              </label>
+              <div className="nhsuk-hint" id={id("roadmap-hint")}>
+                An existing post that started {ROADMAP_MONTHS} months or more before the plan is taken as qualified.
+              </div>
+              <select className="nhsuk-select" aria-describedby={id("roadmap-hint")} id={id("roadmap")} value={fc.roadmap} onChange={(e) => update({ roadmap: e.target.value as "" | RoadmapStatusValue })}>
+                <option value="">Work it out from Stage 2 and the start date</option>
+                <option value="qualified">Qualified: clinical supervision only</option>
+                <option value="in-training">In roadmap training</option>
+              </select>
+            </div>
             <div className="app-inline-fields">
               {statusSelect("hcpcRegistration", "HCPC registration")}
               <div className={`nhsuk-form-group app-compact-group${err("yearsRegistered") ? " nhsuk-form-group--error" : ""}`}>

@@ -428,6 +428,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
               <FirstContactPanel
                 key={p.key}
                 post={p}
+                firstYear={draft.firstYear}
                 index={i}
                 check={check.posts[i]!}
                 supervisors={supervisorsForSelect}

@@ -8,7 +8,7 @@ import { formatPounds } from "@/lib/format";
 import type { ScenarioResults, YearResult } from "@/lib/planner/types";
 import type { ScenarioBodyInput } from "@/lib/schemas/scenario";
 
-const INPUTS = POST_INPUT_COLUMNS.filter((c) => c.id !== "mhpFunding" && c.id !== "nextPayStep");
+const INPUTS = POST_INPUT_COLUMNS.filter((c) => c.id !== "mhpFunding" && c.id !== "nextPayStep" && c.id !== "roadmap");
 const FIGURES = POST_RESULT_COLUMNS.filter((c) => ["cost", "claimable", "pcnFunded"].includes(c.id));
 
 /** The posts, read-only, with the year's cost, claimable and PCN-funded. */
