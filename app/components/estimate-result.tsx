@@ -52,7 +52,9 @@ export function EstimateResult({ result, actions }: { result: NonNullable<Estima
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Headroom</dt>
           <dd className={`nhsuk-summary-list__value${result.totals.headroom < 0 ? " app-negative" : ""}`} data-testid="headroom">
-            {formatPounds(result.totals.headroom)} {result.totals.headroom < 0 ? "(over-committed)" : "left of the entitlement"}
+            {formatPounds(result.totals.headroom)} {result.totals.headroom < 0 ? "(over-committed)" : "left of the entitlement"}{" "}
+            {/* Entitlement − claimable: an estimate whenever any figure behind either is one. */}
+            <EstimateTag show={result.isEstimate} />
           </dd>
         </div>
       </dl>

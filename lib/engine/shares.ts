@@ -27,3 +27,28 @@ export function largestRemainder(totalPence: number, weights: readonly number[])
   }
   return parts.map(Number);
 }
+
+export interface ShareBasisChoice {
+  /** The basis the shares actually follow. */
+  used: "weighted" | "registered";
+  /** Whether every practice has a weighted population (else "weighted" cannot be used). */
+  weightedAvailable: boolean;
+  /** Why the basis differs from the one asked for, in words (absent when it does not). */
+  note?: string;
+}
+
+/**
+ * The basis practices' shares can follow: the weighted population only when every practice has
+ * one, else the registered list (and a note saying so, naming up to three practices without one).
+ */
+export function chooseShareBasis(requested: "weighted" | "registered", practices: readonly { name: string; weighted: number | null }[]): ShareBasisChoice {
+  const missing = practices.filter((p) => p.weighted === null);
+  const weightedAvailable = missing.length === 0;
+  if (requested === "registered" || weightedAvailable) return { used: requested, weightedAvailable };
+  const names = missing.slice(0, 3).map((p) => p.name).join(", ") + (missing.length > 3 ? ` and ${missing.length - 3} more` : "");
+  return {
+    used: "registered",
+    weightedAvailable,
+    note: `Not every practice has a weighted population (${names} ${missing.length === 1 ? "has" : "have"} none), so the shares follow the registered list.`,
+  };
+}

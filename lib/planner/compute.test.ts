@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { runEstimate } from "@/lib/server/estimate";
 import { ScenarioBodySchema, type ScenarioBodyInput } from "@/lib/schemas/scenario";
-import { computeScenario } from "./compute";
+import { getRules } from "@/lib/engine";
+import { computeScenario, supervisionPayAward, supervisorHourlyCostDefault } from "./compute";
 import type { PlannerContext } from "./types";
 
 const ctx: PlannerContext = {
@@ -111,13 +112,13 @@ describe("computeScenario", () => {
     const y = computeScenario(s, ctx).years[0]!;
     // Jan–Mar 2026 in training: 2 × 60 + 30 × 21 = 750 min a month each = 12.5 h; 3 months × 2 posts = 75 h
     expect(y.supervision.hours).toBe(75);
-    // 75 h × £54.16 = £4,062.00
-    expect(y.supervision.cost).toBe(4_062);
+    // 75 h × £56.34 (the 2025/26 GP maximum in force, £110,147 ÷ 1,955 h) = £4,225.50; was £54.16 (the April table's £105,882)
+    expect(y.supervision.cost).toBe(4_225.5);
     // 0.25 WTE × 4 = 1 trainee; 2 assigned
     expect(y.supervision.supervisors[0]).toMatchObject({ capacity: 1, peakTrainees: 2 });
     expect(y.supervision.warnings.join(" ")).toMatch(/Dr Demo/);
     const supShare = y.practiceShares.rows.reduce((t, r) => t + Math.round(r.supervision * 100), 0);
-    expect(supShare).toBe(406_200);
+    expect(supShare).toBe(422_550);
   });
 
   it("supervision: existing First Contact staff from 2024 are qualified (clinical supervision only), not roadmap trainees (issue 14)", () => {
@@ -139,5 +140,44 @@ describe("computeScenario", () => {
     expect(byId.fcp!.months.every((m) => m.kind === "clinical")).toBe(true);
     // a new OT is still a trainee: 150 h
     expect(byId.new).toMatchObject({ hours: 150, cost: 8_124 });
+  });
+
+  it("supervision's default hourly cost is the first year's GP maximum ÷ 1,955 h, not 2025/26's in a 2026/27 plan (issue 14)", () => {
+    const gpMax = (fy: string) => getRules(fy)!.capTables.filter((t) => t.roles.gp).at(-1)!.roles.gp!.national;
+    expect(supervisorHourlyCostDefault("2025/26").value).toBe(56.34); // £110,147 ÷ 1,955 = £56.341…
+    const v2627 = supervisorHourlyCostDefault("2026/27");
+    expect(v2627.value).toBe(Math.round((gpMax("2026/27") * 100) / 1955) / 100); // £113,807 ÷ 1,955 = £58.21 with today's table
+    expect(v2627.value).not.toBe(54.16);
+    expect(v2627.source).toContain("2026/27 GP maximum");
+    // and the planner uses it: 12 h of clinical supervision for an existing OT
+    const s = scenario({ firstYear: "2026/27", years: 1, posts: [{ id: "cp", role: "clinical-pharmacist", status: "existing", band: "7", point: 1, wte: 1 }] });
+    expect(computeScenario(s, ctx).years[0]!.supervision).toMatchObject({ hours: 12, hourlyCost: v2627.value, hourlyCostStatus: "estimate", cost: Math.round(12 * v2627.value * 100) / 100 });
+  });
+
+  it("supervision's hourly cost rises by each later year's pay award (issue 14: it stayed flat)", () => {
+    const s = scenario({
+      firstYear: "2025/26",
+      years: 3,
+      assumptions: { payAward: 0.04, supervision: { supervisorHourlyCost: 50 } },
+      posts: [{ id: "cp", role: "clinical-pharmacist", band: "7", point: 1, wte: 1 }],
+    });
+    const sup = computeScenario(s, ctx).years.map((y) => y.supervision);
+    // 2025/26 £50.00 (the user's); 2026/27 × 1.033 (its table's award) = £51.65; 2027/28 projected × 1.04 = £53.716 → £53.72
+    expect(sup.map((x) => x.hourlyCost)).toEqual([50, 51.65, 53.72]);
+    expect(sup.map((x) => x.hourlyCostStatus)).toEqual(["override", "projection", "projection"]);
+    // 12 h a year each: £600.00, £619.80, £644.64
+    expect(sup.map((x) => x.cost)).toEqual([600, 619.8, 644.64]);
+    expect(sup[2]!.hourlyCostBasis).toMatch(/^Projection: the 2025\/26 figure £50.00 raised by each later year's pay award/);
+    // the pay award it uses is the scenario's (one function, to switch to a doctors' award later)
+    expect(supervisionPayAward(s, "2027/28", undefined)).toBe(0.04);
+  });
+
+  it("practices' shares: weighted asked for, but a practice has no weighted population → registered used, and said so (issue 14)", () => {
+    const partial: PlannerContext = { ...ctx, practices: [ctx.practices[0]!, { ...ctx.practices[1]!, weighted: null }] };
+    const y = computeScenario(scenario({ years: 1, assumptions: { shareBasis: "weighted" } }), partial).years[0]!;
+    expect(y.practiceShares).toMatchObject({ basis: "registered", requested: "weighted", weightedAvailable: false });
+    expect(y.practiceShares.note).toBe("Not every practice has a weighted population (B has none), so the shares follow the registered list.");
+    const full = computeScenario(scenario({ years: 1, assumptions: { shareBasis: "registered" } }), ctx).years[0]!;
+    expect(full.practiceShares).toMatchObject({ basis: "registered", requested: "registered", weightedAvailable: true });
   });
 });

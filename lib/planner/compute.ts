@@ -15,6 +15,7 @@
 import {
   cashFlow,
   calculateEntitlement,
+  chooseShareBasis,
   compileRules,
   EngineInputError,
   getRules,
@@ -61,8 +62,40 @@ export const SUPERVISION_DEFAULTS: Record<keyof Omit<SupervisionSettings, "super
   workingDaysPerMonth: { value: 21, label: "Working days a month (1.0 WTE)", source: "Assumption: about 253 working days a year ÷ 12" },
   clinicalSupervisionMinutesPerMonth: { value: 60, label: "Clinical supervision minutes a month (after sign-off, and other roles)", source: "Network Contract DES: clinical supervision sessions of at least one hour; at least monthly" },
   traineesPerSupervisorWte: { value: 4, label: "Roadmap trainees per 1.0 WTE supervisor", source: "FCP roadmap: at most 4 trainees per 1.0 WTE supervisor" },
+  // The fallback for a year with no GP maximum; a scenario's default is its first year's
+  // (supervisorHourlyCostDefault: 2025/26 £56.34, 2026/27 £58.21 with today's tables).
   supervisorHourlyCost: { value: 54.16, label: "Supervisor's hourly cost (£)", source: "Estimate: the 2025/26 GP maximum £105,882 ÷ 1,955 working hours (37.5 h × 52.14 weeks)" },
 };
+
+/** Working hours a year of a full-time supervisor: 37.5 h × 52.14 weeks. */
+export const SUPERVISOR_HOURS_A_YEAR = 1955;
+
+/**
+ * The default supervisor's hourly cost for a plan starting in `firstYear`: that year's national GP
+ * maximum (salary + on-costs; the cap table in force last in the year) ÷ 1,955 working hours, to
+ * the penny — so a 2026/27 plan uses the 2026/27 figure, not 2025/26's £54.16 (issue 14). A year
+ * without a rule table (or a GP maximum) falls back to the 2025/26 figure.
+ */
+export function supervisorHourlyCostDefault(firstYear: string): { value: number; source: string } {
+  const rules = getRules(firstYear);
+  const tables = (rules?.capTables ?? []).filter((t) => t.roles.gp).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.publishedOn.localeCompare(b.publishedOn));
+  const gp = tables[tables.length - 1]?.roles.gp;
+  if (!gp) return { value: SUPERVISION_DEFAULTS.supervisorHourlyCost.value, source: `${SUPERVISION_DEFAULTS.supervisorHourlyCost.source} (${firstYear} has no GP maximum)` };
+  const pence = divRoundHalfUp(Math.round(gp.national * 100), SUPERVISOR_HOURS_A_YEAR);
+  return {
+    value: pence / 100,
+    source: `Estimate: the ${firstYear} GP maximum £${gp.national.toLocaleString("en-GB")}${gp.status === "published" ? "" : " (itself an estimate)"} ÷ 1,955 working hours (37.5 h × 52.14 weeks)`,
+  };
+}
+
+/**
+ * The pay award that uplifts the supervisor's hourly cost in a year after the first. Supervisors
+ * are mostly GPs: this is the scenario's pay award (as for spot salaries) until the scenario has a
+ * doctors' pay award, when this one function should return that instead.
+ */
+export function supervisionPayAward(s: ScenarioBody, fy: string, rules: FinancialYearRules | undefined): number {
+  return payAwardFor(s, fy, rules);
+}
 
 /**
  * Compiled and projected rules are pure functions of their inputs, and the planner recomputes on
@@ -151,6 +184,7 @@ function postSpecs(s: ScenarioBody, awards: number[]): PostPlan[][] {
 
 function supervisionSettings(s: ScenarioBody): SupervisionSettings {
   const a = s.assumptions.supervision ?? {};
+  const hourly = a.supervisorHourlyCost ?? supervisorHourlyCostDefault(s.firstYear).value;
   const d = SUPERVISION_DEFAULTS;
   return {
     wbaPerMonth: a.wbaPerMonth ?? d.wbaPerMonth.value,
@@ -159,20 +193,16 @@ function supervisionSettings(s: ScenarioBody): SupervisionSettings {
     workingDaysPerMonth: a.workingDaysPerMonth ?? d.workingDaysPerMonth.value,
     clinicalSupervisionMinutesPerMonth: a.clinicalSupervisionMinutesPerMonth ?? d.clinicalSupervisionMinutesPerMonth.value,
     traineesPerSupervisorWte: a.traineesPerSupervisorWte ?? d.traineesPerSupervisorWte.value,
-    supervisorHourlyCostPence: poundsToPence(a.supervisorHourlyCost ?? d.supervisorHourlyCost.value),
+    supervisorHourlyCostPence: poundsToPence(hourly),
   };
 }
 
 function shares(ctx: PlannerContext, basis: "weighted" | "registered", pcnFundedPence: number, supervisionPence: number): YearResult["practiceShares"] {
-  if (ctx.practices.length === 0) return { basis, rows: [], note: "No member practices are recorded for this PCN." };
-  let used = basis;
-  let note: string | undefined;
-  if (basis === "weighted" && ctx.practices.some((p) => p.weighted === null)) {
-    used = "registered";
-    note = "Not every practice has a weighted population, so the shares follow the registered list.";
-  }
+  if (ctx.practices.length === 0) return { basis, requested: basis, weightedAvailable: false, rows: [], note: "No member practices are recorded for this PCN." };
+  const { used, weightedAvailable, note } = chooseShareBasis(basis, ctx.practices);
+  const head = { basis: used, requested: basis, weightedAvailable };
   const weights = ctx.practices.map((p) => (used === "weighted" ? p.weighted! : p.registered));
-  if (weights.every((w) => w === 0)) return { basis: used, rows: [], note: "The practices' populations add up to zero: nothing to share by." };
+  if (weights.every((w) => w === 0)) return { ...head, rows: [], note: "The practices' populations add up to zero: nothing to share by." };
   const rounded = weights.map((w) => Math.round(w * 1e6) / 1e6);
   const funded = largestRemainder(pcnFundedPence, rounded);
   const sup = largestRemainder(supervisionPence, rounded);
@@ -184,7 +214,7 @@ function shares(ctx: PlannerContext, basis: "weighted" | "registered", pcnFunded
     supervision: pounds(sup[i]!),
     total: pounds(funded[i]! + sup[i]!),
   }));
-  return { basis: used, rows, ...(note ? { note } : {}) };
+  return { ...head, rows, ...(note ? { note } : {}) };
 }
 
 export class ScenarioInputError extends Error {
@@ -230,6 +260,13 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
   });
   // Spot salaries: year 0 as given; year y = year y−1 × (1 + award of year y).
   const plans = postSpecs(scenario, awards);
+  // The supervisor's hourly cost: the first year's, then × (1 + that year's pay award) each later
+  // year, to the penny year on year (issue 14: it stayed flat).
+  const hourlyPence: number[] = [];
+  years.forEach((fy, i) => {
+    if (i === 0) hourlyPence.push(settings.supervisorHourlyCostPence);
+    else hourlyPence.push(divRoundHalfUp(hourlyPence[i - 1]! * (1_000_000 + (toScaledInteger(supervisionPayAward(scenario, fy, getRules(fy)), 6) ?? 0)), 1_000_000));
+  });
 
   const priced: PlanResult[] = [];
   const results: YearResult[] = years.map((fy, i) => {
@@ -293,11 +330,14 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
         };
       }),
       scenario.supervisors.map((s) => ({ id: s.id, name: s.name, wteTenThousandths: toScaledInteger(s.wte, 4)! })),
-      settings,
+      { ...settings, supervisorHourlyCostPence: hourlyPence[i]! },
     );
     const supervision: SupervisionYear = {
       hours: sup.minutes / 60,
       cost: pounds(sup.costPence),
+      hourlyCost: pounds(hourlyPence[i]!),
+      hourlyCostStatus: i > 0 ? "projection" : scenario.assumptions.supervision?.supervisorHourlyCost !== undefined ? "override" : "estimate",
+      ...(i > 0 ? { hourlyCostBasis: `Projection: the ${years[0]} figure £${(hourlyPence[0]! / 100).toFixed(2)} raised by each later year's pay award` } : {}),
       posts: sup.posts.map((p) => ({
         postId: p.id,
         label: p.label,

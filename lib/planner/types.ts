@@ -60,6 +60,12 @@ export interface SupervisionYear {
   hours: number;
   /** Not reimbursable: hours × the supervisor's hourly cost. */
   cost: number;
+  /** The supervisor's hourly cost used this year (£): the first year's, raised by each later year's pay award. */
+  hourlyCost: number;
+  /** estimate: the default (the first year's GP maximum ÷ 1,955 h); override: the user's; projection: a later year's uplift. */
+  hourlyCostStatus: "estimate" | "override" | "projection";
+  /** After the first year: how the hourly cost was projected, in words. */
+  hourlyCostBasis?: string;
   posts: SupervisionPost[];
   /** Per supervisor, the most roadmap trainees in any month, against capacity (4 per 1.0 WTE). */
   supervisors: { id: string; name: string; wte: number; capacity: number; peakTrainees: number; overCapacityMonths: string[] }[];
@@ -85,7 +91,8 @@ export interface YearResult extends EstimateResponse {
   projections: FigureOut[];
   cashFlow: CashFlowMonth[];
   supervision: SupervisionYear;
-  practiceShares: { basis: "weighted" | "registered"; rows: ShareRow[]; note?: string };
+  /** `basis`: the basis used; `requested`: the one chosen; `weightedAvailable`: every practice has a weighted population. */
+  practiceShares: { basis: "weighted" | "registered"; requested: "weighted" | "registered"; weightedAvailable: boolean; rows: ShareRow[]; note?: string };
 }
 
 export interface ScenarioSummary {

@@ -34,6 +34,8 @@ describe("home page quick estimate", () => {
     await expect(row.textContent()).resolves.toContain("£30,553.32");
     // Headroom = 798,930.00 − 30,553.32 = 768,376.68
     await expect(page.getByTestId("headroom").textContent()).resolves.toContain("£768,376.68");
+    // ... and it is labelled an estimate, as the figures behind it are (issue 14: it had no tag)
+    await expect(page.getByTestId("headroom").locator(".app-estimate-tag").textContent()).resolves.toBe("Estimate");
     // The month-by-month chart: 6 months with claims (Oct–Mar) drawn as bars.
     await page.getByTestId("monthly-chart").locator("svg.recharts-surface").first().waitFor();
     expect(await page.getByTestId("monthly-chart").locator(".recharts-bar-rectangle path, .recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(6);

@@ -4,7 +4,7 @@
 // maximum reimbursable amounts, and the supervision figures (with their sources).
 import { Field, inputClass } from "@/app/components/ui/field";
 import { getRules, isRoleId, ROLES } from "@/lib/engine";
-import { PLANNER_DEFAULTS, SUPERVISION_DEFAULTS } from "@/lib/planner/compute";
+import { PLANNER_DEFAULTS, SUPERVISION_DEFAULTS, supervisorHourlyCostDefault } from "@/lib/planner/compute";
 import { SUPERVISION_FIELDS, type AssumptionsDraft, type PercentField, type PlainField, type SupervisionField } from "@/lib/planner/scenario-draft";
 import { formatDecimal } from "@/lib/format";
 
@@ -49,7 +49,7 @@ export function AssumptionsEditor({
     </Field>
   );
   const supField = (k: SupervisionField) => {
-    const d = SUPERVISION_DEFAULTS[k];
+    const d = k === "supervisorHourlyCost" ? { ...SUPERVISION_DEFAULTS[k], ...supervisorHourlyCostDefault(firstYear) } : SUPERVISION_DEFAULTS[k];
     return (
       <Field key={k} id={`assumption-supervision-${k}`} label={d.label} hint={`Default ${formatDecimal(d.value)}. ${d.source}`} error={err(`supervision.${k}`)} className="app-compact-group app-compact-group--wide">
         {(c) => (

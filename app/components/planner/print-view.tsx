@@ -3,7 +3,7 @@
 // assumptions and every estimate and projection used. Shown only in print (.app-print-only).
 // Columns come from the one column specification (lib/planner/columns.ts).
 import { formatCell, isNumericKind, POST_INPUT_COLUMNS, POST_RESULT_COLUMNS } from "@/lib/planner/columns";
-import { PLANNER_DEFAULTS, SUPERVISION_DEFAULTS } from "@/lib/planner/compute";
+import { PLANNER_DEFAULTS, SUPERVISION_DEFAULTS, supervisorHourlyCostDefault } from "@/lib/planner/compute";
 import { formatPounds } from "@/lib/format";
 import type { ScenarioResults, YearResult } from "@/lib/planner/types";
 import type { ScenarioBodyInput } from "@/lib/schemas/scenario";
@@ -109,7 +109,7 @@ export function PrintAssumptions({ input, results }: { input: ScenarioBodyInput;
         <li>
           Supervision:{" "}
           {Object.entries(SUPERVISION_DEFAULTS)
-            .map(([key, d]) => `${d.label} ${key === "supervisorHourlyCost" ? formatPounds(sup[key] ?? d.value) : (sup[key] ?? d.value)}`)
+            .map(([key, d]) => `${d.label} ${key === "supervisorHourlyCost" ? formatPounds(sup[key] ?? supervisorHourlyCostDefault(String(input.firstYear)).value) : (sup[key] ?? d.value)}`)
             .join("; ")}
           .
         </li>

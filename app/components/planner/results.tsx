@@ -292,9 +292,19 @@ export const SharesSection = memo(function SharesSection({ year, basis, onBasis 
             ] as const
           ).map(([v, text]) => (
             <div className="nhsuk-radios__item" key={v}>
-              <input className="nhsuk-radios__input" id={`share-basis-${v}`} name="share-basis" type="radio" checked={basis === v} onChange={() => onBasis(v)} />
+              {/* Checked: the basis the shares follow (weighted cannot be used unless every practice has a weighted population). */}
+              <input
+                className="nhsuk-radios__input"
+                id={`share-basis-${v}`}
+                name="share-basis"
+                type="radio"
+                checked={(shares.rows.length ? shares.basis : basis) === v}
+                disabled={v === "weighted" && shares.rows.length > 0 && !shares.weightedAvailable}
+                onChange={() => onBasis(v)}
+              />
               <label className="nhsuk-label nhsuk-radios__label" htmlFor={`share-basis-${v}`}>
                 {text}
+                {v === "weighted" && shares.rows.length > 0 && !shares.weightedAvailable ? " (not available: not every practice has one)" : ""}
               </label>
             </div>
           ))}
@@ -372,7 +382,9 @@ export const SupervisionSection = memo(function SupervisionSection({ year, names
       <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="supervision-caption">
         <table className="nhsuk-table" data-testid="supervision-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="supervision-caption">
-            {year.financialYear}: supervision each post needs (not reimbursable)
+            {year.financialYear}: supervision each post needs (not reimbursable), at {formatPounds(s.hourlyCost)} an hour{" "}
+            {s.hourlyCostStatus === "override" ? "(your figure)" : <FigureTag kind={s.hourlyCostStatus} />}
+            {s.hourlyCostBasis ? <span className="nhsuk-body-s app-basis" data-testid="supervision-hourly-basis">{s.hourlyCostBasis}.</span> : null}
           </caption>
           <thead>
             <tr>
