@@ -4,6 +4,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { runEstimate, type EstimateResponse } from "@/lib/server/estimate";
 import type { FieldIssue } from "@/lib/server/errors";
+import { datesOutsidePeriod, financialYearPeriod } from "@/lib/planner/post-draft";
 import { parseEstimateForm } from "./estimate-form";
 
 export interface EstimateFormState {
@@ -16,6 +17,8 @@ export interface EstimateFormState {
 
 export async function estimateAction(_prev: EstimateFormState, form: FormData): Promise<EstimateFormState> {
   const { request, dateIssues } = parseEstimateForm(form);
+  // A post in post on no day of the chosen year would show £0.00: a field error on the date instead.
+  dateIssues.push(...postsOutsideYear(request.financialYear, request.posts, dateIssues));
   try {
     const result = await runEstimate(request, getDb);
     return dateIssues.length ? { issues: dateIssues } : { result, request };
@@ -27,4 +30,14 @@ export async function estimateAction(_prev: EstimateFormState, form: FormData): 
     console.error(e);
     return { message: "Something went wrong on our side. Nothing was changed; please try again." };
   }
+}
+
+function postsOutsideYear(financialYear: string | undefined, posts: Record<string, unknown>[], already: FieldIssue[]): FieldIssue[] {
+  const year = financialYearPeriod(financialYear ?? "");
+  if (!year) return [];
+  return posts.flatMap((p, i) => {
+    const issue = datesOutsidePeriod({ start: p.start as string | undefined, end: p.end as string | undefined }, year);
+    const path = issue ? `posts.${i}.${issue.field}` : "";
+    return issue && !already.some((d) => d.path.startsWith(`posts.${i}.`)) ? [{ path, message: issue.message }] : [];
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDraft, newPostDraft, numberFromText, postToDraft } from "./post-draft";
+import { checkDraft, datesOutsidePeriod, financialYearPeriod, newPostDraft, numberFromText, postToDraft } from "./post-draft";
 
 describe("numberFromText", () => {
   it.each([
@@ -40,4 +40,20 @@ describe("checkDraft", () => {
     expect(r.errors).toEqual({});
     expect(r.post).toMatchObject(stored);
   });
+});
+
+describe("datesOutsidePeriod: a post outside the chosen year is a field error, not £0.00 (issue 14)", () => {
+  const year = financialYearPeriod("2025/26")!;
+  it.each([
+    ["in the year", { start: "2025-10-01" }, null],
+    ["no dates", {}, null],
+    ["starts before, no end (an existing post)", { start: "2023-01-01" }, null],
+    ["starts the last day", { start: "2026-03-31" }, null],
+    ["starts after the year", { start: "2026-04-01" }, { field: "start", message: "Start date 1 Apr 2026 is after 2025/26 ends (31 Mar 2026), so this post would cost £0.00. Enter a start date on or before 31 Mar 2026, or choose the financial year it starts in." }],
+    ["ends before the year", { end: "2025-03-31" }, { field: "end", message: "End date 31 Mar 2025 is before 2025/26 starts (1 Apr 2025), so this post would cost £0.00. Enter an end date on or after 1 Apr 2025, or remove the post." }],
+    ["ends before it starts (reported elsewhere)", { start: "2025-06-01", end: "2025-01-01" }, null],
+  ] as const)("%s", (_label, post, expected) => {
+    expect(datesOutsidePeriod(post, year)).toEqual(expected);
+  });
+  it.each(["2025/27", "2025", ""])("no period for a bad year label %j", (fy) => expect(financialYearPeriod(fy)).toBeNull());
 });

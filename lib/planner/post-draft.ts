@@ -1,6 +1,7 @@
 // A post as the user is typing it (every field text, dates as day/month/year parts), and its
 // conversion to the scenario contract. Shared by the quick estimate and the planner; pure.
 import { ROLES, isRoleId } from "@/lib/engine";
+import { formatDate } from "@/lib/format";
 import { dateInputToIso, EMPTY_DATE, isoToDateParts, type DateParts } from "@/lib/date-input";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { ScenarioPostSchema, type CheckStatus, type PostStatus, type RoadmapStatusValue, type ScenarioPost, type ScenarioPostInput } from "@/lib/schemas/scenario";
@@ -184,4 +185,44 @@ export function checkDraft(d: PostDraft): DraftCheck {
   }
   const ok = parsed.success && Object.keys(errors).length === 0;
   return { input: input as ScenarioPostInput, post: ok ? parsed.data : null, errors };
+}
+
+/** A period a post must overlap: a financial year (quick estimate) or a plan's horizon (planner). */
+export interface DatePeriod {
+  /** First and last day, YYYY-MM-DD. */
+  first: string;
+  last: string;
+  /** In words: "2025/26", "this plan (2025/26 to 2027/28)". */
+  label: string;
+  /** What to do about a start after the period, in words ("choose the financial year it starts in"). */
+  fixLateStart: string;
+}
+
+/** The financial year "2025/26" as a period (null for a bad label). */
+export function financialYearPeriod(financialYear: string): DatePeriod | null {
+  const m = /^(\d{4})\/(\d{2})$/.exec(financialYear);
+  if (!m || (Number(m[1]) + 1) % 100 !== Number(m[2])) return null;
+  const y = Number(m[1]);
+  return { first: `${y}-04-01`, last: `${y + 1}-03-31`, label: financialYear, fixLateStart: "or choose the financial year it starts in" };
+}
+
+/**
+ * A post whose dates put it in post on no day of the period costs £0.00 there: the field error for
+ * the date that does it (issue 14: the quick estimate showed £0.00 with only a note below the
+ * chart), or null. Dates are YYYY-MM-DD (ISO dates compare as text); a missing one is open.
+ */
+export function datesOutsidePeriod(post: { start?: string | undefined; end?: string | undefined }, period: DatePeriod): { field: "start" | "end"; message: string } | null {
+  if (post.start && post.start > period.last) {
+    return {
+      field: "start",
+      message: `Start date ${formatDate(post.start)} is after ${period.label} ends (${formatDate(period.last)}), so this post would cost £0.00. Enter a start date on or before ${formatDate(period.last)}, ${period.fixLateStart}.`,
+    };
+  }
+  if (post.end && post.end < period.first && !(post.start && post.start > post.end)) {
+    return {
+      field: "end",
+      message: `End date ${formatDate(post.end)} is before ${period.label} starts (${formatDate(period.first)}), so this post would cost £0.00. Enter an end date on or after ${formatDate(period.first)}, or remove the post.`,
+    };
+  }
+  return null;
 }

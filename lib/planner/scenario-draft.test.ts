@@ -42,4 +42,23 @@ describe("checkScenarioDraft", () => {
     expect(r.computable?.posts.map((p) => p.id)).toEqual(["ot-1"]);
     expect(r.computable?.assumptions.payAward).toBeUndefined();
   });
+
+  it("a post in post on no day of the plan is a field error on the date, listed beside the summary (issue 14)", () => {
+    const d = toScenarioDraft({
+      ...stored,
+      posts: [
+        ...stored.posts,
+        { ...stored.posts[0]!, id: "late", label: "Late OT", start: "2028-04-01" }, // after 2027/28 ends
+        { ...stored.posts[0]!, id: "gone", label: "", start: "2024-04-01", end: "2025-03-31" }, // before 2025/26 starts
+        { ...stored.posts[0]!, id: "year3", start: "2027-06-01" }, // in year 3: fine
+      ],
+    });
+    const r = checkScenarioDraft(d);
+    expect(r.errors["posts.1.start"]).toBe("Start date 1 Apr 2028 is after this plan (2025/26 to 2027/28) ends (31 Mar 2028), so this post would cost £0.00. Enter a start date on or before 31 Mar 2028, or plan more years.");
+    expect(r.errors["posts.2.end"]).toBe("End date 31 Mar 2025 is before this plan (2025/26 to 2027/28) starts (1 Apr 2025), so this post would cost £0.00. Enter an end date on or after 1 Apr 2025, or remove the post.");
+    expect(r.errors["posts.3.start"]).toBeUndefined();
+    expect(r.body).toBeNull(); // not saved until corrected
+    expect(r.computable?.posts.map((p) => p.id)).toEqual(["ot-1", "year3"]);
+    expect(r.leftOutReasons).toEqual([`Post 2 (Late OT): ${r.errors["posts.1.start"]}`, `Post 3: ${r.errors["posts.2.end"]}`]);
+  });
 });

@@ -3,7 +3,7 @@
 // calculate with, so the summary keeps updating while one field is wrong. Pure; runs in the browser.
 import { toFieldIssues } from "@/lib/schemas/common";
 import { ScenarioBodySchema, type ScenarioAssumptions, type ScenarioBody, type ScenarioBodyInput, type ScenarioPost, type ScenarioPostInput, type Supervisor } from "@/lib/schemas/scenario";
-import { checkDraft, numberFromText, postToDraft, type DraftCheck, type PostDraft } from "./post-draft";
+import { checkDraft, datesOutsidePeriod, financialYearPeriod, numberFromText, postToDraft, type DraftCheck, type PostDraft } from "./post-draft";
 
 export interface SupervisorDraft {
   key: string;
@@ -139,6 +139,8 @@ export interface ScenarioDraftCheck {
   computable: ScenarioBody | null;
   /** How many posts the computable part leaves out. */
   postsLeftOut: number;
+  /** Why, one line per post left out: "Post 2 (OT): Start date … is after this plan ends …" (shown beside the summary). */
+  leftOutReasons: string[];
 }
 
 function issuesToErrors(issues: { path: string; message: string }[], into: Record<string, string>) {
@@ -161,6 +163,20 @@ function checkPostCached(p: PostDraft): DraftCheck {
   return c;
 }
 
+/** The days a plan covers: 1 April of its first year to 31 March of its last (null while the years are not valid). */
+function planPeriod(firstYear: string, years: number | string | undefined) {
+  const first = financialYearPeriod(firstYear);
+  if (!first || typeof years !== "number" || !Number.isInteger(years) || years < 1 || years > 5) return null;
+  const lastStart = Number(firstYear.slice(0, 4)) + years - 1;
+  const lastLabel = `${lastStart}/${String((lastStart + 1) % 100).padStart(2, "0")}`;
+  return {
+    first: first.first,
+    last: `${lastStart + 1}-03-31`,
+    label: years === 1 ? `this plan (${firstYear})` : `this plan (${firstYear} to ${lastLabel})`,
+    fixLateStart: years < 5 ? "or plan more years" : "or start the plan in a later year",
+  };
+}
+
 export function checkScenarioDraft(d: ScenarioDraft): ScenarioDraftCheck {
   const posts = d.posts.map(checkPostCached);
   const supervisors = d.supervisors.map((s) => ({ id: s.id, name: s.name, wte: numberFromText(s.wte), ...(s.kind.trim() ? { kind: s.kind } : {}) }));
@@ -177,10 +193,19 @@ export function checkScenarioDraft(d: ScenarioDraft): ScenarioDraftCheck {
   posts.forEach((p, i) => {
     for (const [k, m] of Object.entries(p.errors)) errors[`posts.${i}.${k}`] = m;
   });
+  // A post in post on no day of the plan costs £0.00 in every year: a field error on the date.
+  const horizon = planPeriod(d.firstYear, numberFromText(d.years));
+  if (horizon) {
+    posts.forEach((p, i) => {
+      if (p.errors.start || p.errors.end) return;
+      const issue = datesOutsidePeriod({ start: p.input.start as string | undefined, end: p.input.end as string | undefined }, horizon);
+      if (issue) errors[`posts.${i}.${issue.field}`] = issue.message;
+    });
+  }
   const parsed = ScenarioBodySchema.safeParse(input);
   if (!parsed.success) issuesToErrors(toFieldIssues(parsed.error), errors);
   const ok = parsed.success && Object.keys(errors).length === 0;
-  if (ok) return { input, body: parsed.data, errors, posts, computable: parsed.data, postsLeftOut: 0 };
+  if (ok) return { input, body: parsed.data, errors, posts, computable: parsed.data, postsLeftOut: 0, leftOutReasons: [] };
 
   // The computable part: drop every post / supervisor with an error and every bad assumption.
   const badPosts = new Set<number>();
@@ -211,7 +236,14 @@ export function checkScenarioDraft(d: ScenarioDraft): ScenarioDraftCheck {
     supervisors: goodSups,
   };
   const second = ScenarioBodySchema.safeParse(fallback);
-  return { input, body: null, errors, posts, computable: second.success ? second.data : null, postsLeftOut: badPosts.size };
+  const leftOutReasons = [...badPosts]
+    .sort((a, b) => a - b)
+    .map((i) => {
+      const first = Object.entries(errors).find(([k]) => k.startsWith(`posts.${i}.`));
+      const label = d.posts[i]?.label.trim();
+      return `Post ${i + 1}${label ? ` (${label})` : ""}: ${first?.[1] ?? "has an error."}`;
+    });
+  return { input, body: null, errors, posts, computable: second.success ? second.data : null, postsLeftOut: badPosts.size, leftOutReasons };
 }
 
 export type { Supervisor };

@@ -4,6 +4,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { formatPounds } from "@/lib/format";
+import { supervisorHourlyCostDefault } from "@/lib/planner/compute";
 import { baseUrl, launchBrowser, signIn } from "./browser";
 
 let browser: Browser;
@@ -156,6 +158,50 @@ describe("planner", () => {
     await page.getByRole("button", { name: "Add posts from the pasted CSV" }).click();
     await page.getByText("Added 1 post from the CSV.").waitFor();
     await expect(page.getByTestId("planner-posts").locator("tbody tr[data-post-key]").count()).resolves.toBe(rowsBefore + 1);
+    expect(errors).toEqual([]);
+  });
+
+  it("issue 14: existing First Contact staff from the CSV are qualified, supervision at the first year's hourly cost, shares show the basis used, a post after the plan is an error beside the summary", async () => {
+    const { page, errors } = await demoPage();
+    await page.goto(`${baseUrl()}/pcns/UZ1019/scenarios`, { waitUntil: "networkidle" });
+    await page.getByLabel("Name").fill("Existing First Contact team");
+    await page.getByLabel("First financial year").selectOption("2026/27");
+    await page.getByRole("button", { name: "Create scenario" }).click();
+    await page.waitForURL(/\/pcns\/UZ1019\/scenarios\/[A-Za-z0-9_-]+$/);
+    await page.getByTestId("planner-summary").waitFor();
+    await page.locator(".nhsuk-details__summary-text", { hasText: "Add posts from a CSV" }).click();
+    await page.getByLabel("Paste the CSV").fill(
+      "label,role,status,band,point,wte,start,roadmap\nPhysio,first-contact-physiotherapist,existing,7,2,1,2024-04-01,\nParamedic,paramedic,existing,7,2,1,2024-04-01,in-training\n",
+    );
+    await page.getByRole("button", { name: "Add posts from the pasted CSV" }).click();
+    await page.getByText("Added 2 posts from the CSV.").waitFor();
+
+    // the roadmap: the physio is qualified (assumed from its start), the paramedic in training as stated
+    const roadmaps = page.getByTestId("fc-roadmap");
+    await expect(roadmaps.nth(0).getAttribute("data-roadmap")).resolves.toBe("qualified");
+    await expect(roadmaps.nth(0).textContent()).resolves.toContain("Qualified (assumed)");
+    await expect(roadmaps.nth(1).getAttribute("data-roadmap")).resolves.toBe("in-training");
+
+    // supervision at the 2026/27 default hourly cost (not 2025/26's £54.16): the physio 12 h, not 150 h
+    const hourly = supervisorHourlyCostDefault("2026/27").value;
+    const supervision = page.getByTestId("supervision-table");
+    await expect(supervision.locator("caption").textContent()).resolves.toContain(`${formatPounds(hourly)} an hour`);
+    const physio = supervision.locator("tbody tr", { hasText: "Physio" });
+    await expect(physio.locator("td").nth(2).textContent()).resolves.toBe("12");
+    await expect(physio.textContent()).resolves.toContain(formatPounds(Math.round(12 * hourly * 100) / 100));
+
+    // practices' shares: the demo practices have no weighted population, so the registered list is shown chosen
+    await expect(page.locator("#share-basis-registered").isChecked()).resolves.toBe(true);
+    await expect(page.locator("#share-basis-weighted").isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId("shares").textContent()).resolves.toContain("so the shares follow the registered list");
+
+    // a post starting after the plan (2026/27 to 2028/29): a field error on its date, and said beside the summary
+    await page.getByLabel("Paste the CSV").fill("label,role,band,point,wte,start\nToo late,clinical-pharmacist,7,2,1,2029-04-01\n");
+    await page.getByRole("button", { name: "Add posts from the pasted CSV" }).click();
+    await page.getByText("Added 1 post from the CSV.").waitFor();
+    const message = "Start date 1 Apr 2029 is after this plan (2026/27 to 2028/29) ends (31 Mar 2029), so this post would cost £0.00.";
+    await expect(page.getByTestId("left-out-reasons").textContent()).resolves.toContain(`Post 3 (Too late): ${message}`);
+    await expect(page.locator("[id$='-start-error']").first().textContent()).resolves.toContain(message);
     expect(errors).toEqual([]);
   });
 

@@ -146,4 +146,42 @@ describe("population need in the planner", () => {
     await expect(page.getByTestId("need-ot-wte").textContent()).resolves.toBe(`${after.central.toFixed(2)} WTE`);
     expect(errors).toEqual([]);
   });
+
+  it("compares the need with every year of the horizon and adds only what each year is missing (issue 14)", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await signIn(page, DEMO_ACCOUNT);
+    await page.goto(`${baseUrl()}/pcns/UZ1007/scenarios`, { waitUntil: "networkidle" });
+    await page.getByLabel("Name").fill("OT from year 2");
+    await page.getByLabel("First financial year").selectOption("2025/26");
+    await page.getByRole("button", { name: "Create scenario" }).click();
+    await page.getByTestId("planner-need").waitFor();
+    // 1.0 WTE OT planned from year 2 (2026/27)
+    await page.locator(".nhsuk-details__summary-text", { hasText: "Add posts from a CSV" }).click();
+    await page.getByLabel("Paste the CSV").fill("label,role,band,point,wte,start\nPlanned OT,occupational-therapist,7,1,1,2026-04-01\n");
+    await page.getByRole("button", { name: "Add posts from the pasted CSV" }).click();
+    await page.getByText("Added 1 post from the CSV.").waitFor();
+    const years = page.getByTestId("need-ot-years");
+    const wteOf = async () => (await years.locator("li strong").allTextContents()).map((t) => Number(t.replace(" WTE", "")));
+    await page.waitForFunction(() => document.querySelector('[data-testid="need-ot-years"] li[data-year="2026/27"] strong')?.textContent === "1.00 WTE", undefined, { timeout: 10_000 });
+    const before = await wteOf();
+    expect(before).toEqual([0, 1, 1]);
+    const { central, high } = await totalWte(page);
+    // the button says which years miss what
+    await expect(page.getByTestId("need-add-post").textContent()).resolves.toContain(`${central.toFixed(2)} WTE in 2025/26`);
+    await page.getByTestId("need-add-post").click();
+    await page.getByTestId("need-added").getByText(/Added/).waitFor();
+    const expected = before.map((b) => Math.max(b, central));
+    await page.waitForFunction(
+      (want) => [...document.querySelectorAll('[data-testid="need-ot-years"] li strong')].map((e) => e.textContent).join("|") === want.map((w) => `${w.toFixed(2)} WTE`).join("|"),
+      expected,
+      { timeout: 10_000 },
+    );
+    // no year above the high end because of the added posts (year 2 went to 1 + central before)
+    for (const w of await wteOf()) expect(w <= Math.max(high, 1)).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });

@@ -55,6 +55,30 @@ describe("home page quick estimate", () => {
     await expect(page.getByLabel("WTE").inputValue()).resolves.toBe("1.5");
   });
 
+  it("a start date after the chosen year is an error on the date and beside the summary, not £0.00 (issue 14)", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl(), { waitUntil: "networkidle" });
+    await page.getByLabel("Financial year").selectOption("2025/26");
+    await page.getByLabel("Contractor weighted population at 1 January").fill("30000");
+    const start = page.getByRole("group", { name: "Start date" });
+    await start.getByLabel("Day").fill("1");
+    await start.getByLabel("Month").fill("4");
+    await start.getByLabel("Year").fill("2026");
+    await page.getByRole("button", { name: "Calculate" }).click();
+    await page.locator(".nhsuk-error-summary").waitFor();
+    const message = "Start date 1 Apr 2026 is after 2025/26 ends (31 Mar 2026), so this post would cost £0.00.";
+    await expect(page.locator(".nhsuk-error-summary").textContent()).resolves.toContain(message);
+    await expect(page.locator("#posts-0-start-error").textContent()).resolves.toContain(message);
+    // no result with £0.00 figures
+    await expect(page.getByTestId("estimate-result").count()).resolves.toBe(0);
+    // choosing the year it starts in prices it
+    await page.getByLabel("Financial year").selectOption("2026/27");
+    await page.getByRole("button", { name: "Calculate" }).click();
+    await page.getByTestId("estimate-result").waitFor();
+    await expect(page.locator("#posts-0-start-error").count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it("adds a second post and prices a demo PCN chosen from the list", async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${baseUrl()}/?pcn=UZ1001`, { waitUntil: "networkidle" });

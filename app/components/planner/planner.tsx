@@ -338,7 +338,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
           </p>
         </div>
       ) : null}
-      {results ? <SummarySection results={results} chartResults={later} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} postsLeftOut={check.postsLeftOut} /> : null}
+      {results ? <SummarySection results={results} chartResults={later} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} postsLeftOut={check.postsLeftOut} leftOutReasons={check.leftOutReasons} /> : null}
 
       <h2 id="posts">Posts</h2>
       <PrintPostsLater input={laterInput} year={laterYear} />

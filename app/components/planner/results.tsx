@@ -41,6 +41,7 @@ export function SummarySection({
   yearIndex,
   onYear,
   postsLeftOut,
+  leftOutReasons = [],
 }: {
   results: ScenarioResults;
   /** The same results, deferred (charts and long tables follow a moment later). */
@@ -48,6 +49,8 @@ export function SummarySection({
   yearIndex: number;
   onYear: (i: number) => void;
   postsLeftOut: number;
+  /** Why each post is left out (its first error), listed beside the summary. */
+  leftOutReasons?: string[];
 }) {
   const y = results.years[yearIndex] ?? results.years[0];
   const chartYear = chartResults?.years[yearIndex] ?? y;
@@ -83,6 +86,13 @@ export function SummarySection({
           <p>
             {postsLeftOut} post{postsLeftOut === 1 ? " has" : "s have"} an error and {postsLeftOut === 1 ? "is" : "are"} left out of these figures until corrected.
           </p>
+          {leftOutReasons.length ? (
+            <ul data-testid="left-out-reasons">
+              {leftOutReasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       ) : null}
       <dl className="nhsuk-summary-list">
