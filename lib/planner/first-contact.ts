@@ -1,5 +1,6 @@
 // "Add a First Contact OT": the post one click adds, and the roadmap checklist of a First Contact post.
 import { civilFromDay, dayNumber, daysInMonth, isoFromDay, parseFinancialYear, parseIsoDate, ROLES, type Area, type RoleId } from "@/lib/engine";
+import { formatDate } from "@/lib/format";
 import { startInYear, type NeedPost } from "@/lib/need/planner";
 import type { RoadmapStatusValue, ScenarioPostInput, ScenarioPost, Supervisor } from "@/lib/schemas/scenario";
 
@@ -88,7 +89,7 @@ export interface RoadmapStatus {
  */
 export function roadmapStatus(post: Pick<ScenarioPostInput, "status" | "start" | "firstContact">, planStart: string): RoadmapStatus {
   const fc = post.firstContact ?? {};
-  const signOffText = (d: string | undefined) => (d ? `until Stage 2 sign-off on ${d}` : "until Stage 2 is signed off (no date given: all plan long)");
+  const signOffText = (d: string | undefined) => (d ? `until Stage 2 sign-off on ${formatDate(d)}` : "until Stage 2 is signed off (no date given: all plan long)");
   if (fc.roadmap === "qualified") return { status: "qualified", basis: "stated", text: "Qualified (as stated): clinical supervision only, no roadmap supervision." };
   if (fc.roadmap === "in-training") return { status: "in-training", basis: "stated", ...(fc.stage2SignOff ? { signOff: fc.stage2SignOff } : {}), text: `In roadmap training (as stated), ${signOffText(fc.stage2SignOff)}.` };
   if (fc.stage2 === "done") return { status: "qualified", basis: "signed-off", text: "Qualified: Stage 2 is signed off. Clinical supervision only." };
@@ -98,14 +99,14 @@ export function roadmapStatus(post: Pick<ScenarioPostInput, "status" | "start" |
       return {
         status: "qualified",
         basis: "existing-start",
-        text: `Qualified (assumed): an existing post since ${post.start}, at least the roadmap's ${ROADMAP_MONTHS} months before the plan starts on ${planStart}. Clinical supervision only; set the roadmap status if this is wrong.`,
+        text: `Qualified (assumed): an existing post since ${formatDate(post.start)}, at least the roadmap's ${ROADMAP_MONTHS} months before the plan starts on ${formatDate(planStart)}. Clinical supervision only. If this is wrong, set the roadmap status under “Update the checklist”.`,
       };
     }
     return {
       status: "in-training",
       basis: "existing-start",
       signOff: end,
-      text: `In roadmap training (assumed) until ${end}, ${ROADMAP_MONTHS} months after this existing post started on ${post.start}; set the roadmap status or a sign-off date if this is wrong.`,
+      text: `In roadmap training (assumed) until ${formatDate(end)}, ${ROADMAP_MONTHS} months after this existing post started on ${formatDate(post.start)}. If this is wrong, set the roadmap status or a sign-off date under “Update the checklist”.`,
     };
   }
   return { status: "in-training", basis: "checklist", ...(fc.stage2SignOff ? { signOff: fc.stage2SignOff } : {}), text: `In roadmap training, ${signOffText(fc.stage2SignOff)}.` };
