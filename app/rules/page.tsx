@@ -53,42 +53,44 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
           <ul>{rules.notes.map((n) => <li key={n}>{n}</li>)}</ul>
         </div>
       ) : null}
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">Entitlement and on-costs</caption>
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            <th scope="col">Value</th>
-            <th scope="col">Status</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rules.pots.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.label}: £ per weighted patient</th>
-              <td>£{p.ratePerWeightedPatient}</td>
-              <td><Status status={p.status} /></td>
-              <td>{p.source}{p.note ? ` — ${p.note}` : ""}</td>
+      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Entitlement and on-costs">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">Entitlement and on-costs</caption>
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col">Value</th>
+              <th scope="col">Status</th>
+              <th scope="col">Source</th>
             </tr>
-          ))}
-          {[
-            ["Employer NI rate", `${(rules.employerNiRate.value * 100).toFixed(1)}%`, rules.employerNiRate],
-            ["Employer NI threshold", `${whole(rules.employerNiThresholdAnnual.value)} a year`, rules.employerNiThresholdAnnual],
-            ["Employer pension rate", `${(rules.employerPensionRate.value * 100).toFixed(2)}%`, rules.employerPensionRate],
-          ].map(([label, value, f]) => {
-            const fig = f as { status: FigureStatus; source: string };
-            return (
-              <tr key={label as string}>
-                <th scope="row">{label as string}</th>
-                <td>{value as string}</td>
-                <td><Status status={fig.status} /></td>
-                <td>{fig.source}</td>
+          </thead>
+          <tbody>
+            {rules.pots.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.label}: £ per weighted patient</th>
+                <td>£{p.ratePerWeightedPatient}</td>
+                <td><Status status={p.status} /></td>
+                <td>{p.source}{p.note ? ` — ${p.note}` : ""}</td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            ))}
+            {[
+              ["Employer NI rate", `${(rules.employerNiRate.value * 100).toFixed(1)}%`, rules.employerNiRate],
+              ["Employer NI threshold", `${whole(rules.employerNiThresholdAnnual.value)} a year`, rules.employerNiThresholdAnnual],
+              ["Employer pension rate", `${(rules.employerPensionRate.value * 100).toFixed(2)}%`, rules.employerPensionRate],
+            ].map(([label, value, f]) => {
+              const fig = f as { status: FigureStatus; source: string };
+              return (
+                <tr key={label as string}>
+                  <th scope="row">{label as string}</th>
+                  <td>{value as string}</td>
+                  <td><Status status={fig.status} /></td>
+                  <td>{fig.source}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
 
       {rules.capTables.map((t) => (
         <div className="app-table-scroll" key={t.id} tabIndex={0} role="region" aria-label={t.title}>
@@ -146,60 +148,64 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         </div>
       ))}
 
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">Agenda for Change pay points (annual, full time, 37.5 hours)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Band</th>
-            <th scope="col">Points (1 = entry)</th>
-            <th scope="col">Status and source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {AFC_BANDS.map((b) => {
-            const band = rules.afc[b];
-            return (
-              <tr key={b}>
-                <th scope="row">{b}</th>
-                <td>
-                  {band.points.map((p, i) => (
-                    <span key={i}>
-                      {i ? " → " : ""}
-                      {whole(p)}
-                      {band.estimatePoints?.includes(i + 1) ? " (estimate)" : ""}
-                    </span>
-                  ))}
-                </td>
-                <td><Status status={band.status} /> <span className="nhsuk-body-s">{band.source}</span></td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">High cost area supplements (HCAS, pensionable)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Zone</th>
-            <th scope="col">Rate of basic pay</th>
-            <th scope="col">Minimum – maximum</th>
-            <th scope="col">Status and source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(["inner-london", "outer-london", "fringe"] as const).map((z) => {
-            const zone = rules.hcas[z];
-            return (
-              <tr key={z}>
-                <th scope="row">{z}</th>
-                <td>{zone.rate * 100}%</td>
-                <td>{whole(zone.minimum)} – {whole(zone.maximum)}</td>
-                <td><Status status={zone.status} /> <span className="nhsuk-body-s">{zone.source}</span></td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Agenda for Change pay points (annual, full time, 37.5 hours)">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">Agenda for Change pay points (annual, full time, 37.5 hours)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Band</th>
+              <th scope="col">Points (1 = entry)</th>
+              <th scope="col">Status and source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {AFC_BANDS.map((b) => {
+              const band = rules.afc[b];
+              return (
+                <tr key={b}>
+                  <th scope="row">{b}</th>
+                  <td>
+                    {band.points.map((p, i) => (
+                      <span key={i}>
+                        {i ? " → " : ""}
+                        {whole(p)}
+                        {band.estimatePoints?.includes(i + 1) ? " (estimate)" : ""}
+                      </span>
+                    ))}
+                  </td>
+                  <td><Status status={band.status} /> <span className="nhsuk-body-s">{band.source}</span></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="High cost area supplements (HCAS, pensionable)">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">High cost area supplements (HCAS, pensionable)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Zone</th>
+              <th scope="col">Rate of basic pay</th>
+              <th scope="col">Minimum – maximum</th>
+              <th scope="col">Status and source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(["inner-london", "outer-london", "fringe"] as const).map((z) => {
+              const zone = rules.hcas[z];
+              return (
+                <tr key={z}>
+                  <th scope="row">{z}</th>
+                  <td>{zone.rate * 100}%</td>
+                  <td>{whole(zone.minimum)} – {whole(zone.maximum)}</td>
+                  <td><Status status={zone.status} /> <span className="nhsuk-body-s">{zone.source}</span></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -155,71 +155,73 @@ export default async function PcnPage({ params, searchParams }: Props) {
         January before the year. It is a ceiling on reimbursement, not a payment. Figures marked{" "}
         <strong className="nhsuk-tag nhsuk-tag--yellow">Estimate</strong> should be checked with your ICB.
       </p>
-      <table className="nhsuk-table app-entitlement-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Weighted population and ARRS entitlement by financial year</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Financial year</th>
-            <th scope="col" className="nhsuk-table__header--numeric">
-              Weighted population
-            </th>
-            <th scope="col">Where it comes from</th>
-            <th scope="col" className="nhsuk-table__header--numeric">
-              ARRS entitlement
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {pcn.entitlements.map((e) => {
-            const w = wpByYear.get(e.financialYear);
-            const tag = w ? PROVENANCE_TAG[w.provenance] : null;
-            return (
-              <tr key={e.financialYear} className="nhsuk-table__row" data-financial-year={e.financialYear}>
-                <th scope="row">{e.financialYear}</th>
-                <td className="nhsuk-table__cell--numeric">
-                  {w ? formatDecimal(w.value) : "—"}
-                  {w?.interval ? (
-                    <span className="nhsuk-body-s app-basis app-interval" data-testid="weighted-interval">
-                      estimate: {formatCount(Math.round(w.value))} (80% interval {formatCount(Math.round(w.interval.low))} to {formatCount(Math.round(w.interval.high))})
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  {tag ? <strong className={tag.className}>{tag.label}</strong> : null}
-                  {w ? <span className="nhsuk-body-s app-basis">{w.basis}</span> : null}
-                  {w?.alsoStored?.map((s) => (
-                    <span key={s.provenance} className="nhsuk-body-s app-basis">
-                      Also stored: imported figure {formatDecimal(s.value)} (kept; the ICB-confirmed figure is used).
-                    </span>
-                  ))}
-                </td>
-                <td className="nhsuk-table__cell--numeric">
-                  {formatPounds(e.amount)}
-                  {e.isEstimate ? (
-                    <>
-                      {" "}
-                      <strong className="nhsuk-tag nhsuk-tag--yellow">Estimate</strong>
-                      <span className="nhsuk-body-s app-basis">Because {e.reasons.join("; and ")}.</span>
-                      {e.amountInterval ? (
-                        <span className="nhsuk-body-s app-basis" data-testid="entitlement-interval">
-                          80% interval {formatPounds(e.amountInterval.low)} to {formatPounds(e.amountInterval.high)}, from the weighted population&apos;s interval.
-                        </span>
-                      ) : null}
-                    </>
-                  ) : null}
-                  {e.pots.length > 1 ? (
-                    <span className="nhsuk-body-s app-basis">
-                      {e.pots.map((p) => `${p.label}: ${formatPounds(p.amount)} at £${p.ratePerWeightedPatient}`).join("; ")}
-                    </span>
-                  ) : (
-                    <span className="nhsuk-body-s app-basis">at £{e.pots[0]?.ratePerWeightedPatient} per weighted patient</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Weighted population and ARRS entitlement by financial year">
+        <table className="nhsuk-table app-entitlement-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Weighted population and ARRS entitlement by financial year</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Financial year</th>
+              <th scope="col" className="nhsuk-table__header--numeric">
+                Weighted population
+              </th>
+              <th scope="col">Where it comes from</th>
+              <th scope="col" className="nhsuk-table__header--numeric">
+                ARRS entitlement
+              </th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {pcn.entitlements.map((e) => {
+              const w = wpByYear.get(e.financialYear);
+              const tag = w ? PROVENANCE_TAG[w.provenance] : null;
+              return (
+                <tr key={e.financialYear} className="nhsuk-table__row" data-financial-year={e.financialYear}>
+                  <th scope="row">{e.financialYear}</th>
+                  <td className="nhsuk-table__cell--numeric">
+                    {w ? formatDecimal(w.value) : "—"}
+                    {w?.interval ? (
+                      <span className="nhsuk-body-s app-basis app-interval" data-testid="weighted-interval">
+                        estimate: {formatCount(Math.round(w.value))} (80% interval {formatCount(Math.round(w.interval.low))} to {formatCount(Math.round(w.interval.high))})
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    {tag ? <strong className={tag.className}>{tag.label}</strong> : null}
+                    {w ? <span className="nhsuk-body-s app-basis">{w.basis}</span> : null}
+                    {w?.alsoStored?.map((s) => (
+                      <span key={s.provenance} className="nhsuk-body-s app-basis">
+                        Also stored: imported figure {formatDecimal(s.value)} (kept; the ICB-confirmed figure is used).
+                      </span>
+                    ))}
+                  </td>
+                  <td className="nhsuk-table__cell--numeric">
+                    {formatPounds(e.amount)}
+                    {e.isEstimate ? (
+                      <>
+                        {" "}
+                        <strong className="nhsuk-tag nhsuk-tag--yellow">Estimate</strong>
+                        <span className="nhsuk-body-s app-basis">Because {e.reasons.join("; and ")}.</span>
+                        {e.amountInterval ? (
+                          <span className="nhsuk-body-s app-basis" data-testid="entitlement-interval">
+                            80% interval {formatPounds(e.amountInterval.low)} to {formatPounds(e.amountInterval.high)}, from the weighted population&apos;s interval.
+                          </span>
+                        ) : null}
+                      </>
+                    ) : null}
+                    {e.pots.length > 1 ? (
+                      <span className="nhsuk-body-s app-basis">
+                        {e.pots.map((p) => `${p.label}: ${formatPounds(p.amount)} at £${p.ratePerWeightedPatient}`).join("; ")}
+                      </span>
+                    ) : (
+                      <span className="nhsuk-body-s app-basis">at £{e.pots[0]?.ratePerWeightedPatient} per weighted patient</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {intervalNotes.size ? (
         <div className="nhsuk-body-s" data-testid="interval-notes">
           {[...intervalNotes].map(([how, years]) => (
