@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AFC_BANDS, FINANCIAL_YEARS, getRules, MHP_BANDS, ROLE_IDS, ROLES, type CapLine, type CappedRoleId, type FigureStatus } from "@/lib/engine";
+import { AFC_BANDS, AREA_LABELS, FINANCIAL_YEARS, getRules, MHP_BANDS, ROLE_IDS, ROLES, type CapLine, type CappedRoleId, type FigureStatus } from "@/lib/engine";
 import { formatDate, formatPounds } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Rules and figures" };
@@ -11,6 +11,19 @@ function Status({ status }: { status: FigureStatus }) {
   ) : (
     <strong className="nhsuk-tag nhsuk-tag--orange">Estimate</strong>
   );
+}
+
+/**
+ * A source shown after its Status tag: a leading "Estimate" would say it twice ("Estimate Estimate
+ * (re-costed salary basis): …"), so it goes ("Re-costed salary basis: …").
+ */
+function sourceAfterTag(source: string): string {
+  const m = /^estimated?\s*(?:\(([^)]*)\))?\s*[:—–-]?\s*/i.exec(source);
+  if (!m) return source;
+  const rest = source.slice(m[0].length);
+  const lead = m[1] ? `${m[1]}${rest ? (m[1].includes(":") ? ". " : ": ") : ""}` : "";
+  const out = `${lead}${rest}`;
+  return out ? `${out.charAt(0).toUpperCase()}${out.slice(1)}` : source;
 }
 
 const whole = (pounds: number) => formatPounds(pounds).replace(/\.00$/, "");
@@ -24,8 +37,8 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
       <h1>Rules and figures</h1>
       <p className="nhsuk-lede-text">
         Every figure the calculation uses, by financial year, with its status and source. Maximum reimbursable amounts are
-        dated: a table can change mid-year or be replaced by a later, backdated one. Estimates can be replaced in any
-        estimate through the API&apos;s <code>assumptions</code>.
+        dated: a table can change mid-year or be replaced by a later, backdated one. You can replace an estimate with your own
+        figure in a scenario&apos;s assumptions in the planner.
       </p>
       <details className="nhsuk-details">
         <summary className="nhsuk-details__summary">
@@ -70,7 +83,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                 <th scope="row">{p.label}: £ per weighted patient</th>
                 <td>£{p.ratePerWeightedPatient}</td>
                 <td><Status status={p.status} /></td>
-                <td>{p.source}{p.note ? ` — ${p.note}` : ""}</td>
+                <td>{sourceAfterTag(p.source)}{p.note ? ` — ${p.note}` : ""}</td>
               </tr>
             ))}
             {[
@@ -84,7 +97,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                   <th scope="row">{label as string}</th>
                   <td>{value as string}</td>
                   <td><Status status={fig.status} /></td>
-                  <td>{fig.source}</td>
+                  <td>{sourceAfterTag(fig.source)}</td>
                 </tr>
               );
             })}
@@ -115,13 +128,13 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                 const line: CapLine | undefined = t.roles[r as CappedRoleId];
                 return (
                   <tr key={r}>
-                    <th scope="row">{ROLES[r].name} <span className="nhsuk-hint nhsuk-u-margin-bottom-0">{r}</span></th>
+                    <th scope="row">{ROLES[r].name}</th>
                     {line ? (
                       <>
                         <td className="app-numeric">{whole(line.national)}</td>
                         <td className="app-numeric">{whole(line.outerLondon)}</td>
                         <td className="app-numeric">{whole(line.innerLondon)}</td>
-                        <td><Status status={line.status} /> <span className="nhsuk-body-s">{line.source}</span></td>
+                        <td><Status status={line.status} /> <span className="nhsuk-body-s">{sourceAfterTag(line.source)}</span></td>
                       </>
                     ) : (
                       <td colSpan={4}>Not reimbursable while this table applies</td>
@@ -138,7 +151,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                       <td className="app-numeric">{whole(line.national)}</td>
                       <td className="app-numeric">{whole(line.outerLondon)}</td>
                       <td className="app-numeric">{whole(line.innerLondon)}</td>
-                      <td><Status status={line.status} /> <span className="nhsuk-body-s">{line.note ?? line.source}</span></td>
+                      <td><Status status={line.status} /> <span className="nhsuk-body-s">{sourceAfterTag(line.note ?? line.source)}</span></td>
                     </tr>
                   ) : null;
                 }),
@@ -173,7 +186,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                       </span>
                     ))}
                   </td>
-                  <td><Status status={band.status} /> <span className="nhsuk-body-s">{band.source}</span></td>
+                  <td><Status status={band.status} /> <span className="nhsuk-body-s">{sourceAfterTag(band.source)}</span></td>
                 </tr>
               );
             })}
@@ -196,10 +209,10 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
               const zone = rules.hcas[z];
               return (
                 <tr key={z}>
-                  <th scope="row">{z}</th>
+                  <th scope="row">{AREA_LABELS[z]}</th>
                   <td>{zone.rate * 100}%</td>
                   <td>{whole(zone.minimum)} – {whole(zone.maximum)}</td>
-                  <td><Status status={zone.status} /> <span className="nhsuk-body-s">{zone.source}</span></td>
+                  <td><Status status={zone.status} /> <span className="nhsuk-body-s">{sourceAfterTag(zone.source)}</span></td>
                 </tr>
               );
             })}

@@ -68,7 +68,7 @@ function entitlementIntervalNote(src: ExportSource): string[] {
 
 function summaryTable(src: ExportSource): Table {
   const notes: string[] = [
-    `${src.kind === "scenario" ? "Scenario" : "Quick estimate"}: ${src.title}`,
+    src.kind === "scenario" ? `Scenario: ${src.title}` : src.title,
     ...(src.description ? [`Description: ${src.description}`] : []),
     ...(src.pcn ? [`PCN: ${src.pcn.name} (${src.pcn.code})`] : ["PCN: a weighted population entered by hand"]),
     ...(src.pcn?.icb ? [`ICB: ${src.pcn.icb.name} (${src.pcn.icb.code})`] : []),

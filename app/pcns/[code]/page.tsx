@@ -7,6 +7,8 @@ import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/form
 import { getCurrentUser } from "@/lib/server/auth";
 import { canAdmin, canWrite } from "@/lib/server/access";
 import type { WeightedProvenance } from "@/lib/server/weighted-population";
+import { getDb } from "@/lib/server/db";
+import { countPcnAdmins } from "@/lib/server/memberships";
 import { publicPcnDetail } from "@/lib/server/public-data";
 import { AgeProfileChart } from "./age-profile-chart";
 import { ConfirmedWeightedForm } from "./confirmed-weighted-form";
@@ -33,6 +35,31 @@ const PROVENANCE_TAG: Record<WeightedProvenance, { label: string; className: str
   imported: { label: "Imported", className: "nhsuk-tag nhsuk-tag--blue" },
   estimate: { label: "Estimate", className: "nhsuk-tag nhsuk-tag--yellow" },
 };
+
+/**
+ * For a signed-in account that cannot plan for this PCN: whom to ask. A PCN's admins add its
+ * members; a PCN nobody administers yet (every real PCN at first) needs a site administrator.
+ * Only signed-in pages show it (the public page cache keeps no membership-dependent text).
+ */
+function AskForAccess({ pcn, email, admins }: { pcn: { code: string; name: string }; email: string; admins: number }) {
+  return (
+    <div className="nhsuk-inset-text app-no-print" data-testid="ask-for-access">
+      <h2 className="nhsuk-heading-s">Getting access</h2>
+      {admins > 0 ? (
+        <p>
+          You can read this PCN&apos;s public figures, but planning and saving scenarios needs the editor role in it. Ask one of its {admins === 1 ? "PCN admin" : `${admins} PCN admins`} (a
+          colleague at the PCN who manages who can use ARRS Planner for it) to add you as an editor, giving them your email address, {email}.
+        </p>
+      ) : (
+        <p>
+          Nobody at this PCN manages access to it in ARRS Planner yet, so no colleague can add you. A site administrator, whoever runs ARRS Planner for your
+          organisation (often your ICB&apos;s or PCN&apos;s digital or IT team), gives the first person access. Email them your email address ({email}) and the PCN
+          code {pcn.code}, and ask to be made a PCN admin of {pcn.name}. As its admin you can then add your colleagues yourself, under Members on this page.
+        </p>
+      )}
+    </div>
+  );
+}
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${formatDecimal(Math.round((part / whole) * 1000) / 10)}%` : "");
 
@@ -77,8 +104,10 @@ export default async function PcnPage({ params, searchParams }: Props) {
           Compare scenarios
         </Link>
       </div>
-      {!canWrite(user, pcn.code) ? (
+      {!user ? (
         <p className="nhsuk-body-s">Planning and saving scenarios needs an editor account: you will be asked to sign in.</p>
+      ) : !canWrite(user, pcn.code) ? (
+        <AskForAccess pcn={pcn} email={user.email} admins={await countPcnAdmins(getDb(), pcn.code)} />
       ) : null}
 
       <dl className="nhsuk-summary-list">
@@ -245,7 +274,7 @@ export default async function PcnPage({ params, searchParams }: Props) {
         <ConfirmedWeightedForm code={pcn.code} financialYears={[...FINANCIAL_YEARS]} defaultYear={defaultYear} />
       ) : user ? (
         <div className="nhsuk-inset-text">
-          <p>Only this PCN&apos;s editors and admins can enter its ICB-confirmed figure. Ask one of the PCN&apos;s admins if you need to.</p>
+          <p>Only this PCN&apos;s editors and admins can enter its ICB-confirmed figure: see &quot;Getting access&quot; at the top of this page.</p>
         </div>
       ) : (
         <div className="nhsuk-inset-text">
