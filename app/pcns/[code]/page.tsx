@@ -93,7 +93,7 @@ export default async function PcnPage({ params, searchParams }: Props) {
         </div>
       ) : null}
 
-      <div className="nhsuk-button-group">
+      <div className="nhsuk-button-group app-no-print">
         <Link className="nhsuk-button app-button-link" href={`/pcns/${encodeURIComponent(pcn.code)}/scenarios`} data-testid="plan-posts">
           Plan posts for this PCN
         </Link>
@@ -105,7 +105,7 @@ export default async function PcnPage({ params, searchParams }: Props) {
         </Link>
       </div>
       {!user ? (
-        <p className="nhsuk-body-s">Planning and saving scenarios needs an editor account: you will be asked to sign in.</p>
+        <p className="nhsuk-body-s app-no-print">Planning and saving scenarios needs an editor account: you will be asked to sign in.</p>
       ) : !canWrite(user, pcn.code) ? (
         <AskForAccess pcn={pcn} email={user.email} admins={await countPcnAdmins(getDb(), pcn.code)} />
       ) : null}
@@ -265,31 +265,34 @@ export default async function PcnPage({ params, searchParams }: Props) {
 
       <PopulationNeedSection pcn={pcn} searchParams={await searchParams} />
 
-      <h2 id="confirm">Enter the ICB-confirmed weighted population</h2>
-      <p>
-        Your ICB tells each PCN its weighted population for the year (it is not in public files). Enter it here and it
-        replaces the estimate or imported figure for that year. An imported figure is kept, not deleted.
-      </p>
-      {canWrite(user, pcn.code) ? (
-        <ConfirmedWeightedForm code={pcn.code} financialYears={[...FINANCIAL_YEARS]} defaultYear={defaultYear} />
-      ) : user ? (
-        <div className="nhsuk-inset-text">
-          <p>Only this PCN&apos;s editors and admins can enter its ICB-confirmed figure: see &quot;Getting access&quot; at the top of this page.</p>
-        </div>
-      ) : (
-        <div className="nhsuk-inset-text">
-          <p>
-            <Link href={`/login?next=${encodeURIComponent(`/pcns/${pcn.code}#confirm`)}`}>Sign in as an editor</Link> to enter the ICB-confirmed figure.
-          </p>
-        </div>
-      )}
+      {/* Entering a figure is for the screen: not printed */}
+      <div className="app-no-print">
+        <h2 id="confirm">Enter the ICB-confirmed weighted population</h2>
+        <p>
+          Your ICB tells each PCN its weighted population for the year (it is not in public files). Enter it here and it
+          replaces the estimate or imported figure for that year. An imported figure is kept, not deleted.
+        </p>
+        {canWrite(user, pcn.code) ? (
+          <ConfirmedWeightedForm code={pcn.code} financialYears={[...FINANCIAL_YEARS]} defaultYear={defaultYear} />
+        ) : user ? (
+          <div className="nhsuk-inset-text">
+            <p>Only this PCN&apos;s editors and admins can enter its ICB-confirmed figure: see &quot;Getting access&quot; at the top of this page.</p>
+          </div>
+        ) : (
+          <div className="nhsuk-inset-text">
+            <p>
+              <Link href={`/login?next=${encodeURIComponent(`/pcns/${pcn.code}#confirm`)}`}>Sign in as an editor</Link> to enter the ICB-confirmed figure.
+            </p>
+          </div>
+        )}
+      </div>
       {canAdmin(user, pcn.code) ? (
-        <>
+        <div className="app-no-print">
           <h2>Members</h2>
           <p>
             <Link href={`/pcns/${encodeURIComponent(pcn.code)}/members`}>Manage this PCN&apos;s members and see its audit trail</Link>
           </p>
-        </>
+        </div>
       ) : null}
     </>
   );
