@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { SignInLink } from "./components/sign-in-link";
 import { logout } from "./login/actions";
 import { getCurrentUser } from "@/lib/server/auth";
 import "./globals.scss";
@@ -69,9 +71,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                       </button>
                     </form>
                   ) : (
-                    <Link className="nhsuk-header__navigation-link" href="/login">
-                      Sign in
-                    </Link>
+                    // (the plain link until the page's address is known, e.g. a page built ahead)
+                    <Suspense
+                      fallback={
+                        <Link className="nhsuk-header__navigation-link" href="/login">
+                          Sign in
+                        </Link>
+                      }
+                    >
+                      <SignInLink className="nhsuk-header__navigation-link" />
+                    </Suspense>
                   )}
                 </li>
               </ul>

@@ -27,9 +27,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         per weighted patient times your PCN&apos;s contractor weighted population at 1 January. Figures that are not yet
         published are marked as <strong>estimates</strong>; see <Link href="/rules">rules and figures</Link>.
       </p>
-      <h2>Find your PCN</h2>
-      <p>See its member practices, registered population, weighted population and ARRS entitlement for each year.</p>
-      <PcnSearch label="Search for a PCN" />
+      <div className="app-no-print">
+        <h2>Find your PCN</h2>
+        <p>See its member practices, registered population, weighted population and ARRS entitlement for each year.</p>
+        <PcnSearch label="Search for a PCN" />
+      </div>
       <h2 id="quick-estimate">Quick estimate</h2>
       {typeof saveError === "string" && saveError ? (
         <div className="nhsuk-error-summary" aria-labelledby="save-error-title" role="alert" tabIndex={-1}>
@@ -41,7 +43,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </div>
         </div>
       ) : null}
-      <p>First Contact Occupational Therapist is preselected; add any other ARRS role.</p>
+      <p className="app-instructions">First Contact Occupational Therapist is preselected; add any other ARRS role.</p>
       <QuickEstimate
         roles={roles}
         pcns={pcns}

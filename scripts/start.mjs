@@ -2,7 +2,7 @@
 // `npm start`: install what is missing, create/migrate the embedded database, seed the
 // fictional demo data when the database is empty, build, and serve on $PORT (default 3000).
 import { spawn } from "node:child_process";
-import { ensureBuilt, ensureCss, ensureInstalled, log, migrate, root, seedIfEmpty } from "./lib/setup.mjs";
+import { ensureBuilt, ensureCss, ensureInstalled, log, migrate, quietNodeOptions, root, seedIfEmpty } from "./lib/setup.mjs";
 
 const databaseUrl = process.env.DATABASE_URL || "file:./data/app.db";
 try {
@@ -22,7 +22,7 @@ log(`Serving http://localhost:${port} (database ${databaseUrl})`);
 const child = spawn(process.execPath, ["scripts/serve.mjs"], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: port, HOST: host },
+  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: port, HOST: host, NODE_OPTIONS: quietNodeOptions(process.env.NODE_OPTIONS) },
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -80,7 +80,7 @@ export function QuickEstimate(props: {
 
   return (
     <>
-      <form action={formAction} onSubmit={onSubmit} noValidate aria-describedby="estimate-intro">
+      <form action={formAction} onSubmit={onSubmit} noValidate aria-describedby="estimate-intro" className="app-no-print">
         {issues.length > 0 || state.message ? (
           <ErrorSummary
             titleId="error-summary-title"

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AFC_BANDS, FINANCIAL_YEARS, getRules, MHP_BANDS, ROLE_IDS, ROLES, type CapLine, type CappedRoleId, type FigureStatus } from "@/lib/engine";
+import { AFC_BANDS, AREA_LABELS, FINANCIAL_YEARS, getRules, MHP_BANDS, ROLE_IDS, ROLES, type CapLine, type CappedRoleId, type FigureStatus } from "@/lib/engine";
 import { formatDate, formatPounds } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Rules and figures" };
@@ -11,6 +11,19 @@ function Status({ status }: { status: FigureStatus }) {
   ) : (
     <strong className="nhsuk-tag nhsuk-tag--orange">Estimate</strong>
   );
+}
+
+/**
+ * A source shown after its Status tag: a leading "Estimate" would say it twice ("Estimate Estimate
+ * (re-costed salary basis): …"), so it goes ("Re-costed salary basis: …").
+ */
+function sourceAfterTag(source: string): string {
+  const m = /^estimated?\s*(?:\(([^)]*)\))?\s*[:—–-]?\s*/i.exec(source);
+  if (!m) return source;
+  const rest = source.slice(m[0].length);
+  const lead = m[1] ? `${m[1]}${rest ? (m[1].includes(":") ? ". " : ": ") : ""}` : "";
+  const out = `${lead}${rest}`;
+  return out ? `${out.charAt(0).toUpperCase()}${out.slice(1)}` : source;
 }
 
 const whole = (pounds: number) => formatPounds(pounds).replace(/\.00$/, "");
@@ -24,8 +37,8 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
       <h1>Rules and figures</h1>
       <p className="nhsuk-lede-text">
         Every figure the calculation uses, by financial year, with its status and source. Maximum reimbursable amounts are
-        dated: a table can change mid-year or be replaced by a later, backdated one. Estimates can be replaced in any
-        estimate through the API&apos;s <code>assumptions</code>.
+        dated: a table can change mid-year or be replaced by a later, backdated one. You can replace an estimate with your own
+        figure in a scenario&apos;s assumptions in the planner.
       </p>
       <details className="nhsuk-details">
         <summary className="nhsuk-details__summary">
@@ -53,42 +66,44 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
           <ul>{rules.notes.map((n) => <li key={n}>{n}</li>)}</ul>
         </div>
       ) : null}
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">Entitlement and on-costs</caption>
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            <th scope="col">Value</th>
-            <th scope="col">Status</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rules.pots.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.label}: £ per weighted patient</th>
-              <td>£{p.ratePerWeightedPatient}</td>
-              <td><Status status={p.status} /></td>
-              <td>{p.source}{p.note ? ` — ${p.note}` : ""}</td>
+      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Entitlement and on-costs">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">Entitlement and on-costs</caption>
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col">Value</th>
+              <th scope="col">Status</th>
+              <th scope="col">Source</th>
             </tr>
-          ))}
-          {[
-            ["Employer NI rate", `${(rules.employerNiRate.value * 100).toFixed(1)}%`, rules.employerNiRate],
-            ["Employer NI threshold", `${whole(rules.employerNiThresholdAnnual.value)} a year`, rules.employerNiThresholdAnnual],
-            ["Employer pension rate", `${(rules.employerPensionRate.value * 100).toFixed(2)}%`, rules.employerPensionRate],
-          ].map(([label, value, f]) => {
-            const fig = f as { status: FigureStatus; source: string };
-            return (
-              <tr key={label as string}>
-                <th scope="row">{label as string}</th>
-                <td>{value as string}</td>
-                <td><Status status={fig.status} /></td>
-                <td>{fig.source}</td>
+          </thead>
+          <tbody>
+            {rules.pots.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.label}: £ per weighted patient</th>
+                <td>£{p.ratePerWeightedPatient}</td>
+                <td><Status status={p.status} /></td>
+                <td>{sourceAfterTag(p.source)}{p.note ? ` — ${p.note}` : ""}</td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            ))}
+            {[
+              ["Employer NI rate", `${(rules.employerNiRate.value * 100).toFixed(1)}%`, rules.employerNiRate],
+              ["Employer NI threshold", `${whole(rules.employerNiThresholdAnnual.value)} a year`, rules.employerNiThresholdAnnual],
+              ["Employer pension rate", `${(rules.employerPensionRate.value * 100).toFixed(2)}%`, rules.employerPensionRate],
+            ].map(([label, value, f]) => {
+              const fig = f as { status: FigureStatus; source: string };
+              return (
+                <tr key={label as string}>
+                  <th scope="row">{label as string}</th>
+                  <td>{value as string}</td>
+                  <td><Status status={fig.status} /></td>
+                  <td>{sourceAfterTag(fig.source)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
 
       {rules.capTables.map((t) => (
         <div className="app-table-scroll" key={t.id} tabIndex={0} role="region" aria-label={t.title}>
@@ -113,13 +128,13 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                 const line: CapLine | undefined = t.roles[r as CappedRoleId];
                 return (
                   <tr key={r}>
-                    <th scope="row">{ROLES[r].name} <span className="nhsuk-hint nhsuk-u-margin-bottom-0">{r}</span></th>
+                    <th scope="row">{ROLES[r].name}</th>
                     {line ? (
                       <>
                         <td className="app-numeric">{whole(line.national)}</td>
                         <td className="app-numeric">{whole(line.outerLondon)}</td>
                         <td className="app-numeric">{whole(line.innerLondon)}</td>
-                        <td><Status status={line.status} /> <span className="nhsuk-body-s">{line.source}</span></td>
+                        <td><Status status={line.status} /> <span className="nhsuk-body-s">{sourceAfterTag(line.source)}</span></td>
                       </>
                     ) : (
                       <td colSpan={4}>Not reimbursable while this table applies</td>
@@ -136,7 +151,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                       <td className="app-numeric">{whole(line.national)}</td>
                       <td className="app-numeric">{whole(line.outerLondon)}</td>
                       <td className="app-numeric">{whole(line.innerLondon)}</td>
-                      <td><Status status={line.status} /> <span className="nhsuk-body-s">{line.note ?? line.source}</span></td>
+                      <td><Status status={line.status} /> <span className="nhsuk-body-s">{sourceAfterTag(line.note ?? line.source)}</span></td>
                     </tr>
                   ) : null;
                 }),
@@ -146,60 +161,64 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         </div>
       ))}
 
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">Agenda for Change pay points (annual, full time, 37.5 hours)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Band</th>
-            <th scope="col">Points (1 = entry)</th>
-            <th scope="col">Status and source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {AFC_BANDS.map((b) => {
-            const band = rules.afc[b];
-            return (
-              <tr key={b}>
-                <th scope="row">{b}</th>
-                <td>
-                  {band.points.map((p, i) => (
-                    <span key={i}>
-                      {i ? " → " : ""}
-                      {whole(p)}
-                      {band.estimatePoints?.includes(i + 1) ? " (estimate)" : ""}
-                    </span>
-                  ))}
-                </td>
-                <td><Status status={band.status} /> <span className="nhsuk-body-s">{band.source}</span></td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">High cost area supplements (HCAS, pensionable)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Zone</th>
-            <th scope="col">Rate of basic pay</th>
-            <th scope="col">Minimum – maximum</th>
-            <th scope="col">Status and source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(["inner-london", "outer-london", "fringe"] as const).map((z) => {
-            const zone = rules.hcas[z];
-            return (
-              <tr key={z}>
-                <th scope="row">{z}</th>
-                <td>{zone.rate * 100}%</td>
-                <td>{whole(zone.minimum)} – {whole(zone.maximum)}</td>
-                <td><Status status={zone.status} /> <span className="nhsuk-body-s">{zone.source}</span></td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Agenda for Change pay points (annual, full time, 37.5 hours)">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">Agenda for Change pay points (annual, full time, 37.5 hours)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Band</th>
+              <th scope="col">Points (1 = entry)</th>
+              <th scope="col">Status and source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {AFC_BANDS.map((b) => {
+              const band = rules.afc[b];
+              return (
+                <tr key={b}>
+                  <th scope="row">{b}</th>
+                  <td>
+                    {band.points.map((p, i) => (
+                      <span key={i}>
+                        {i ? " → " : ""}
+                        {whole(p)}
+                        {band.estimatePoints?.includes(i + 1) ? " (estimate)" : ""}
+                      </span>
+                    ))}
+                  </td>
+                  <td><Status status={band.status} /> <span className="nhsuk-body-s">{sourceAfterTag(band.source)}</span></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="High cost area supplements (HCAS, pensionable)">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">High cost area supplements (HCAS, pensionable)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Zone</th>
+              <th scope="col">Rate of basic pay</th>
+              <th scope="col">Minimum – maximum</th>
+              <th scope="col">Status and source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(["inner-london", "outer-london", "fringe"] as const).map((z) => {
+              const zone = rules.hcas[z];
+              return (
+                <tr key={z}>
+                  <th scope="row">{AREA_LABELS[z]}</th>
+                  <td>{zone.rate * 100}%</td>
+                  <td>{whole(zone.minimum)} – {whole(zone.maximum)}</td>
+                  <td><Status status={zone.status} /> <span className="nhsuk-body-s">{sourceAfterTag(zone.source)}</span></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -31,6 +31,19 @@ export interface CashFlowResult {
   unpaidClaimsPence: number;
 }
 
+/**
+ * The month a month's reimbursement is expected ("2025-04" with a 2-month lag → "2025-06"): the
+ * claims schedule's "Expected payment month", and the month cashFlow() below receives it in
+ * (lib/engine/cash-flow.test.ts checks the two agree).
+ */
+export function reimbursementMonth(month: string, lagMonths: number): string {
+  if (!Number.isInteger(lagMonths) || lagMonths < 0) throw new RangeError("the claim lag must be a whole number of months, 0 or more");
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) throw new RangeError(`not a month (YYYY-MM): ${month}`);
+  const index = Number(m[1]) * 12 + (Number(m[2]) - 1) + lagMonths;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
 export function cashFlow(years: readonly CashFlowYearInput[], lagMonths: number): CashFlowResult {
   if (!Number.isInteger(lagMonths) || lagMonths < 0) throw new RangeError("the claim lag must be a whole number of months, 0 or more");
   const flat: { month: string; paid: number; reimbursed: number }[] = [];
@@ -47,6 +60,8 @@ export function cashFlow(years: readonly CashFlowYearInput[], lagMonths: number)
   let position = 0;
   let peak = 0;
   let peakMonth: string | null = null;
+  // The horizon's months are consecutive: month i's reimbursement arrives in month i + lag, the
+  // month reimbursementMonth() names (the claims schedule's "Expected payment month").
   const months = flat.map((m, i) => {
     const received = i >= lagMonths ? flat[i - lagMonths]!.reimbursed : 0;
     position += received - m.paid;

@@ -2,7 +2,7 @@
 // pence, parts per million, per-month cap-table segments. Everything downstream is integer maths.
 import { financialYearMonths, parseIsoDate, type MonthSpan } from "./calendar";
 import { poundsToPence, rateToPpm } from "./money";
-import type { AfcBand, CapArea, MhpBand, MhpFunding, RoleId } from "./roles";
+import { AREA_LABELS, ROLES, type AfcBand, type CapArea, type MhpBand, type MhpFunding, type RoleId } from "./roles";
 import type { CapLine, CappedRoleId, CapTable, FigureStatus, FinancialYearRules, Provenance } from "./rules/types";
 
 /** Figures that replace the year's published or estimated ones (API "assumptions"). */
@@ -137,7 +137,7 @@ export function compileRules(rules: FinancialYearRules, assumptions: Assumptions
   const capOverrideFigures: Partial<Record<RoleId, FigureUsed>> = {};
   for (const [role, pounds] of Object.entries(assumptions.maxReimbursableAnnual ?? {}) as [RoleId, number][]) {
     capOverridePence[role] = poundsToPence(pounds);
-    capOverrideFigures[role] = override(`${fy} maximum reimbursable amount: ${role} (all areas)`, `Maximum reimbursable amount, ${role}, every area`, pounds);
+    capOverrideFigures[role] = override(`${fy} maximum reimbursable amount: ${role} (all areas)`, `Maximum reimbursable amount, ${ROLES[role].name}, every area`, pounds);
   }
 
   return {
@@ -176,14 +176,17 @@ export function lookupCap(
   mhp?: { band: MhpBand; funding: MhpFunding },
 ): CapLookup | null {
   let line: CapLine | undefined;
-  let what: string;
+  let what: string; // in the figure's key (ids)
+  let name: string; // in its label (words)
   if (role === "mental-health-practitioner") {
     if (!mhp) return null;
     line = table.mhp[mhp.funding][mhp.band];
     what = `mental health practitioner band ${mhp.band} (${mhp.funding} table)`;
+    name = `Mental health practitioner band ${mhp.band} (${mhp.funding} table)`;
   } else {
     line = table.roles[role as CappedRoleId];
     what = role;
+    name = ROLES[role].name;
   }
   // A role the table does not have stays unreimbursable even when the user overrides its cap.
   if (!line) return null;
@@ -194,7 +197,7 @@ export function lookupCap(
     pence: poundsToPence(pounds),
     figure: figure(
       `${c.rules.financialYear} maximum reimbursable amount: ${what}, ${area} [${table.id}]`,
-      `Maximum reimbursable amount, ${what}, ${area} — ${table.title}`,
+      `Maximum reimbursable amount, ${name}, ${AREA_LABELS[area]} — ${table.title}`,
       pounds,
       line,
     ),

@@ -16,7 +16,7 @@ import type { CapTable } from "./rules/types";
 import { calculateEntitlement } from "./entitlement";
 import { divRoundHalfUp } from "./money";
 import { afcBasicPence, hcasPence } from "./pay";
-import { capAreaFor, isMhpBand, ROLES, type AfcBand, type Area, type MhpBand, type MhpFunding, type RoleId } from "./roles";
+import { AREA_LABELS, capAreaFor, isMhpBand, ROLES, type AfcBand, type Area, type MhpBand, type MhpFunding, type RoleId } from "./roles";
 
 export interface PostSpec {
   id: string;
@@ -105,7 +105,7 @@ function resolveSalary(c: CompiledRules, post: PostSpec, figures: FigureUsed[]):
     const z = c.rules.hcas[post.area];
     figures.push({
       id: `${c.rules.financialYear} HCAS ${post.area}`,
-      label: `High cost area supplement, ${post.area}: ${z.rate * 100}% of basic pay, £${z.minimum.toLocaleString("en-GB")}–£${z.maximum.toLocaleString("en-GB")}`,
+      label: `High cost area supplement, ${AREA_LABELS[post.area]}: ${z.rate * 100}% of basic pay, £${z.minimum.toLocaleString("en-GB")}–£${z.maximum.toLocaleString("en-GB")}`,
       value: z.rate,
       status: z.status,
       source: z.source,

@@ -1,6 +1,8 @@
 // The export's tables, built once from the results JSON and written by both the CSV and the XLSX
 // writers, so every figure in every file is the API's figure (pounds, at most 2 decimals).
 // Pure: no file format here, no clock (the time of export is passed in).
+import { reimbursementMonth } from "@/lib/engine/cash-flow";
+import { PLANNER_DEFAULTS } from "@/lib/planner/compute";
 import { CASH_FLOW_COLUMNS, POST_INPUT_COLUMNS, SHARE_COLUMNS, type ColumnKind } from "@/lib/planner/columns";
 import type { EstimateResponse } from "@/lib/estimate-response";
 import type { ScenarioPostInput, Supervisor } from "@/lib/schemas/scenario";
@@ -68,7 +70,7 @@ function entitlementIntervalNote(src: ExportSource): string[] {
 
 function summaryTable(src: ExportSource): Table {
   const notes: string[] = [
-    `${src.kind === "scenario" ? "Scenario" : "Quick estimate"}: ${src.title}`,
+    src.kind === "scenario" ? `Scenario: ${src.title}` : src.title,
     ...(src.description ? [`Description: ${src.description}`] : []),
     ...(src.pcn ? [`PCN: ${src.pcn.name} (${src.pcn.code})`] : ["PCN: a weighted population entered by hand"]),
     ...(src.pcn?.icb ? [`ICB: ${src.pcn.icb.name} (${src.pcn.icb.code})`] : []),
@@ -208,8 +210,16 @@ function monthlyTable(src: ExportSource): Table {
   };
 }
 
-/** The monthly ARRS claim, per employee and month, to check line by line against payroll. */
+/** The claim lag of the export: the scenario's (its cash flow's), else the planner's default. */
+const claimLagOf = (src: ExportSource) => src.summary?.claimLagMonths ?? PLANNER_DEFAULTS.claimLagMonths;
+
+/**
+ * The monthly ARRS claim, per employee and month, to check line by line against payroll, and the
+ * month its reimbursement is expected: the claim lag the cash flow uses, through the same
+ * reimbursementMonth() (lib/engine/cash-flow.ts), so the schedule and the cash flow agree.
+ */
 function claimsTable(src: ExportSource): Table {
+  const lag = claimLagOf(src);
   const rows: Cell[][] = [];
   for (const r of src.results) {
     for (const p of r.posts) {
@@ -233,13 +243,14 @@ function claimsTable(src: ExportSource): Table {
           m.cost,
           m.cap,
           m.claimable,
+          reimbursementMonth(m.month, lag),
         ]);
       }
     }
   }
   return {
     name: "Claims schedule",
-    title: "Claims schedule: the amount to claim per employee and month",
+    title: `Claims schedule: the amount to claim per employee and month, and the month its reimbursement is expected (${lag} months later, the claim lag; an estimate)`,
     columns: [
       text("Financial year"),
       { header: "Month", kind: "month" },
@@ -257,6 +268,7 @@ function claimsTable(src: ExportSource): Table {
       money("Total cost"),
       money("Maximum reimbursable"),
       money("Amount to claim"),
+      { header: "Expected payment month", kind: "month" },
     ],
     rows,
   };
@@ -282,7 +294,7 @@ function cashFlowTable(src: ExportSource): Table | null {
   for (const r of src.results) for (const m of r.cashFlow ?? []) rows.push([r.financialYear, ...CASH_FLOW_COLUMNS.map((c) => c.accessor(m) ?? null)]);
   return {
     name: "Cash flow",
-    title: `Cash flow: reimbursement arrives ${src.summary?.claimLagMonths ?? 2} months after the month it pays for`,
+    title: `Cash flow: reimbursement arrives ${claimLagOf(src)} months after the month it pays for`,
     columns: [text("Financial year"), ...CASH_FLOW_COLUMNS.map((c) => ({ header: c.header, kind: c.kind, total: c.id === "paid" || c.id === "received" }))],
     rows,
   };

@@ -93,7 +93,7 @@ export async function runEstimate(input: unknown, getDb: () => Db): Promise<Esti
   let pcn: { code: string; name: string } | undefined;
   if ("code" in req.pcn) {
     const found = await resolveWeightedPopulation(getDb(), req.pcn.code, req.financialYear);
-    if (!found) throw notFound(`No PCN with code ${req.pcn.code} is in the database. Search for it at /pcns, or give a weightedPopulation instead.`);
+    if (!found) throw notFound(`No PCN with code ${req.pcn.code} is in the database. Find it on the PCNs page (/pcns), or enter its weighted population instead.`);
     pcn = { code: req.pcn.code, name: found.pcnName };
     wp = {
       value: found.value,

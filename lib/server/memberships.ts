@@ -162,3 +162,12 @@ export async function listAccounts(db: Db, actor: Actor | null): Promise<Account
     memberships: (byUser.get(u.id) ?? []).flatMap((m) => (isPcnRole(m.role) ? [{ pcnCode: m.pcnCode, pcnName: m.pcn.name, role: m.role }] : [])),
   }));
 }
+
+/**
+ * How many accounts are admins of the PCN. Public (a count, no names): the PCN page tells a
+ * signed-in outsider whom to ask for access — one of its admins, or, when it has none, a site
+ * administrator.
+ */
+export async function countPcnAdmins(db: Db, pcnCode: string): Promise<number> {
+  return db.membership.count({ where: { pcnCode, role: "admin" } });
+}

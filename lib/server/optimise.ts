@@ -63,7 +63,7 @@ export async function runOptimise(input: unknown, getDb: () => Db, solver?: Milp
   let weightedPopulation: number;
   if ("code" in req.pcn) {
     const found = await resolveWeightedPopulation(getDb(), req.pcn.code, req.financialYear);
-    if (!found) throw notFound(`No PCN with code ${req.pcn.code} is in the database. Search for it at /pcns, or give a weightedPopulation instead.`);
+    if (!found) throw notFound(`No PCN with code ${req.pcn.code} is in the database. Find it on the PCNs page (/pcns), or enter its weighted population instead.`);
     weightedPopulation = roundPopulation(found.value);
   } else {
     weightedPopulation = req.pcn.weightedPopulation;

@@ -138,7 +138,7 @@ export function resolveYear(
       financialYear: fy,
       value: 0,
       provenance: "estimate",
-      basis: "estimate: no registered population or weighted population is stored for this PCN, so nothing can be estimated; enter the ICB's figure",
+      basis: "No registered population or weighted population is stored for this PCN, so nothing can be estimated; enter the ICB's figure",
     };
   }
   const listText = `${formatCount(registered.total)} registered patients${registered.date ? ` (${formatDate(registered.date)})` : ""}${registered.source === "sum-of-practices" ? ", summed from member practices" : ""}`;
@@ -180,7 +180,7 @@ export function resolveYear(
     financialYear: fy,
     value,
     provenance: "estimate",
-    basis: `estimate: ${listText} × ${ratioText(ratioE4)}, ${because}`,
+    basis: `${listText} × ${ratioText(ratioE4)}, ${because}`,
     estimate: {
       registeredPatients: registered.total,
       registeredPatientsDate: registered.date,

@@ -44,6 +44,24 @@ function listFiles(dir, exts) {
   return out.sort();
 }
 
+/**
+ * npm ci's arguments. --loglevel=error: npm's warnings are not a newcomer's problem — on Node 20,
+ * Prisma's optional @prisma/streams-local (engines: node >= 22, bun) prints "npm warn EBADENGINE"
+ * although nothing is wrong; errors still print, and a failed install still stops `npm start`.
+ */
+export function installArgs(hasLock) {
+  return [hasLock ? "ci" : "install", "--no-audit", "--no-fund", "--loglevel=error"];
+}
+
+/**
+ * NODE_OPTIONS for the steps `npm start` runs: Node's ExperimentalWarnings (e.g. require() of an
+ * ES module on Node 22, a feature the app relies on) off; every other warning and error stays.
+ */
+export function quietNodeOptions(existing = "") {
+  const flag = "--disable-warning=ExperimentalWarning";
+  return existing.split(/\s+/).includes(flag) ? existing : `${existing} ${flag}`.trim();
+}
+
 /** npm ci when node_modules is missing or package-lock.json changed since the last install. */
 export function ensureInstalled() {
   const stampFile = path.join(root, "node_modules/.arrs-install-stamp");
@@ -54,7 +72,7 @@ export function ensureInstalled() {
   const have = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
   if (have === want && fs.existsSync(path.join(root, "lib/generated/prisma/client.ts"))) return;
   log("Installing dependencies (npm ci) …");
-  run("npm", [fs.existsSync(path.join(root, "package-lock.json")) ? "ci" : "install", "--no-audit", "--no-fund"]);
+  run("npm", installArgs(fs.existsSync(path.join(root, "package-lock.json"))));
   fs.writeFileSync(stampFile, want);
 }
 
@@ -80,7 +98,7 @@ export function ensureBuilt() {
   const have = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
   if (have === want && fs.existsSync(path.join(root, ".next/BUILD_ID"))) return;
   log("Building the app (next build) …");
-  run("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  run("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: quietNodeOptions(process.env.NODE_OPTIONS) } });
   run(process.execPath, ["scripts/build-direct.mjs"]);
   fs.writeFileSync(stampFile, want);
 }

@@ -213,6 +213,15 @@ describe("scenario CSV", () => {
     const april = records.find((r) => r["Post id"] === "cp" && r.Month === "2025-04")!;
     expect(Number(april["Amount to claim"])).toBe(cp.months[0]!.claimable);
     expect(april["Hours a week"]).toBe("30");
+    // The month the reimbursement is expected: the cash flow's lag later (2 months here), so the
+    // claims expected in a month add up to what the cash flow receives that month.
+    expect(s.results.summary.claimLagMonths).toBe(2);
+    expect(april["Expected payment month"]).toBe("2025-06");
+    const byMonth = new Map<string, number>();
+    for (const r of records) byMonth.set(r["Expected payment month"]!, Math.round(((byMonth.get(r["Expected payment month"]!) ?? 0) + Number(r["Amount to claim"])) * 100) / 100);
+    const cash = s.results.years.flatMap((y) => y.cashFlow);
+    for (const m of cash) if (m.received > 0) expect(byMonth.get(m.month), m.month).toBe(m.received);
+    expect(cash.filter((m) => m.received > 0).length).toBeGreaterThan(0);
   });
 });
 
@@ -223,6 +232,9 @@ describe("estimate export", () => {
     const wb = await workbook((await exportEstimate(req as never, res, "xlsx")).body);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Posts", "Monthly", "Claims schedule", "Assumptions and sources"]);
     const summary = rows(wb.getWorksheet("Summary")!);
+    // Its name once ("Quick estimate", not "Quick estimate: Quick estimate").
+    expect(summary.flat()).toContain("Quick estimate");
+    expect(JSON.stringify(summary)).not.toMatch(/Quick estimate: Quick estimate/);
     const r = summary[summary.findIndex((x) => x[0] === "Financial year") + 1]!;
     expect(r.slice(2, 7)).toEqual([res.entitlement, res.totals.cost, res.totals.claimable, res.totals.pcnFunded, res.totals.headroom]);
     const csv = (await exportEstimate(req as never, res, "csv")).body as string;

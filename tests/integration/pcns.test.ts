@@ -188,7 +188,7 @@ describe("getPcnDetail", () => {
     // estimate, with the published 80% interval (× e^∓0.1801: 9,100 × 0.835187 = 7,600.20; × 1.197337 = 10,895.77).
     expect(d.weightedPopulations.every((w) => w.provenance === "estimate" && w.value === 9100)).toBe(true);
     expect(d.weightedPopulations[0]!.basis).toBe(
-      "estimate: 9,100 registered patients (1 Jul 2026), summed from member practices × 1.0, no stored weighted population or age profile to estimate from",
+      "9,100 registered patients (1 Jul 2026), summed from member practices × 1.0, no stored weighted population or age profile to estimate from",
     );
     expect(d.weightedPopulations[0]!.interval).toEqual({ low: 7600.2, high: 10895.77, level: 0.8 });
     expect(d.weightedPopulations[0]!.intervalBasis).toMatch(/^80% interval 7,600 to 10,896 \(-16\.5% to \+19\.7%\): the published spread of the Carr-Hill additional-needs index/);
@@ -233,7 +233,7 @@ describe("weighted population and entitlement", () => {
     const w25 = d.weightedPopulations[2]!;
     expect(w25).toMatchObject({ financialYear: "2025/26", provenance: "estimate", value: 64376.52 });
     expect(w25.basis).toBe(
-      "estimate: 58,402 registered patients (1 Aug 2026) × 1.1023, the ratio of the 2024/25 imported figure (63,412 ÷ 57,526)",
+      "58,402 registered patients (1 Aug 2026) × 1.1023, the ratio of the 2024/25 imported figure (63,412 ÷ 57,526)",
     );
     // 64,376.52 × £26.631 = £1,714,411.10 (1,714,411.1041… rounded half up to the penny)
     expect(d.entitlements[2]).toMatchObject({ amount: 1714411.1, isEstimate: true, reasons: ["the weighted population is an estimate"] });

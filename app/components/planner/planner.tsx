@@ -326,8 +326,8 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
 
       <h2 id="summary">Summary</h2>
       <p className="nhsuk-body-s">
-        Weighted population {ctx.weightedPopulation.value.toLocaleString("en-GB")} ({ctx.weightedPopulation.provenance === "estimate" ? "estimate" : ctx.weightedPopulation.provenance}
-        {ctx.weightedPopulation.basis ? `: ${ctx.weightedPopulation.basis}` : ""}).
+        Weighted population {ctx.weightedPopulation.value.toLocaleString("en-GB")} (
+        {[ctx.weightedPopulation.provenance === "estimate" ? "estimate" : null, ctx.weightedPopulation.basis ?? (ctx.weightedPopulation.provenance === "given" ? "as entered" : "imported figure")].filter(Boolean).join(": ")}).
       </p>
       {computed.error ? (
         <div className="nhsuk-inset-text" data-testid="compute-error">

@@ -7,6 +7,8 @@ import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/form
 import { getCurrentUser } from "@/lib/server/auth";
 import { canAdmin, canWrite } from "@/lib/server/access";
 import type { WeightedProvenance } from "@/lib/server/weighted-population";
+import { getDb } from "@/lib/server/db";
+import { countPcnAdmins } from "@/lib/server/memberships";
 import { publicPcnDetail } from "@/lib/server/public-data";
 import { AgeProfileChart } from "./age-profile-chart";
 import { ConfirmedWeightedForm } from "./confirmed-weighted-form";
@@ -33,6 +35,31 @@ const PROVENANCE_TAG: Record<WeightedProvenance, { label: string; className: str
   imported: { label: "Imported", className: "nhsuk-tag nhsuk-tag--blue" },
   estimate: { label: "Estimate", className: "nhsuk-tag nhsuk-tag--yellow" },
 };
+
+/**
+ * For a signed-in account that cannot plan for this PCN: whom to ask. A PCN's admins add its
+ * members; a PCN nobody administers yet (every real PCN at first) needs a site administrator.
+ * Only signed-in pages show it (the public page cache keeps no membership-dependent text).
+ */
+function AskForAccess({ pcn, email, admins }: { pcn: { code: string; name: string }; email: string; admins: number }) {
+  return (
+    <div className="nhsuk-inset-text app-no-print" data-testid="ask-for-access">
+      <h2 className="nhsuk-heading-s">Getting access</h2>
+      {admins > 0 ? (
+        <p>
+          You can read this PCN&apos;s public figures, but planning and saving scenarios needs the editor role in it. Ask one of its {admins === 1 ? "PCN admin" : `${admins} PCN admins`} (a
+          colleague at the PCN who manages who can use ARRS Planner for it) to add you as an editor, giving them your email address, {email}.
+        </p>
+      ) : (
+        <p>
+          Nobody at this PCN manages access to it in ARRS Planner yet, so no colleague can add you. A site administrator, whoever runs ARRS Planner for your
+          organisation (often your ICB&apos;s or PCN&apos;s digital or IT team), gives the first person access. Email them your email address ({email}) and the PCN
+          code {pcn.code}, and ask to be made a PCN admin of {pcn.name}. As its admin you can then add your colleagues yourself, under Members on this page.
+        </p>
+      )}
+    </div>
+  );
+}
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${formatDecimal(Math.round((part / whole) * 1000) / 10)}%` : "");
 
@@ -66,7 +93,7 @@ export default async function PcnPage({ params, searchParams }: Props) {
         </div>
       ) : null}
 
-      <div className="nhsuk-button-group">
+      <div className="nhsuk-button-group app-no-print">
         <Link className="nhsuk-button app-button-link" href={`/pcns/${encodeURIComponent(pcn.code)}/scenarios`} data-testid="plan-posts">
           Plan posts for this PCN
         </Link>
@@ -77,8 +104,10 @@ export default async function PcnPage({ params, searchParams }: Props) {
           Compare scenarios
         </Link>
       </div>
-      {!canWrite(user, pcn.code) ? (
-        <p className="nhsuk-body-s">Planning and saving scenarios needs an editor account: you will be asked to sign in.</p>
+      {!user ? (
+        <p className="nhsuk-body-s app-no-print">Planning and saving scenarios needs an editor account: you will be asked to sign in.</p>
+      ) : !canWrite(user, pcn.code) ? (
+        <AskForAccess pcn={pcn} email={user.email} admins={await countPcnAdmins(getDb(), pcn.code)} />
       ) : null}
 
       <dl className="nhsuk-summary-list">
@@ -155,71 +184,73 @@ export default async function PcnPage({ params, searchParams }: Props) {
         January before the year. It is a ceiling on reimbursement, not a payment. Figures marked{" "}
         <strong className="nhsuk-tag nhsuk-tag--yellow">Estimate</strong> should be checked with your ICB.
       </p>
-      <table className="nhsuk-table app-entitlement-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Weighted population and ARRS entitlement by financial year</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Financial year</th>
-            <th scope="col" className="nhsuk-table__header--numeric">
-              Weighted population
-            </th>
-            <th scope="col">Where it comes from</th>
-            <th scope="col" className="nhsuk-table__header--numeric">
-              ARRS entitlement
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {pcn.entitlements.map((e) => {
-            const w = wpByYear.get(e.financialYear);
-            const tag = w ? PROVENANCE_TAG[w.provenance] : null;
-            return (
-              <tr key={e.financialYear} className="nhsuk-table__row" data-financial-year={e.financialYear}>
-                <th scope="row">{e.financialYear}</th>
-                <td className="nhsuk-table__cell--numeric">
-                  {w ? formatDecimal(w.value) : "—"}
-                  {w?.interval ? (
-                    <span className="nhsuk-body-s app-basis app-interval" data-testid="weighted-interval">
-                      estimate: {formatCount(Math.round(w.value))} (80% interval {formatCount(Math.round(w.interval.low))} to {formatCount(Math.round(w.interval.high))})
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  {tag ? <strong className={tag.className}>{tag.label}</strong> : null}
-                  {w ? <span className="nhsuk-body-s app-basis">{w.basis}</span> : null}
-                  {w?.alsoStored?.map((s) => (
-                    <span key={s.provenance} className="nhsuk-body-s app-basis">
-                      Also stored: imported figure {formatDecimal(s.value)} (kept; the ICB-confirmed figure is used).
-                    </span>
-                  ))}
-                </td>
-                <td className="nhsuk-table__cell--numeric">
-                  {formatPounds(e.amount)}
-                  {e.isEstimate ? (
-                    <>
-                      {" "}
-                      <strong className="nhsuk-tag nhsuk-tag--yellow">Estimate</strong>
-                      <span className="nhsuk-body-s app-basis">Because {e.reasons.join("; and ")}.</span>
-                      {e.amountInterval ? (
-                        <span className="nhsuk-body-s app-basis" data-testid="entitlement-interval">
-                          80% interval {formatPounds(e.amountInterval.low)} to {formatPounds(e.amountInterval.high)}, from the weighted population&apos;s interval.
-                        </span>
-                      ) : null}
-                    </>
-                  ) : null}
-                  {e.pots.length > 1 ? (
-                    <span className="nhsuk-body-s app-basis">
-                      {e.pots.map((p) => `${p.label}: ${formatPounds(p.amount)} at £${p.ratePerWeightedPatient}`).join("; ")}
-                    </span>
-                  ) : (
-                    <span className="nhsuk-body-s app-basis">at £{e.pots[0]?.ratePerWeightedPatient} per weighted patient</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Weighted population and ARRS entitlement by financial year">
+        <table className="nhsuk-table app-entitlement-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Weighted population and ARRS entitlement by financial year</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Financial year</th>
+              <th scope="col" className="nhsuk-table__header--numeric">
+                Weighted population
+              </th>
+              <th scope="col">Where it comes from</th>
+              <th scope="col" className="nhsuk-table__header--numeric">
+                ARRS entitlement
+              </th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {pcn.entitlements.map((e) => {
+              const w = wpByYear.get(e.financialYear);
+              const tag = w ? PROVENANCE_TAG[w.provenance] : null;
+              return (
+                <tr key={e.financialYear} className="nhsuk-table__row" data-financial-year={e.financialYear}>
+                  <th scope="row">{e.financialYear}</th>
+                  <td className="nhsuk-table__cell--numeric">
+                    {w ? formatDecimal(w.value) : "—"}
+                    {w?.interval ? (
+                      <span className="nhsuk-body-s app-basis app-interval" data-testid="weighted-interval">
+                        estimate: {formatCount(Math.round(w.value))} (80% interval {formatCount(Math.round(w.interval.low))} to {formatCount(Math.round(w.interval.high))})
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    {tag ? <strong className={tag.className}>{tag.label}</strong> : null}
+                    {w ? <span className="nhsuk-body-s app-basis">{w.basis}</span> : null}
+                    {w?.alsoStored?.map((s) => (
+                      <span key={s.provenance} className="nhsuk-body-s app-basis">
+                        Also stored: imported figure {formatDecimal(s.value)} (kept; the ICB-confirmed figure is used).
+                      </span>
+                    ))}
+                  </td>
+                  <td className="nhsuk-table__cell--numeric">
+                    {formatPounds(e.amount)}
+                    {e.isEstimate ? (
+                      <>
+                        {" "}
+                        <strong className="nhsuk-tag nhsuk-tag--yellow">Estimate</strong>
+                        <span className="nhsuk-body-s app-basis">Because {e.reasons.join("; and ")}.</span>
+                        {e.amountInterval ? (
+                          <span className="nhsuk-body-s app-basis" data-testid="entitlement-interval">
+                            80% interval {formatPounds(e.amountInterval.low)} to {formatPounds(e.amountInterval.high)}, from the weighted population&apos;s interval.
+                          </span>
+                        ) : null}
+                      </>
+                    ) : null}
+                    {e.pots.length > 1 ? (
+                      <span className="nhsuk-body-s app-basis">
+                        {e.pots.map((p) => `${p.label}: ${formatPounds(p.amount)} at £${p.ratePerWeightedPatient}`).join("; ")}
+                      </span>
+                    ) : (
+                      <span className="nhsuk-body-s app-basis">at £{e.pots[0]?.ratePerWeightedPatient} per weighted patient</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {intervalNotes.size ? (
         <div className="nhsuk-body-s" data-testid="interval-notes">
           {[...intervalNotes].map(([how, years]) => (
@@ -234,31 +265,34 @@ export default async function PcnPage({ params, searchParams }: Props) {
 
       <PopulationNeedSection pcn={pcn} searchParams={await searchParams} />
 
-      <h2 id="confirm">Enter the ICB-confirmed weighted population</h2>
-      <p>
-        Your ICB tells each PCN its weighted population for the year (it is not in public files). Enter it here and it
-        replaces the estimate or imported figure for that year. An imported figure is kept, not deleted.
-      </p>
-      {canWrite(user, pcn.code) ? (
-        <ConfirmedWeightedForm code={pcn.code} financialYears={[...FINANCIAL_YEARS]} defaultYear={defaultYear} />
-      ) : user ? (
-        <div className="nhsuk-inset-text">
-          <p>Only this PCN&apos;s editors and admins can enter its ICB-confirmed figure. Ask one of the PCN&apos;s admins if you need to.</p>
-        </div>
-      ) : (
-        <div className="nhsuk-inset-text">
-          <p>
-            <Link href={`/login?next=${encodeURIComponent(`/pcns/${pcn.code}#confirm`)}`}>Sign in as an editor</Link> to enter the ICB-confirmed figure.
-          </p>
-        </div>
-      )}
+      {/* Entering a figure is for the screen: not printed */}
+      <div className="app-no-print">
+        <h2 id="confirm">Enter the ICB-confirmed weighted population</h2>
+        <p>
+          Your ICB tells each PCN its weighted population for the year (it is not in public files). Enter it here and it
+          replaces the estimate or imported figure for that year. An imported figure is kept, not deleted.
+        </p>
+        {canWrite(user, pcn.code) ? (
+          <ConfirmedWeightedForm code={pcn.code} financialYears={[...FINANCIAL_YEARS]} defaultYear={defaultYear} />
+        ) : user ? (
+          <div className="nhsuk-inset-text">
+            <p>Only this PCN&apos;s editors and admins can enter its ICB-confirmed figure: see &quot;Getting access&quot; at the top of this page.</p>
+          </div>
+        ) : (
+          <div className="nhsuk-inset-text">
+            <p>
+              <Link href={`/login?next=${encodeURIComponent(`/pcns/${pcn.code}#confirm`)}`}>Sign in as an editor</Link> to enter the ICB-confirmed figure.
+            </p>
+          </div>
+        )}
+      </div>
       {canAdmin(user, pcn.code) ? (
-        <>
+        <div className="app-no-print">
           <h2>Members</h2>
           <p>
             <Link href={`/pcns/${encodeURIComponent(pcn.code)}/members`}>Manage this PCN&apos;s members and see its audit trail</Link>
           </p>
-        </>
+        </div>
       ) : null}
     </>
   );

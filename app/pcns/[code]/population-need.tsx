@@ -72,12 +72,14 @@ export function PopulationNeedSection({ pcn, searchParams }: { pcn: PcnDetail; s
         From the {need.profileSource === "pcn" ? "PCN's" : "member practices' (added up)"} registered patients by age and sex
         {need.profileDate ? ` on ${formatDate(need.profileDate)}` : ""}.{" "}
         {changed ? `${changed} assumption${changed === 1 ? " is" : "s are"} changed from the built-in figures. ` : ""}
-        The same figures as JSON: <a href={`/api/v1${here}/need`}>{`/api/v1${here}/need`}</a> (add the same query parameters).
+        <span className="app-instructions">
+          The same figures as JSON: <a href={`/api/v1${here}/need`}>{`/api/v1${here}/need`}</a> (add the same query parameters).
+        </span>
       </p>
       <NeedFiguresTable groups={need.groups} total={need.total} caption="Population need for OT a year: central estimate, and the range below it" />
 
       <h3 id="need-assumptions">Assumptions</h3>
-      <p>Change any value and recalculate. The address of the page then holds your values, so you can share it.</p>
+      <p className="app-instructions">Change any value and recalculate. The address of the page then holds your values, so you can share it.</p>
       <form method="get" action={`${here}#population-need`} noValidate data-testid="need-form">
         {rangeKeys.map((k) => (
           <input key={k} type="hidden" name={k} value={first(given[k]) ?? ""} />
@@ -98,7 +100,7 @@ export function PopulationNeedSection({ pcn, searchParams }: { pcn: PcnDetail; s
             />
           )}
         />
-        <div className="nhsuk-button-group">
+        <div className="nhsuk-button-group app-no-print">
           <button type="submit" className="nhsuk-button" data-testid="need-recalculate">
             Recalculate
           </button>

@@ -40,7 +40,7 @@ export const RULES_2023_24: FinancialYearRules = {
   capTables: [
     {
       id: "2023-24",
-      title: "2023/24 maximum reimbursable amounts (estimated)",
+      title: "2023/24 maximum reimbursable amounts",
       effectiveFrom: "2023-04-01",
       publishedOn: "2023-06-02",
       status: "estimate",

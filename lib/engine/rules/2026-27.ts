@@ -63,7 +63,7 @@ export const RULES_2026_27: FinancialYearRules = {
   capTables: [
     {
       id: "2026-27",
-      title: "2026/27 maximum reimbursable amounts (estimated)",
+      title: "2026/27 maximum reimbursable amounts",
       effectiveFrom: "2026-04-01",
       publishedOn: "2026-04-30",
       status: "estimate",

@@ -51,7 +51,9 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
         <div className="nhsuk-inset-text">
           <p>
             {user ? (
-              <>Only this PCN&apos;s editors can plan posts and save scenarios: ask one of its admins to add you.</>
+              <>
+                Only this PCN&apos;s editors can plan posts and save scenarios: <Link href={`/pcns/${encodeURIComponent(pcn.code)}`}>the PCN&apos;s page</Link> says whom to ask for access.
+              </>
             ) : (
               <>
                 <Link href={`/login?next=${encodeURIComponent(here)}`}>Sign in as an editor</Link> to plan posts and save scenarios.

@@ -7,6 +7,7 @@ import { DateInput } from "@/app/components/ui/date-input";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { Field, inputClass, Options } from "@/app/components/ui/field";
 import { dateInputToIso, isoToDateParts, type DateParts } from "@/lib/date-input";
+import { AREA_LABELS } from "@/lib/engine/roles";
 import { formatPounds, formatWte } from "@/lib/format";
 import type { FieldIssue } from "@/lib/server/errors";
 import { openAsScenarioAction, runOptimiseAction, type OptimiseActionResult, type OptimiseFormInput } from "./actions";
@@ -38,7 +39,6 @@ interface Row {
 /** Σ value × WTE: up to 6 decimals (value to 2, WTE to 4). */
 const formatValue = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 6 });
 
-const AREA_LABELS: Record<string, string> = { national: "National (no HCAS)", "outer-london": "Outer London", "inner-london": "Inner London", fringe: "Fringe" };
 
 /** A typed number, or the text itself (the server then says it is not a number), or nothing. */
 function num(s: string): unknown {
@@ -296,7 +296,7 @@ export function OptimiseForm({
                     <select className="nhsuk-select" {...c} value={r.area} onChange={(e) => update(r.key, { area: e.target.value })}>
                       {areas.map((a) => (
                         <option key={a} value={a}>
-                          {AREA_LABELS[a] ?? a}
+                          {(AREA_LABELS as Record<string, string>)[a] ?? a}
                         </option>
                       ))}
                     </select>

@@ -53,7 +53,9 @@ export default async function OptimisePage({ params, searchParams }: Props) {
         <div className="nhsuk-inset-text">
           <p>
             {user ? (
-              <>Only this PCN&apos;s editors can use the optimiser: ask one of its admins to add you.</>
+              <>
+                Only this PCN&apos;s editors can use the optimiser: <Link href={`/pcns/${pcn.code}`}>the PCN&apos;s page</Link> says whom to ask for access.
+              </>
             ) : (
               <>
                 <Link href={`/login?next=${encodeURIComponent(here)}`}>Sign in as an editor</Link> to use the optimiser.
