@@ -85,8 +85,10 @@ describe("scenario XLSX", () => {
       const r = summary[sHeader + 1 + i]!;
       expect(r.slice(0, 7)).toEqual([y.financialYear, y.projection ? "projection" : y.isEstimate ? "estimate" : "published", y.entitlement, y.totals.cost, y.totals.claimable, y.totals.pcnFunded, y.totals.headroom]);
       expect(r[7]).toBe(y.supervision.cost);
+      // Each year's own peak funding needed and average WTE in post (issue 14: no longer the plan's peak in the first row)
+      expect(r[8]).toBe(y.peakFunding);
+      expect(r[9]).toBe(y.averageWte.total);
     });
-    expect(summary[sHeader + 1]![8]).toBe(s.results.summary.peakFunding);
 
     // Posts: every post and year.
     const posts = rows(wb.getWorksheet("Posts")!);
