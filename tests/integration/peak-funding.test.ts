@@ -1,7 +1,8 @@
 // Issue 14: "peak funding needed" has one definition (lib/engine/cash-flow.ts) and the planner,
 // its projection, the XLSX, the compare page's figures and the compare CSV all show it — the same
 // figure for the same scenario, per year and over the plan — with an existing team's claims for
-// the months before the plan arriving in its first months.
+// the months before the plan arriving in its first months. And compare's speed (issue 14 item 3):
+// the PCN's planner context is loaded once per comparison, not once per scenario.
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import { createScenario, getScenarioWithResults, type ScenarioWithResults } from
 import { COMMAND_LINE } from "@/lib/server/access";
 import { grantMembership } from "@/lib/server/memberships";
 import { createUser, type SessionUser } from "@/lib/server/users";
+import { inertText } from "@/lib/export";
 import { WHOLE_PLAN } from "@/lib/export/compare";
 import { PEAK_FUNDING_LABEL } from "@/lib/planner/columns";
 import { createTestDb, type TestDb } from "../support/db";
@@ -93,11 +95,36 @@ describe("peak funding needed: one definition everywhere (issue 14)", () => {
 
     const csv = parse(String((await exportComparison(env.db, editor, "UZ1001", `${team.id},${plus.id}`, "csv")).body), { bom: true }) as string[][];
     const h = csv[0]!;
+    // (ids are random: one that starts with "-" is written inert, with a leading apostrophe)
     const col = h.indexOf(PEAK_FUNDING_LABEL);
     expect(col).toBeGreaterThan(0);
     for (const [i, s] of [team, plus].entries()) {
-      for (const y of s.results.years) expect(Number(csv.find((r) => r[0] === y.financialYear && r[1] === s.id)![col])).toBe(y.peakFunding);
+      for (const y of s.results.years) expect(Number(csv.find((r) => r[0] === y.financialYear && r[1] === inertText(s.id))![col])).toBe(y.peakFunding);
       expect(Number(csv.filter((r) => r[0] === WHOLE_PLAN)[i]![col])).toBe(s.results.summary.peakFunding);
     }
+  });
+});
+
+describe("compare loads the PCN's planner context once (issue 14: speed)", () => {
+  it("two scenarios of one PCN and first year: the member practices' weighted populations are read once, not twice", async () => {
+    let reads = 0;
+    const counted = new Proxy(env.db, {
+      get(target, key, receiver) {
+        const v = Reflect.get(target, key, receiver);
+        if (key === "practiceWeightedPopulation") {
+          return new Proxy(v as object, {
+            get(t, k) {
+              const f = Reflect.get(t, k);
+              if (k === "findMany") return (...args: unknown[]) => ((reads += 1), (f as (...a: unknown[]) => unknown).apply(t, args));
+              return typeof f === "function" ? f.bind(t) : f;
+            },
+          });
+        }
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+    const r = await getComparison(counted, editor, "UZ1001", `${team.id},${plus.id}`);
+    expect(r.scenarios).toHaveLength(2);
+    expect(reads).toBe(1);
   });
 });
