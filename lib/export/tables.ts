@@ -101,8 +101,8 @@ function summaryTable(src: ExportSource): Table {
       money("PCN-funded"),
       money("Headroom"),
       money("Supervision (unfunded)"),
-      { header: PEAK_FUNDING_LABEL, kind: "money" },
-      { header: AVERAGE_WTE_LABEL, kind: "wte" },
+      // A scenario's cash flow and average WTE in post (a quick estimate has neither).
+      ...(src.summary ? [{ header: PEAK_FUNDING_LABEL, kind: "money" as const }, { header: AVERAGE_WTE_LABEL, kind: "wte" as const }] : []),
       text("Estimates and projections used"),
     ],
     rows: src.results.map((r) => {
@@ -116,8 +116,7 @@ function summaryTable(src: ExportSource): Table {
         r.totals.pcnFunded,
         r.totals.headroom,
         r.supervision?.cost ?? null,
-        r.peakFunding ?? null,
-        r.averageWte?.total ?? null,
+        ...(src.summary ? [r.peakFunding ?? null, r.averageWte?.total ?? null] : []),
         marked.length ? `${marked.length}: ${marked.slice(0, 12).join("; ")}${marked.length > 12 ? "; …" : ""}` : "none",
       ];
     }),
