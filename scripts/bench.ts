@@ -104,6 +104,7 @@ await benchSearch();
   const { benchWeighted } = await import("./bench-weighted"); // weighted-population estimate back-test (decision 014)
   await benchWeighted();
 }
+await (await import("./bench/exports")).benchExports(); // planner XLSX and compare page on the server (issue 14)
 process.exit(0);
 
 /** PCN search and PCN page data on all of England (the real files imported into a temp DB). */

@@ -11,3 +11,4 @@ export * from "./project";
 export * from "./cash-flow";
 export * from "./shares";
 export * from "./supervision";
+export * from "./wte";

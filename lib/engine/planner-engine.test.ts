@@ -9,6 +9,7 @@ import { projectRules } from "./project";
 import { getRules } from "./rules";
 import { largestRemainder } from "./shares";
 import { supervisionFor, type SupervisionSettings } from "./supervision";
+import { averageWteInPost } from "./wte";
 
 const day = (iso: string) => parseIsoDate(iso)!;
 const c2526 = compileRules(getRules("2025/26")!);
@@ -122,6 +123,66 @@ describe("cash flow with a claim lag", () => {
     const r = cashFlow([{ entitlementPence: 1000, months: y1 }, { entitlementPence: 1000, months: months(0, 0) }], 2);
     expect(r.months[13]!.receivedPence).toBe(100);
     expect(r.months[13]!.positionPence).toBe(0);
+  });
+
+  it("staff already in post: the claims for the months before the plan arrive in its first months (issue 14)", () => {
+    // Each month costs 100 and claims 80; the two months before the plan claimed 70 and 75.
+    const r = cashFlow([{ entitlementPence: 100_000, months: months(100, 80) }], 2, {
+      claimsBeforePlan: [
+        { month: "before-2", claimablePence: 70 },
+        { month: "before-1", claimablePence: 75 },
+      ],
+    });
+    // m1 receives before-2's 70: 70 − 100 = −30; m2 receives before-1's 75: −30 + 75 − 100 = −55;
+    // m3 receives m1's 80: −55 + 80 − 100 = −75; … m12: −55 + 10 × (80 − 100) = −255
+    expect(r.months.slice(0, 3).map((m) => [m.receivedPence, m.positionPence])).toEqual([
+      [70, -30],
+      [75, -55],
+      [80, -75],
+    ]);
+    expect(r.peakFundingPence).toBe(255);
+    expect(r.receivedForMonthsBeforePlanPence).toBe(145);
+    // Without them (new starters) the position is 145 lower all year: −400 in m12
+    expect(cashFlow([{ entitlementPence: 100_000, months: months(100, 80) }], 2).peakFundingPence).toBe(400);
+  });
+
+  it("claims before the plan are not limited by the plan's entitlement; more of them than the lag is refused", () => {
+    const r = cashFlow([{ entitlementPence: 0, months: months(0, 0) }], 1, { claimsBeforePlan: [{ month: "before-1", claimablePence: 500 }] });
+    expect(r.months[0]!.receivedPence).toBe(500);
+    expect(() => cashFlow([{ entitlementPence: 0, months: months(0, 0) }], 1, { claimsBeforePlan: [{ month: "a", claimablePence: 1 }, { month: "b", claimablePence: 1 }] })).toThrow(RangeError);
+  });
+
+  it("peak funding needed: per year, and for the plan the largest of the years'", () => {
+    // Year 1: cost 100, claim 80 a month → lowest −400 in m12 (as above).
+    // Year 2: costs 0, claims received for year 1's m11 and m12 (+160), then nothing: −240 in its first two months → −400 + 80 = −320, −240, …
+    const r = cashFlow([{ entitlementPence: 100_000, months: months(100, 80) }, { entitlementPence: 100_000, months: months(0, 0) }], 2);
+    expect(r.years).toEqual([
+      { peakFundingPence: 400, peakFundingMonth: "m12" },
+      // m1 of year 2: −400 + 80 = −320 (its lowest)
+      { peakFundingPence: 320, peakFundingMonth: "m1" },
+    ]);
+    expect(r.peakFundingPence).toBe(Math.max(...r.years.map((y) => y.peakFundingPence)));
+    expect(r.peakFundingMonth).toBe("m12");
+  });
+});
+
+describe("average WTE in post", () => {
+  it.each([
+    // 1.0 WTE, 1 April–30 September 2025: 183 of 365 days → 10,000 × 183 ÷ 365 = 5,013.7 → 5,014 (0.5014)
+    [10_000, 183, 365, 5_014],
+    // 1.0 WTE from 1 October: 182 of 365 → 4,986.3 → 4,986; with the one above: 10,000 = 1.00 WTE
+    [10_000, 182, 365, 4_986],
+    // 0.6 WTE all year → 6,000
+    [6_000, 365, 365, 6_000],
+    // 0.5 WTE, 1 day of a leap year: 5,000 ÷ 366 = 13.66 → 14
+    [5_000, 1, 366, 14],
+    [10_000, 0, 365, 0],
+  ])("%d ten-thousandths × %d days ÷ %d → %d", (wteTenThousandths, daysInPost, daysInYear, expected) => {
+    expect(averageWteInPost({ wteTenThousandths, daysInPost, daysInYear })).toBe(expected);
+  });
+
+  it("refuses days outside the year", () => {
+    expect(() => averageWteInPost({ wteTenThousandths: 10_000, daysInPost: 366, daysInYear: 365 })).toThrow(RangeError);
   });
 });
 

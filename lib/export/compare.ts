@@ -2,7 +2,7 @@
 // compare.ts), written by the same CSV and XLSX writers as a scenario's export, so every figure in
 // the files is the compare JSON's figure. Pure: the time of export is passed in.
 import type { ColumnKind } from "@/lib/planner/columns";
-import type { Comparison, ComparedRow, MeasureUnit } from "@/lib/planner/compare";
+import { AVERAGE_WTE_LABEL, PEAK_FUNDING_DESCRIPTION, PEAK_FUNDING_LABEL, type Comparison, type ComparedRow, type MeasureUnit } from "@/lib/planner/compare";
 import type { FigureOut } from "@/lib/planner/types";
 import { tableToCsv } from "./csv";
 import { CSV_TYPE, fileStem, XLSX_TYPE, type ExportFile } from "./index";
@@ -73,11 +73,11 @@ function summaryTable(src: CompareExportSource): Table {
       ...(src.pcn.icb ? [`ICB: ${src.pcn.icb.name} (${src.pcn.icb.code})`] : []),
       `Baseline: ${base.name}. Every other scenario's figures are also shown as a difference from it (positive = more than the baseline).`,
       `Years: ${c.financialYears.join(", ")}`,
-      "WTE by role counts the posts in post at any time in the year. Peak cash requirement: the most the PCN funds before reimbursement arrives (the lowest cumulative cash position from the plan's first month).",
+      `${AVERAGE_WTE_LABEL}: WTE × days in post ÷ days in the year (a post from 1 October counts about half). ${PEAK_FUNDING_LABEL}: ${PEAK_FUNDING_DESCRIPTION}; per year, and over the plan the largest of its years'.`,
       `Made ${src.generatedAt} by ARRS Planner ${src.appVersion}. A planning aid, not an official NHS England tool.`,
       "Figures marked estimate or projection are not published figures: see the sheet Assumptions and sources.",
     ],
-    columns: [text("Scenario id"), text("Scenario"), text("Baseline"), text("First year"), { header: "Years", kind: "number" }, { header: "Version", kind: "number" }, text("Claim lag (months)"), text("Peak cash month"), text("Description")],
+    columns: [text("Scenario id"), text("Scenario"), text("Baseline"), text("First year"), { header: "Years", kind: "number" }, { header: "Version", kind: "number" }, text("Claim lag (months)"), text(`${PEAK_FUNDING_LABEL}: month`), text("Description")],
     rows: c.scenarios.map((s) => [s.id, s.name, s.baseline ? "yes" : "no", s.firstYear, s.years, s.version, String(s.claimLagMonths), s.peakFundingMonth, s.description]),
   };
 }

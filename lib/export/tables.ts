@@ -3,7 +3,7 @@
 // Pure: no file format here, no clock (the time of export is passed in).
 import { reimbursementMonth } from "@/lib/engine/cash-flow";
 import { PLANNER_DEFAULTS } from "@/lib/planner/compute";
-import { CASH_FLOW_COLUMNS, POST_INPUT_COLUMNS, SHARE_COLUMNS, type ColumnKind } from "@/lib/planner/columns";
+import { AVERAGE_WTE_LABEL, CASH_FLOW_COLUMNS, PEAK_FUNDING_DESCRIPTION, PEAK_FUNDING_LABEL, POST_INPUT_COLUMNS, SHARE_COLUMNS, YEAR_COLUMNS, type ColumnKind } from "@/lib/planner/columns";
 import type { EstimateResponse } from "@/lib/estimate-response";
 import type { ScenarioPostInput, Supervisor } from "@/lib/schemas/scenario";
 import type { ScenarioSummary, YearResult } from "@/lib/planner/types";
@@ -38,7 +38,7 @@ export interface ExportSource {
   posts: (ScenarioPostInput & { id?: string })[];
   supervisors?: Supervisor[];
   /** Each year: the estimate response; for scenarios also projection, cash flow, supervision, shares. */
-  results: (EstimateResponse & Partial<Pick<YearResult, "projection" | "projections" | "cashFlow" | "supervision" | "practiceShares">>)[];
+  results: (EstimateResponse & Partial<Pick<YearResult, "projection" | "projections" | "cashFlow" | "peakFunding" | "averageWte" | "supervision" | "practiceShares">>)[];
   summary?: ScenarioSummary;
   /** ISO timestamp of the export (passed in) and the app's version. */
   generatedAt: string;
@@ -77,7 +77,16 @@ function summaryTable(src: ExportSource): Table {
     `Years: ${src.results.map((r) => r.financialYear).join(", ")}`,
     `Weighted population (${src.results[0]?.weightedPopulation.provenance ?? "given"}): ${src.results[0]?.weightedPopulation.value ?? ""}${intervalNote(src.results[0])}`,
     ...entitlementIntervalNote(src),
-    ...(src.summary ? [`Peak cash the PCN funds before reimbursement arrives: £${src.summary.peakFunding.toFixed(2)}${src.summary.peakFundingMonth ? ` (${src.summary.peakFundingMonth})` : ""}; claim lag ${src.summary.claimLagMonths} months`] : []),
+    ...(src.summary
+      ? [
+          `${PEAK_FUNDING_LABEL} over the plan: £${src.summary.peakFunding.toFixed(2)}${src.summary.peakFundingMonth ? ` (${src.summary.peakFundingMonth})` : ""}; claim lag ${src.summary.claimLagMonths} months. ${PEAK_FUNDING_DESCRIPTION}; each year's row gives that year's.`,
+          ...(src.summary.receivedForMonthsBeforePlan > 0 && src.summary.monthsBeforePlanRules
+            ? [
+                `Staff already in post: £${src.summary.receivedForMonthsBeforePlan.toFixed(2)} claimed for ${src.summary.monthsBeforePlan.join(", ")} arrives in the plan's first months (${src.summary.monthsBeforePlanRules.estimate ? "an estimate with" : "with"} the ${src.summary.monthsBeforePlanRules.financialYear} rules).`,
+              ]
+            : []),
+        ]
+      : []),
     `Made ${src.generatedAt} by ARRS Planner ${src.appVersion}${src.version ? ` from scenario version ${src.version}` : ""}. A planning aid, not an official NHS England tool.`,
     "Figures marked estimate or projection are not published figures: see the sheet Assumptions and sources.",
   ];
@@ -94,10 +103,11 @@ function summaryTable(src: ExportSource): Table {
       money("PCN-funded"),
       money("Headroom"),
       money("Supervision (unfunded)"),
-      { header: "Peak cash requirement", kind: "money" },
+      // A scenario's cash flow and average WTE in post (a quick estimate has neither).
+      ...(src.summary ? [{ header: PEAK_FUNDING_LABEL, kind: "money" as const }, { header: AVERAGE_WTE_LABEL, kind: "wte" as const }] : []),
       text("Estimates and projections used"),
     ],
-    rows: src.results.map((r, i) => {
+    rows: src.results.map((r) => {
       const marked = [...r.estimates.map((e) => `${e.label} (estimate)`), ...(r.projections ?? []).map((p) => `${p.label} (projection)`)];
       return [
         r.financialYear,
@@ -108,7 +118,7 @@ function summaryTable(src: ExportSource): Table {
         r.totals.pcnFunded,
         r.totals.headroom,
         r.supervision?.cost ?? null,
-        i === 0 && src.summary ? src.summary.peakFunding : null,
+        ...(src.summary ? [r.peakFunding ?? null, r.averageWte?.total ?? null] : []),
         marked.length ? `${marked.length}: ${marked.slice(0, 12).join("; ")}${marked.length > 12 ? "; …" : ""}` : "none",
       ];
     }),
@@ -305,8 +315,12 @@ function projectionTable(src: ExportSource): Table | null {
   return {
     name: "Projection",
     title: "Year by year: entitlement against cost (projected years use projected rules)",
-    columns: [text("Financial year"), text("Figures"), money("Entitlement"), money("Cost"), money("Claimable"), money("PCN-funded"), money("Headroom"), money("Supervision (unfunded)")],
-    rows: src.summary.years.map((y) => [y.financialYear, y.projection ? "projection" : "rule tables", y.entitlement, y.cost, y.claimable, y.pcnFunded, y.headroom, y.supervisionCost]),
+    columns: [
+      text("Financial year"),
+      text("Figures"),
+      ...YEAR_COLUMNS.slice(1).map((c) => ({ header: c.header, kind: c.kind, total: c.kind === "money" && c.id !== "peakFunding" })),
+    ],
+    rows: src.summary.years.map((y) => [y.financialYear, y.projection ? "projection" : "rule tables", ...YEAR_COLUMNS.slice(1).map((c) => c.accessor(y) ?? null)]),
   };
 }
 

@@ -7,6 +7,13 @@ import type { ScenarioPostInput } from "@/lib/schemas/scenario";
 import type { EstimateResponse } from "@/lib/estimate-response";
 import type { CashFlowMonth, ScenarioSummary, ShareRow, SupervisionPost } from "./types";
 
+/** The one label and wording of the peak funding needed (defined in lib/engine/cash-flow.ts; docs/decisions/016-peak-funding.md). */
+export const PEAK_FUNDING_LABEL = "Peak funding needed";
+export const PEAK_FUNDING_DESCRIPTION =
+  "The most the PCN pays out before reimbursement catches up: the lowest cumulative cash position (received − paid from the plan's first month, including reimbursement for months before the plan), as a positive amount";
+/** WTE × days in post ÷ days in the year (lib/engine/wte.ts). */
+export const AVERAGE_WTE_LABEL = "Average WTE in post";
+
 export type ColumnKind = "money" | "wte" | "text" | "date" | "number" | "month";
 
 export interface ColumnSpec<Row, Id extends string = string> {
@@ -117,6 +124,8 @@ export const YEAR_COLUMNS = [
   year("pcnFunded", "PCN-funded", "money", (y) => y.pcnFunded),
   year("headroom", "Headroom", "money", (y) => y.headroom, "Entitlement − claimable; negative = over-committed"),
   year("supervisionCost", "Supervision (unfunded)", "money", (y) => y.supervisionCost, "Supervision time is not reimbursable"),
+  year("averageWte", AVERAGE_WTE_LABEL, "wte", (y) => y.averageWte, "WTE × days in post ÷ days in the year, all roles"),
+  year("peakFunding", PEAK_FUNDING_LABEL, "money", (y) => y.peakFunding, "The lowest cumulative cash position in the year (from the plan's first month), as a positive amount"),
 ] as const;
 
 const cash = col<CashFlowMonth>();

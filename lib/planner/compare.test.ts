@@ -1,23 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { ScenarioBodySchema } from "@/lib/schemas/scenario";
-import { compareScenarios, describeDifference, differenceSentence, formatMeasure, yearPeakCash, type CompareScenarioInput, type CompareYearInput } from "./compare";
+import { compareScenarios, describeDifference, differenceSentence, formatMeasure, type CompareScenarioInput, type CompareYearInput } from "./compare";
 import { computeScenario } from "./compute";
 import type { PlannerContext } from "./types";
 
 // --- fixtures: only the fields compare reads ---------------------------------------------------
-const inPost = Array.from({ length: 12 }, () => ({ daysInPost: 30 }));
-const notInPost = Array.from({ length: 12 }, () => ({ daysInPost: 0 }));
-const post = (role: string, roleName: string, wte: number, months = inPost) => ({ role, roleName, wte, months });
+// A role's average WTE in post over the year (computed by lib/planner/compute.ts; compare reads it).
+const post = (role: string, roleName: string, wte: number) => ({ role, roleName, wte });
 
-function year(fy: string, f: Partial<{ entitlement: number; cost: number; claimable: number; pcnFunded: number; headroom: number; supCost: number; supHours: number; positions: number[]; posts: CompareYearInput["posts"]; projection: boolean; isEstimate: boolean }> = {}): CompareYearInput {
+function year(fy: string, f: Partial<{ entitlement: number; cost: number; claimable: number; pcnFunded: number; headroom: number; supCost: number; supHours: number; peak: number; posts: ReturnType<typeof post>[]; projection: boolean; isEstimate: boolean }> = {}): CompareYearInput {
+  const byRole: ReturnType<typeof post>[] = [];
+  for (const p of f.posts ?? []) {
+    const r = byRole.find((x) => x.role === p.role);
+    if (r) r.wte = (Math.round(r.wte * 10_000) + Math.round(p.wte * 10_000)) / 10_000;
+    else byRole.push({ ...p });
+  }
   return {
     financialYear: fy,
     projection: f.projection ?? false,
     isEstimate: f.isEstimate ?? false,
     entitlement: f.entitlement ?? 800_000,
     totals: { cost: f.cost ?? 0, claimable: f.claimable ?? 0, pcnFunded: f.pcnFunded ?? 0, headroom: f.headroom ?? 800_000 },
-    cashFlow: (f.positions ?? []).map((position, i) => ({ month: `m${i + 1}`, paid: 0, received: 0, position })),
-    posts: f.posts ?? [],
+    peakFunding: f.peak ?? 0,
+    averageWte: { total: byRole.reduce((t, r) => t + Math.round(r.wte * 10_000), 0) / 10_000, byRole },
     supervision: { hours: f.supHours ?? 0, cost: f.supCost ?? 0 },
   };
 }
@@ -29,8 +34,8 @@ function scenario(id: string, years: CompareYearInput[], peakFunding = 0): Compa
 const value = (c: ReturnType<typeof compareScenarios>, fy: string, measure: string) => c.years.find((y) => y.financialYear === fy)!.rows.find((r) => r.measure.id === measure)!.values;
 
 describe("compareScenarios: differences from the baseline, to the penny", () => {
-  const a = scenario("a", [year("2025/26", { cost: 10_000.1, claimable: 9_000.05, pcnFunded: 1_000.05, headroom: 790_999.95, supCost: 541.6, supHours: 10, positions: [-100.5, -300.25, -50] })], 300.25);
-  const b = scenario("b", [year("2025/26", { cost: 11_234.66, claimable: 9_500.33, pcnFunded: 1_734.33, headroom: 790_499.67, supCost: 0, supHours: 0, positions: [0, 12.5] })], 0);
+  const a = scenario("a", [year("2025/26", { cost: 10_000.1, claimable: 9_000.05, pcnFunded: 1_000.05, headroom: 790_999.95, supCost: 541.6, supHours: 10, peak: 300.25 })], 300.25);
+  const b = scenario("b", [year("2025/26", { cost: 11_234.66, claimable: 9_500.33, pcnFunded: 1_734.33, headroom: 790_499.67, supCost: 0, supHours: 0, peak: 0 })], 0);
   const c = compareScenarios([a, b]);
 
   it.each([
@@ -48,7 +53,7 @@ describe("compareScenarios: differences from the baseline, to the penny", () => 
     ["supervisionCost", 541.6, 0, -541.6],
     // 0 − 600 minutes = −600 → −10 hours
     ["supervisionHours", 10, 0, -10],
-    // baseline lowest position −£300.25 → peak 300.25; b never below 0 → 0; 0 − 30,025 = −30,025
+    // the year's peak funding needed as computed: 300.25 and 0; 0 − 30,025 = −30,025
     ["peakCash", 300.25, 0, -300.25],
   ])("%s: baseline %d, other %d → difference %d", (measure, baseline, other, difference) => {
     expect(value(c, "2025/26", measure)).toEqual([
@@ -92,15 +97,18 @@ describe("compareScenarios: WTE by role", () => {
         post("occupational-therapist", "Occupational therapist", 1),
         post("paramedic", "Paramedic", 0.6),
         post("paramedic", "Paramedic", 0.25),
-        // Not in post at all this year: not counted.
-        post("dietitian", "Dietitian", 1, notInPost),
       ],
     }),
   ]);
   const c = compareScenarios([a, b]);
 
   it("one row per role in post in any scenario, in the API's role order, then the total", () => {
-    expect(c.years[0]!.rows.slice(0, 4).map((r) => r.measure.label)).toEqual(["WTE: Clinical pharmacist", "WTE: Occupational therapist", "WTE: Paramedic", "WTE, all roles"]);
+    expect(c.years[0]!.rows.slice(0, 4).map((r) => r.measure.label)).toEqual([
+      "Average WTE in post: Clinical pharmacist",
+      "Average WTE in post: Occupational therapist",
+      "Average WTE in post: Paramedic",
+      "Average WTE in post, all roles",
+    ]);
   });
 
   it.each([
@@ -142,16 +150,6 @@ describe("compareScenarios: different horizons", () => {
       [null, 800_000],
     ]);
   });
-});
-
-describe("yearPeakCash", () => {
-  it.each([
-    [[], 0],
-    [[10, 20], 0],
-    // lowest −300.25 → 300.25
-    [[-100.5, -300.25, -50], 300.25],
-    [[-0.01], 0.01],
-  ])("positions %j → %d", (positions, peak) => expect(yearPeakCash(positions.map((position) => ({ position })))).toBe(peak));
 });
 
 describe("differences in words (readable without colour)", () => {
@@ -196,10 +194,39 @@ describe("compareScenarios on computed scenarios", () => {
       expect(value(c, y.financialYear, "headroom")[1]!.value).toBe(yb.totals.headroom);
     });
     expect(c.horizon.find((r) => r.measure.id === "peakCash")!.values.map((v) => v.value)).toEqual([ra.summary.peakFunding, rb.summary.peakFunding]);
-    // 2025/26: the paramedic from October is 1.0 WTE more
+    // 2025/26: the 1.0 WTE paramedic from 1 October is in post 182 of 365 days:
+    // 10,000 × 182 ÷ 365 = 4,986.3 → 4,986 ten-thousandths = 0.4986 WTE on average
     expect(value(c, "2025/26", "wte:paramedic")).toEqual([
       { value: 0, difference: null },
-      { value: 1, difference: 1 },
+      { value: 0.4986, difference: 0.4986 },
     ]);
+    // each year's peak funding needed is the planner's own, and the plan's is the largest of them
+    ra.years.forEach((y) => expect(value(c, y.financialYear, "peakCash")[0]!.value).toBe(y.peakFunding));
+    expect(ra.summary.peakFunding).toBe(Math.max(...ra.years.map((y) => y.peakFunding)));
+  });
+
+  it("a leaver on 30 September and a joiner on 1 October add up to about 1.00 average WTE in post, not 2.00 (issue 14)", () => {
+    const cc = { id: "cc", role: "care-coordinator", band: "4", point: 1, wte: 1, status: "existing", end: "2025-09-30" };
+    const otOct = { ...ot, id: "ot-oct" };
+    const base = compute([{ ...cc, end: undefined }]);
+    const swap = compute([cc, otOct]);
+    const cmp = compareScenarios([
+      { id: "a", name: "Care coordinator stays", firstYear: "2025/26", years: 2, results: base },
+      { id: "b", name: "Care coordinator replaced by an OT", firstYear: "2025/26", years: 2, results: swap },
+    ]);
+    // 2025/26 (365 days): the care coordinator 1 April–30 September = 183 days → 10,000 × 183 ÷ 365 = 5,013.7 → 0.5014;
+    // the OT 1 October–31 March = 182 days → 4,986.3 → 0.4986; together 1.0000 — the same as the baseline's 1.00
+    expect(value(cmp, "2025/26", "wte:care-coordinator")).toEqual([
+      { value: 1, difference: null },
+      { value: 0.5014, difference: -0.4986 },
+    ]);
+    expect(value(cmp, "2025/26", "wte:occupational-therapist")[1]).toEqual({ value: 0.4986, difference: 0.4986 });
+    expect(value(cmp, "2025/26", "wte")).toEqual([
+      { value: 1, difference: null },
+      { value: 1, difference: 0 },
+    ]);
+    // 2026/27: the care coordinator has left; the OT is in post all year
+    expect(value(cmp, "2026/27", "wte")[1]).toEqual({ value: 1, difference: 0 });
+    expect(swap.summary.years.map((y) => y.averageWte)).toEqual([1, 1]);
   });
 });

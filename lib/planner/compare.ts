@@ -7,6 +7,7 @@
 // engine's units), so a difference is exact and `baseline + difference = value` to the penny.
 import { ROLE_IDS } from "@/lib/engine";
 import { formatDecimal, formatPounds, formatWte } from "@/lib/format";
+import { AVERAGE_WTE_LABEL, PEAK_FUNDING_DESCRIPTION, PEAK_FUNDING_LABEL } from "./columns";
 import type { ScenarioResults, YearResult } from "./types";
 
 export const MIN_COMPARED = 2;
@@ -23,8 +24,7 @@ export interface Measure {
 }
 
 /** What compare needs of a year's results (a YearResult has all of it). */
-export type CompareYearInput = Pick<YearResult, "financialYear" | "projection" | "isEstimate" | "entitlement" | "totals" | "cashFlow"> & {
-  posts: { role: string; roleName: string; wte: number; months: { daysInPost: number }[] }[];
+export type CompareYearInput = Pick<YearResult, "financialYear" | "projection" | "isEstimate" | "entitlement" | "totals" | "peakFunding" | "averageWte"> & {
   supervision: Pick<YearResult["supervision"], "hours" | "cost">;
 };
 
@@ -69,7 +69,7 @@ export interface ComparedScenario {
   version: number | null;
   baseline: boolean;
   financialYears: string[];
-  /** The month the PCN's cumulative cash position is lowest over the horizon. */
+  /** The month of the peak funding needed over the plan (its lowest cumulative cash position). */
   peakFundingMonth: string | null;
   claimLagMonths: number;
 }
@@ -79,7 +79,7 @@ export interface Comparison {
   /** Every financial year in any scenario's horizon, in order. */
   financialYears: string[];
   years: ComparedYear[];
-  /** Over each scenario's whole horizon: sums of the years, and the peak cash requirement. */
+  /** Over each scenario's whole horizon: sums of the years, and the peak funding needed over the plan. */
   horizon: ComparedRow[];
   /** Headroom year by year, one value per scenario (null outside its horizon): the headroom chart. */
   headroomByYear: { financialYear: string; values: (number | null)[] }[];
@@ -97,15 +97,16 @@ export const MONEY_MEASURES: readonly Measure[] = [
   { id: "supervisionCost", label: "Supervision (unfunded)", unit: "money", description: "Supervision time is not reimbursable" },
 ];
 export const SUPERVISION_HOURS: Measure = { id: "supervisionHours", label: "Supervision hours", unit: "hours" };
-export const PEAK_CASH: Measure = {
-  id: "peakCash",
-  label: "Peak cash requirement",
-  unit: "money",
-  description: "The most the PCN funds before reimbursement arrives: the lowest cumulative cash position (from the plan's first month), as a positive amount",
+export { AVERAGE_WTE_LABEL, PEAK_FUNDING_DESCRIPTION, PEAK_FUNDING_LABEL };
+export const PEAK_CASH: Measure = { id: "peakCash", label: PEAK_FUNDING_LABEL, unit: "money", description: PEAK_FUNDING_DESCRIPTION };
+export const TOTAL_WTE: Measure = {
+  id: "wte",
+  label: `${AVERAGE_WTE_LABEL}, all roles`,
+  unit: "wte",
+  description: "WTE × days in post ÷ days in the year, to 0.0001 WTE per post (a 1.0 WTE post from 1 October counts about 0.50)",
 };
-export const TOTAL_WTE: Measure = { id: "wte", label: "WTE, all roles", unit: "wte", description: "Posts in post at any time in the year (a post from October counts in full)" };
 
-const wteMeasure = (role: string, roleName: string): Measure => ({ id: `wte:${role}`, label: `WTE: ${roleName}`, unit: "wte" });
+const wteMeasure = (role: string, roleName: string): Measure => ({ id: `wte:${role}`, label: `${AVERAGE_WTE_LABEL}: ${roleName}`, unit: "wte" });
 
 /** A figure in the measure's integer unit (pence, ten-thousandths of a WTE, minutes). */
 function toUnits(unit: MeasureUnit, v: number): number {
@@ -114,15 +115,6 @@ function toUnits(unit: MeasureUnit, v: number): number {
 function fromUnits(unit: MeasureUnit, n: number): number {
   if (n === 0) return 0; // never −0
   return n / (unit === "money" ? 100 : unit === "wte" ? 10_000 : 60);
-}
-
-const inPostDuring = (p: CompareYearInput["posts"][number]) => p.months.some((m) => m.daysInPost > 0);
-
-/** Peak cash requirement within a year: −(lowest cumulative position in its months), at least 0. */
-export function yearPeakCash(cashFlow: readonly { position: number }[]): number {
-  let lowest = 0;
-  for (const m of cashFlow) lowest = Math.min(lowest, toUnits("money", m.position));
-  return fromUnits("money", -lowest);
 }
 
 /** The year's figure of each measure, in integer units (WTE by role keyed by role id). */
@@ -135,16 +127,10 @@ function yearUnits(y: CompareYearInput): Map<string, number> {
     ["headroom", toUnits("money", y.totals.headroom)],
     ["supervisionCost", toUnits("money", y.supervision.cost)],
     ["supervisionHours", toUnits("hours", y.supervision.hours)],
-    ["peakCash", toUnits("money", yearPeakCash(y.cashFlow))],
+    ["peakCash", toUnits("money", y.peakFunding)],
   ]);
-  let total = 0;
-  for (const p of y.posts) {
-    if (!inPostDuring(p)) continue;
-    const w = toUnits("wte", p.wte);
-    total += w;
-    out.set(`wte:${p.role}`, (out.get(`wte:${p.role}`) ?? 0) + w);
-  }
-  out.set("wte", total);
+  for (const r of y.averageWte.byRole) out.set(`wte:${r.role}`, (out.get(`wte:${r.role}`) ?? 0) + toUnits("wte", r.wte));
+  out.set("wte", toUnits("wte", y.averageWte.total));
   return out;
 }
 
@@ -171,7 +157,7 @@ export function compareScenarios(scenarios: readonly CompareScenarioInput[]): Co
 
   // Roles in post in any scenario and year, in the API's role order.
   const roleNames = new Map<string, string>();
-  for (const s of scenarios) for (const y of s.results.years) for (const p of y.posts) if (inPostDuring(p) && !roleNames.has(p.role)) roleNames.set(p.role, p.roleName);
+  for (const s of scenarios) for (const y of s.results.years) for (const r of y.averageWte.byRole) if (!roleNames.has(r.role)) roleNames.set(r.role, r.roleName);
   const order = (r: string) => {
     const i = (ROLE_IDS as readonly string[]).indexOf(r);
     return i < 0 ? ROLE_IDS.length : i;
@@ -208,7 +194,7 @@ export function compareScenarios(scenarios: readonly CompareScenarioInput[]): Co
         units.map((u) => [...u.values()].reduce((t, y) => t + y.get(m.id)!, 0)),
       ),
     ),
-    row({ ...PEAK_CASH, label: "Peak cash requirement over the plan" }, scenarios.map((s) => toUnits("money", s.results.summary.peakFunding))),
+    row({ ...PEAK_CASH, label: `${PEAK_FUNDING_LABEL} over the plan` }, scenarios.map((s) => toUnits("money", s.results.summary.peakFunding))),
   ];
 
   const headroomByYear = years.map((y) => ({ financialYear: y.financialYear, values: y.rows.find((r) => r.measure.id === "headroom")!.values.map((v) => v.value) }));

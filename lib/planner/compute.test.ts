@@ -90,6 +90,45 @@ describe("computeScenario", () => {
     expect(summary.receivableAfterHorizon).toBeCloseTo(y.months[10]!.claimable + y.months[11]!.claimable, 6);
   });
 
+  it("a post in post since 2024 receives the claims for February and March in April and May of the plan's first year (issue 14)", () => {
+    const cp = { id: "cp", role: "clinical-pharmacist", band: "7", point: 1, wte: 1, start: "2024-06-01" } as const;
+    const { years, summary } = computeScenario(scenario({ firstYear: "2026/27", years: 1, posts: [{ ...cp }] }), ctx);
+    const cf = years[0]!.cashFlow;
+    // February and March 2026 are priced with the 2025/26 rules (band 7 point 1 = £47,810):
+    //   salary 47,810 ÷ 12 = 3,984.1666… → £3,984.17; NI 15% × (3,984.17 − 5,000 ÷ 12 = 416.67) = 535.125 → £535.13;
+    //   pension 14.38% × 3,984.17 = 572.92; cost = claim (below the cap) = £5,092.22 a month.
+    expect(cf.slice(0, 3).map((m) => m.received)).toEqual([5_092.22, 5_092.22, years[0]!.months[0]!.claimable]);
+    // 2026/27 (£49,388): each month costs £5,262.35, so April: 5,092.22 − 5,262.35 = −170.13; May −340.26;
+    // from June each month receives what it pays (the 2026/27 claim two months before): the lowest is −340.26.
+    expect(cf.slice(0, 2).map((m) => m.position)).toEqual([-170.13, -340.26]);
+    expect(summary.peakFunding).toBe(340.26);
+    expect(summary.peakFundingMonth).toBe("2026-05");
+    expect(years[0]!.peakFunding).toBe(340.26);
+    expect(summary.receivedForMonthsBeforePlan).toBe(10_184.44);
+    expect(summary.monthsBeforePlan).toEqual(["2026-02", "2026-03"]);
+    expect(summary.monthsBeforePlanRules).toEqual({ financialYear: "2025/26", estimate: false });
+
+    // A new starter on the plan's first day receives nothing in April and May.
+    const fresh = computeScenario(scenario({ firstYear: "2026/27", years: 1, posts: [{ ...cp, start: "2026-04-01" }] }), ctx);
+    expect(fresh.years[0]!.cashFlow.slice(0, 2).map((m) => m.received)).toEqual([0, 0]);
+    // −2 × 5,262.35 = −10,524.70
+    expect(fresh.summary.peakFunding).toBe(10_524.7);
+    expect(fresh.summary.receivedForMonthsBeforePlan).toBe(0);
+  });
+
+  it("an existing post without a start date counts as in post before the plan; a spot salary is one pay award lower then", () => {
+    const { summary } = computeScenario(scenario({ firstYear: "2026/27", years: 1, posts: [{ id: "x", role: "dietitian", status: "existing", annualSalary: 40_000, wte: 1 }] }), ctx);
+    expect(summary.monthsBeforePlan).toEqual(["2026-02", "2026-03"]);
+    expect(summary.receivedForMonthsBeforePlan).toBeGreaterThan(0);
+  });
+
+  it("a plan from the earliest year prices the months before it with its own rules, as an estimate", () => {
+    const { summary } = computeScenario(scenario({ firstYear: "2023/24", years: 1, posts: [{ id: "cp", role: "clinical-pharmacist", band: "7", point: 1, wte: 1, start: "2020-01-01" }] }), ctx);
+    expect(summary.monthsBeforePlan).toEqual(["2023-02", "2023-03"]);
+    expect(summary.monthsBeforePlanRules).toEqual({ financialYear: "2023/24", estimate: true });
+    expect(summary.receivedForMonthsBeforePlan).toBeGreaterThan(0);
+  });
+
   it("practices' shares add up to the penny and follow the chosen basis", () => {
     for (const shareBasis of ["weighted", "registered"] as const) {
       const { years } = computeScenario(scenario({ years: 1, assumptions: { shareBasis } }), ctx);

@@ -30,6 +30,10 @@ import {
   supervisionFor,
   toScaledInteger,
   divRoundHalfUp,
+  averageWteInPost,
+  financialYearLabel,
+  financialYearMonths,
+  parseFinancialYear,
   type Assumptions,
   type CompiledRules,
   type FinancialYearRules,
@@ -43,7 +47,7 @@ import { toResponse } from "@/lib/estimate-response";
 import { toPostSpec } from "@/lib/post-spec";
 import { scenarioYears, type ScenarioBody, type ScenarioPost } from "@/lib/schemas/scenario";
 import { planStartOf, roadmapStatus } from "./first-contact";
-import type { CashFlowMonth, FigureOut, PlannerContext, ScenarioResults, ScenarioSummary, ShareRow, SupervisionYear, YearResult } from "./types";
+import type { AverageWte, CashFlowMonth, FigureOut, PlannerContext, ScenarioResults, ScenarioSummary, ShareRow, SupervisionYear, YearResult } from "./types";
 
 /** Defaults of the projection and cash-flow assumptions (issue 6; each can be changed per scenario). */
 export const PLANNER_DEFAULTS = {
@@ -217,6 +221,83 @@ function shares(ctx: PlannerContext, basis: "weighted" | "registered", pcnFunded
   return { ...head, rows, ...(note ? { note } : {}) };
 }
 
+/**
+ * The claims for the `lag` months just before the plan of the posts already in post then (a start
+ * date before the plan's first day, or status "existing" without a start date): they arrive in the
+ * plan's first months. Priced with the rules of the year they are for (spot salaries one pay award
+ * lower; the on-cost overrides apply; the first year's rate and cap overrides do not). When that
+ * year has no rule table (a plan from the earliest year), or a post's pay point does not exist in
+ * it, the post is priced with the first year's rules a year on, and the figure is an estimate.
+ */
+function claimsBeforePlan(
+  scenario: ScenarioBody,
+  firstYear: string,
+  firstYearRules: FinancialYearRules,
+  plans: PostPlan[],
+  award: number,
+  lag: number,
+): { claims: { month: string; claimablePence: number }[]; rules: { financialYear: string; estimate: boolean } | null } {
+  if (lag === 0) return { claims: [], rules: null };
+  const start = parseFinancialYear(firstYear)!;
+  const prevFy = financialYearLabel(start - 1);
+  const prevTable = getRules(prevFy);
+  const onCosts = (() => {
+    const out: Assumptions = {};
+    for (const k of ON_COST_KEYS) if (scenario.assumptions[k] !== undefined) (out as Record<string, unknown>)[k] = scenario.assumptions[k];
+    return out;
+  })();
+  const first = remember(compiledCache, `${ruleKey(firstYearRules)}|${JSON.stringify(onCosts)}`, () => compileRules(firstYearRules, onCosts));
+  const prev = prevTable ? remember(compiledCache, `${ruleKey(prevTable)}|${JSON.stringify(onCosts)}`, () => compileRules(prevTable, onCosts)) : null;
+  const existing = plans.filter((p) => (p.spec.startDay !== undefined ? p.spec.startDay < first.firstDay : p.post.status === "existing"));
+  const months = (prev ?? first).months.slice(12 - lag).map((m) => m.month.replace(/^\d{4}/, (y) => String(Number(y) - (prev ? 0 : 1))));
+  const totals = months.map(() => 0);
+  let estimate = !prev;
+  // Moving the dates a year on prices the months before the plan with the first year's rules.
+  const shift = first.firstDay - financialYearMonths(start - 1)[0]!.firstDay;
+  for (const p of existing) {
+    let r: PostResult | null = null;
+    if (prev) {
+      const salary = p.spec.annualSalaryPence === undefined ? undefined : Math.floor(p.spec.annualSalaryPence / (1 + award) + 0.5 + 1e-7);
+      try {
+        r = pricePostMemo(prev, { ...p.spec, ...(salary !== undefined ? { annualSalaryPence: salary } : {}), ...(p.spec.startDay === undefined ? { startDay: prev.firstDay } : {}) });
+      } catch (e) {
+        if (!(e instanceof EngineInputError)) throw e;
+      }
+    }
+    if (!r) {
+      estimate = true;
+      const moved = (d: number | undefined) => (d === undefined ? undefined : d + shift);
+      const spec: PostSpec = { ...p.spec, startDay: moved(p.spec.startDay) ?? first.firstDay };
+      if (p.spec.endDay !== undefined) spec.endDay = moved(p.spec.endDay)!;
+      if (p.spec.payStepDay !== undefined) spec.payStepDay = moved(p.spec.payStepDay)!;
+      try {
+        r = pricePostMemo(first, spec);
+      } catch (e) {
+        if (!(e instanceof EngineInputError)) throw e;
+        continue; // the same post fails in the plan's own years, which report it
+      }
+    }
+    r.months.slice(12 - lag).forEach((m, k) => (totals[k]! += m.claimablePence));
+  }
+  if (existing.length === 0) return { claims: [], rules: null };
+  return { claims: months.map((month, k) => ({ month, claimablePence: totals[k]! })), rules: { financialYear: prev ? prevFy : firstYear, estimate } };
+}
+
+/** Average WTE in post over a year, by role and in total, from the priced posts' days in post. */
+function averageWte(plan: PlanResult, compiled: CompiledRules): AverageWte {
+  const daysInYear = compiled.lastDay - compiled.firstDay + 1;
+  const byRole = new Map<string, number>();
+  let total = 0;
+  for (const p of plan.posts) {
+    const days = p.months.reduce((t, m) => t + m.daysInPost, 0);
+    if (days === 0) continue;
+    const w = averageWteInPost({ wteTenThousandths: p.wteTenThousandths, daysInPost: days, daysInYear });
+    total += w;
+    byRole.set(p.role, (byRole.get(p.role) ?? 0) + w);
+  }
+  return { total: total / 10_000, byRole: [...byRole].map(([role, w]) => ({ role, roleName: ROLES[role as RoleId]?.name ?? role, wte: w / 10_000 })) };
+}
+
 export class ScenarioInputError extends Error {
   constructor(
     readonly path: string,
@@ -362,18 +443,25 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
       projection: projected || projections.length > 0,
       projections,
       cashFlow: [] as CashFlowMonth[],
+      peakFunding: 0,
+      peakFundingMonth: null as string | null,
+      averageWte: averageWte(plan, compiled),
       supervision,
       practiceShares: shares(ctx, basis, plan.totals.pcnFundedPence, sup.costPence),
     };
   });
 
-  // Cash flow across the horizon.
+  // Cash flow across the horizon; the staff already in post are paid for the months before it in its first months.
+  const before = claimsBeforePlan(scenario, years[0]!, rulesByYear[0]!, plans[0]!, awards[0]!, lag);
   const cf = cashFlow(
     priced.map((p) => ({ entitlementPence: p.entitlementPence, months: p.months })),
     lag,
+    { claimsBeforePlan: before.claims },
   );
   results.forEach((r, i) => {
     r.cashFlow = cf.months.slice(i * 12, i * 12 + 12).map((m) => ({ month: m.month, paid: pounds(m.paidPence), received: pounds(m.receivedPence), position: pounds(m.positionPence) }));
+    r.peakFunding = pounds(cf.years[i]!.peakFundingPence);
+    r.peakFundingMonth = cf.years[i]!.peakFundingMonth;
   });
 
   const warnings: string[] = [];
@@ -393,10 +481,15 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
       pcnFunded: r.totals.pcnFunded,
       headroom: r.totals.headroom,
       supervisionCost: r.supervision.cost,
+      peakFunding: r.peakFunding,
+      averageWte: r.averageWte.total,
     })),
     peakFunding: pounds(cf.peakFundingPence),
     peakFundingMonth: cf.peakFundingMonth,
     receivableAfterHorizon: pounds(cf.receivableAfterPence),
+    receivedForMonthsBeforePlan: pounds(cf.receivedForMonthsBeforePlanPence),
+    monthsBeforePlan: before.claims.map((c) => c.month),
+    monthsBeforePlanRules: before.rules,
     claimLagMonths: lag,
     warnings: [...new Set(warnings)],
   };

@@ -84,12 +84,25 @@ export interface ShareRow {
   total: number;
 }
 
+/** Average WTE in post over a year: WTE × days in post ÷ days in the year (lib/engine/wte.ts). */
+export interface AverageWte {
+  /** All roles (the sum of the posts' figures). */
+  total: number;
+  /** By role, in the order the roles first appear among the posts (roles with no day in post left out). */
+  byRole: { role: string; roleName: string; wte: number }[];
+}
+
 export interface YearResult extends EstimateResponse {
   /** True when any figure of this year is a projection (no rule table for the year). */
   projection: boolean;
   /** The projected figures used (also in `figures` with status "projection"). */
   projections: FigureOut[];
   cashFlow: CashFlowMonth[];
+  /** Peak funding needed within this year (lib/engine/cash-flow.ts: the one definition). */
+  peakFunding: number;
+  peakFundingMonth: string | null;
+  /** Average WTE in post over the year. */
+  averageWte: AverageWte;
   supervision: SupervisionYear;
   /** `basis`: the basis used; `requested`: the one chosen; `weightedAvailable`: every practice has a weighted population. */
   practiceShares: { basis: "weighted" | "registered"; requested: "weighted" | "registered"; weightedAvailable: boolean; rows: ShareRow[]; note?: string };
@@ -105,12 +118,21 @@ export interface ScenarioSummary {
     pcnFunded: number;
     headroom: number;
     supervisionCost: number;
+    /** Peak funding needed within the year (positions from the plan's first month). */
+    peakFunding: number;
+    /** Average WTE in post over the year, all roles. */
+    averageWte: number;
   }[];
-  /** The lowest cumulative cash position over the horizon (the most the PCN must fund before reimbursement arrives), as a positive amount. */
+  /** Peak funding needed over the plan: the lowest cumulative cash position over the horizon (the most the PCN must fund before reimbursement arrives), as a positive amount; the largest of the years' figures. */
   peakFunding: number;
   peakFundingMonth: string | null;
   /** Reimbursement for the horizon's last months that arrives after it ends. */
   receivableAfterHorizon: number;
+  /** Reimbursement received in the plan's first months for the months before it (staff already in post), and those months. */
+  receivedForMonthsBeforePlan: number;
+  monthsBeforePlan: string[];
+  /** The financial year whose rules priced those months (the first year's when that year has no rule table: then an estimate). */
+  monthsBeforePlanRules: { financialYear: string; estimate: boolean } | null;
   claimLagMonths: number;
   warnings: string[];
 }

@@ -10,7 +10,7 @@ import { CompareQuerySchema } from "@/lib/schemas/compare";
 import pkg from "@/package.json";
 import type { Db } from "./create-prisma";
 import { invalidInput, notFound } from "./errors";
-import { getScenarioWithResults, listScenarios, type ScenarioWithResults } from "./scenarios";
+import { getScenarioWithResults, listScenarios, type PlannerContextCache, type ScenarioWithResults } from "./scenarios";
 import type { SessionUser } from "./users";
 
 export interface ComparisonResult {
@@ -41,8 +41,10 @@ export async function getComparison(db: Db, actor: SessionUser | null, pcnCode: 
   const ids = parseCompareIds(rawIds);
   const listed = new Set(live.map((s) => s.id));
   const scenarios: ScenarioWithResults[] = [];
+  // One PCN: its practices and weighted population are loaded once per first year, not per scenario.
+  const contexts: PlannerContextCache = new Map();
   for (const id of ids) {
-    const s = await getScenarioWithResults(db, actor, id, now);
+    const s = await getScenarioWithResults(db, actor, id, now, contexts);
     if (!listed.has(id)) {
       if (s.pcnCode !== code) throw notFound(`The scenario with id ${id} ("${s.name}") belongs to PCN ${s.pcnCode}, not ${code}: compare scenarios of one PCN.`);
       if (s.deletedAt) throw notFound(`The scenario "${s.name}" (id ${id}) was deleted. Restore it from the list of scenarios to compare it.`);

@@ -286,19 +286,32 @@ function compute(body: ScenarioBody, ctx: PlannerContext): ScenarioResults {
   }
 }
 
-async function resultsFor(db: Db, pcnCode: string, body: ScenarioBody): Promise<ScenarioResults> {
-  return compute(body, await getPlannerContext(db, pcnCode, body.firstYear));
+/**
+ * Planner contexts by PCN and first year, for one request that calculates several scenarios of a
+ * PCN (compare): the PCN's practices and weighted population (an estimate reads its age profile)
+ * are loaded once, not once per scenario.
+ */
+export type PlannerContextCache = Map<string, Promise<PlannerContext>>;
+
+async function resultsFor(db: Db, pcnCode: string, body: ScenarioBody, contexts?: PlannerContextCache): Promise<ScenarioResults> {
+  let ctx: Promise<PlannerContext>;
+  const key = `${pcnCode}|${body.firstYear}`;
+  if (contexts) {
+    ctx = contexts.get(key) ?? getPlannerContext(db, pcnCode, body.firstYear);
+    contexts.set(key, ctx);
+  } else ctx = getPlannerContext(db, pcnCode, body.firstYear);
+  return compute(body, await ctx);
 }
 
 /** Results of a stored scenario, re-checked against today's schema (defaults for fields added since). */
-async function storedResults(db: Db, s: StoredScenario): Promise<ScenarioResults> {
+async function storedResults(db: Db, s: StoredScenario, contexts?: PlannerContextCache): Promise<ScenarioResults> {
   const r = ScenarioBodySchema.safeParse(bodyOf(s));
   if (!r.success) {
     throw new AppError("invalid_input", "This saved scenario no longer passes the checks (the rules may have changed): correct it and save it again.", toFieldIssues(r.error), {
       current: s,
     });
   }
-  return resultsFor(db, s.pcnCode, r.data);
+  return resultsFor(db, s.pcnCode, r.data, contexts);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,9 +355,9 @@ export async function getScenario(db: Db, actor: SessionUser | null, id: string,
 }
 
 /** One scenario as stored, with its computed results (GET /api/v1/scenarios/{id}). */
-export async function getScenarioWithResults(db: Db, actor: SessionUser | null, id: string, now: Date = new Date()): Promise<ScenarioWithResults> {
+export async function getScenarioWithResults(db: Db, actor: SessionUser | null, id: string, now: Date = new Date(), contexts?: PlannerContextCache): Promise<ScenarioWithResults> {
   const s = await getScenario(db, actor, id, now);
-  return { ...s, results: await storedResults(db, s) };
+  return { ...s, results: await storedResults(db, s, contexts) };
 }
 
 /** Saves a new scenario (version 1) for a PCN. The body is validated and calculated before anything is written. */

@@ -91,7 +91,8 @@ describe("GET /api/v1/pcns/{code}/compare", () => {
     expect(Math.round(cost[1].difference * 100)).toBe(Math.round(cost[1].value * 100) - Math.round(cost[0].value * 100));
     expect(cost[1].difference).toBeGreaterThan(0);
     const otWte = y.rows.find((r: any) => r.measure.id === "wte:occupational-therapist").values;
-    expect(otWte.map((v: any) => v.value)).toEqual([0, 1, null]);
+    // Average WTE in post: the 1.0 WTE OT from 1 October 2025 is in post 182 of 365 days → 0.4986
+    expect(otWte.map((v: any) => v.value)).toEqual([0, 0.4986, null]);
   });
 
   it("ids repeated (a form without JavaScript) work as the comma list; repeats are dropped", async () => {

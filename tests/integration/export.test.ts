@@ -85,8 +85,10 @@ describe("scenario XLSX", () => {
       const r = summary[sHeader + 1 + i]!;
       expect(r.slice(0, 7)).toEqual([y.financialYear, y.projection ? "projection" : y.isEstimate ? "estimate" : "published", y.entitlement, y.totals.cost, y.totals.claimable, y.totals.pcnFunded, y.totals.headroom]);
       expect(r[7]).toBe(y.supervision.cost);
+      // Each year's own peak funding needed and average WTE in post (issue 14: no longer the plan's peak in the first row)
+      expect(r[8]).toBe(y.peakFunding);
+      expect(r[9]).toBe(y.averageWte.total);
     });
-    expect(summary[sHeader + 1]![8]).toBe(s.results.summary.peakFunding);
 
     // Posts: every post and year.
     const posts = rows(wb.getWorksheet("Posts")!);
@@ -220,7 +222,17 @@ describe("scenario CSV", () => {
     const byMonth = new Map<string, number>();
     for (const r of records) byMonth.set(r["Expected payment month"]!, Math.round(((byMonth.get(r["Expected payment month"]!) ?? 0) + Number(r["Amount to claim"])) * 100) / 100);
     const cash = s.results.years.flatMap((y) => y.cashFlow);
-    for (const m of cash) if (m.received > 0) expect(byMonth.get(m.month), m.month).toBe(m.received);
+    // The plan's first `lag` months also receive the claims for the months just before the plan
+    // (posts already in post then), which are not in this plan's schedule: what they receive beyond
+    // the schedule is exactly the summary's "received for months before the plan".
+    const lag = s.results.summary.claimLagMonths;
+    let beforePlan = 0;
+    cash.forEach((m, i) => {
+      const scheduled = byMonth.get(m.month) ?? 0;
+      if (i < lag) beforePlan = Math.round((beforePlan + m.received - scheduled) * 100) / 100;
+      else if (m.received > 0) expect(scheduled, m.month).toBe(m.received);
+    });
+    expect(beforePlan).toBe(s.results.summary.receivedForMonthsBeforePlan);
     expect(cash.filter((m) => m.received > 0).length).toBeGreaterThan(0);
   });
 });

@@ -4,8 +4,8 @@
 // supervision. Every projected figure is tagged "Projection", every estimated one "Estimate".
 import dynamic from "next/dynamic";
 import { memo } from "react";
-import { FigureTag, MoneyCell, type FigureKind } from "@/app/components/ui/cells";
-import { CASH_FLOW_COLUMNS, formatCell, isNumericKind, MONTH_COLUMNS, SHARE_COLUMNS, YEAR_COLUMNS } from "@/lib/planner/columns";
+import { FigureTag, MoneyCell, WteCell, type FigureKind } from "@/app/components/ui/cells";
+import { CASH_FLOW_COLUMNS, formatCell, isNumericKind, MONTH_COLUMNS, SHARE_COLUMNS, PEAK_FUNDING_LABEL, YEAR_COLUMNS } from "@/lib/planner/columns";
 import { formatDecimal, formatMonth, formatPounds } from "@/lib/format";
 import type { ScenarioResults, YearResult } from "@/lib/planner/types";
 
@@ -219,9 +219,13 @@ export const ProjectionSection = memo(function ProjectionSection({ results }: { 
                   <th scope="row">
                     {y.financialYear} <FigureTag kind={tag} />
                   </th>
-                  {YEAR_COLUMNS.slice(1).map((c) => (
-                    <MoneyCell key={c.id} pounds={Number(c.accessor(y))} tag={c.id !== "supervisionCost" && y.projection && "projection"} />
-                  ))}
+                  {YEAR_COLUMNS.slice(1).map((c) =>
+                    c.kind === "wte" ? (
+                      <WteCell key={c.id} wte={Number(c.accessor(y))} />
+                    ) : (
+                      <MoneyCell key={c.id} pounds={Number(c.accessor(y))} tag={c.id !== "supervisionCost" && y.projection && "projection"} />
+                    ),
+                  )}
                 </tr>
               );
             })}
@@ -241,11 +245,14 @@ export const CashFlowSection = memo(function CashFlowSection({ results }: { resu
       <div className="nhsuk-card app-callout-card">
         <div className="nhsuk-card__content">
           <p className="nhsuk-card__heading nhsuk-heading-m" data-testid="peak-funding">
-            Peak funding needed: {formatPounds(s.peakFunding)}
+            {PEAK_FUNDING_LABEL}: {formatPounds(s.peakFunding)}
           </p>
           <p className="nhsuk-card__description">
             The most the PCN pays out before reimbursement catches up{s.peakFundingMonth ? `, reached in ${formatMonth(s.peakFundingMonth)}` : ""}. Claims are paid {s.claimLagMonths} month{s.claimLagMonths === 1 ? "" : "s"} in arrears
             {s.receivableAfterHorizon > 0 ? `; ${formatPounds(s.receivableAfterHorizon)} for the last months arrives after the plan ends` : ""}.
+            {s.receivedForMonthsBeforePlan > 0 && s.monthsBeforePlanRules
+              ? ` Staff already in post: ${formatPounds(s.receivedForMonthsBeforePlan)} claimed for ${s.monthsBeforePlan.map(formatMonth).join(" and ")} arrives in the plan's first months (${s.monthsBeforePlanRules.estimate ? `an estimate with the ${s.monthsBeforePlanRules.financialYear} rules` : `with the ${s.monthsBeforePlanRules.financialYear} rules`}).`
+              : ""}
           </p>
         </div>
       </div>

@@ -91,7 +91,7 @@ function Assumptions({ result }: { result: ComparisonResult }) {
               {i === 0 ? " (baseline)" : ""}: {s.firstYear}, {s.years} year{s.years === 1 ? "" : "s"}, {s.posts.length} post{s.posts.length === 1 ? "" : "s"}, version {s.version}; claim
               lag {a.claimLagMonths ?? PLANNER_DEFAULTS.claimLagMonths} months; pay award in projected years {percent(a.payAward ?? PLANNER_DEFAULTS.payAward)}; rate growth{" "}
               {percent(a.rateGrowth ?? PLANNER_DEFAULTS.rateGrowth)}; population growth {percent(a.populationGrowth ?? PLANNER_DEFAULTS.populationGrowth)}
-              {s.results.summary.peakFundingMonth ? `; peak cash requirement in ${formatMonth(s.results.summary.peakFundingMonth)}` : ""}.
+              {s.results.summary.peakFundingMonth ? `; peak funding needed in ${formatMonth(s.results.summary.peakFundingMonth)}` : ""}.
             </li>
           );
         })}
@@ -245,7 +245,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
             ))}
             <section aria-labelledby="whole-plan" className="app-print-whole">
               <h2 id="whole-plan">All years of each plan</h2>
-              <CompareTable caption="Over each scenario's whole plan: sums of its years, and its peak cash requirement" scenarios={c.scenarios} rows={c.horizon} testId="compare-horizon" />
+              <CompareTable caption="Over each scenario's whole plan: sums of its years, and its peak funding needed" scenarios={c.scenarios} rows={c.horizon} testId="compare-horizon" />
             </section>
           </div>
           <LazyCompareCharts data={chartData(c)} />
