@@ -51,7 +51,7 @@ export async function getPcnDetail(db: Db, code: string): Promise<PcnDetail | nu
   ]);
   const reg = await registeredSummary(db, pcnCode, members.practicePops, members.practices.length);
   const ratio = latestRatio(rows);
-  const estimator = await estimatorFor(db, pcn.icb?.code ?? null, reg);
+  const estimator = await estimatorFor(db, pcn.icb?.code ?? null, reg, pcn.isDemo);
   const weightedPopulations = FINANCIAL_YEARS.map((fy) => resolveYear(fy, rows, reg, ratio, estimator));
   const entitlements = weightedPopulations.map(entitlementFor).filter((e): e is EntitlementRow => e !== null);
   return {

@@ -12,7 +12,7 @@ import { bumpDataVersion } from "./data-version";
 import { assertDemoMayChange } from "./demo-account";
 import { AppError } from "./errors";
 import { loadMembers, registeredSummary, type RegisteredSummary } from "./pcn-population";
-import { getWeightedCalibration, type WeightedCalibration } from "./weighted-calibration";
+import { getWeightedCalibration, type CalibrationKind, type WeightedCalibration } from "./weighted-calibration";
 import { PUBLISHED_INTERVAL, predictRatio, type AgeSexProfile, type EstimateMethod, type IntervalFactors } from "@/lib/weighted-estimate";
 import { parseOrThrow, toMicro } from "./pcn-shared";
 
@@ -160,11 +160,11 @@ export function resolveYear(
     const idx = prediction.index !== null ? `its Carr-Hill age/sex index against England is ${prediction.index.toFixed(3)}` : "";
     const model =
       prediction.method === "fitted"
-        ? `the weighted ÷ registered ratio predicted from this PCN's age and sex mix with age/sex weights fitted to the stored figures of ${formatCount(cal.model.n)} PCNs${idx ? ` (${idx})` : ""}`
+        ? `the weighted ÷ registered ratio predicted from this PCN's age and sex mix with age/sex weights fitted to the stored figures of ${kindCount(cal.kind, cal.model.n)}${idx ? ` (${idx})` : ""}`
         : prediction.method === "published"
-          ? `this PCN's age/sex index against England with the published Carr-Hill weights (${prediction.index?.toFixed(3) ?? "?"})${cal.model.n > 0 ? ` × ${(cal.model.scale ?? 1).toFixed(3)}, the mean ratio of ${formatCount(cal.model.n)} stored PCNs to their index` : ""}`
+          ? `this PCN's age/sex index against England with the published Carr-Hill weights (${prediction.index?.toFixed(3) ?? "?"})${cal.model.n > 0 ? ` × ${(cal.model.scale ?? 1).toFixed(3)}, the mean ratio of ${kindCount(cal.kind, cal.model.n)} with a stored figure to their index` : ""}`
           : "no age profile for England to compare with";
-    const icb = prediction.groupCount > 0 ? `, × ${prediction.groupFactor.toFixed(3)} for how the ${formatCount(prediction.groupCount)} other stored PCN${prediction.groupCount === 1 ? "" : "s"} of its ICB differ from their own prediction` : "";
+    const icb = prediction.groupCount > 0 ? `, × ${prediction.groupFactor.toFixed(3)} for how the ${formatCount(prediction.groupCount)} other ${cal.kind === "demo" ? "demo " : ""}PCN${prediction.groupCount === 1 ? "" : "s"} with a stored figure in its ICB differ from their own prediction` : "";
     because = `${model}${icb}; no stored weighted population of its own`;
     factors = prediction.method === "flat" ? PUBLISHED_INTERVAL : cal.model.interval;
     extra = { ageSexIndex: prediction.index, icbFactor: prediction.groupFactor };
@@ -190,23 +190,39 @@ export function resolveYear(
       ...extra,
     },
     interval,
-    intervalBasis: intervalWords(interval, factors, method),
+    intervalBasis: intervalWords(interval, factors, method, estimator?.calibration.kind ?? null),
   };
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** "80% interval 29,000 to 33,500: …how it was found". */
-function intervalWords(interval: { low: number; high: number }, f: IntervalFactors, method: EstimateMethod): string {
+function intervalWords(interval: { low: number; high: number }, f: IntervalFactors, method: EstimateMethod, kind: CalibrationKind | null): string {
   const range = `80% interval ${formatCount(Math.round(interval.low))} to ${formatCount(Math.round(interval.high))}`;
   const pcts = `${((f.low - 1) * 100).toFixed(1)}% to +${((f.high - 1) * 100).toFixed(1)}%`;
   if (f.from === "calibration") {
     return method === "own-ratio"
-      ? `${range} (${pcts}): 80% of the ${formatCount(f.n)} year-to-year moves in stored PCNs' weighted ÷ registered ratios were within this`
-      : `${range} (${pcts}): the 10th to 90th percentile of this method's error when each of the ${formatCount(f.n)} stored PCNs is estimated from the others`;
+      ? `${range} (${pcts}): 80% of the ${formatCount(f.n)} year-to-year moves in the weighted ÷ registered ratios of ${kindPlural(kind)} with figures for two years were within this${kindNote(kind)}`
+      : `${range} (${pcts}): the 10th to 90th percentile of this method's error when each of the ${kindCount(kind, f.n)} with a stored figure is estimated from the others${kindNote(kind)}`;
   }
-  if (f.from === "assumption") return `${range} (${pcts}): an assumption, as too few stored PCNs have figures for two years to measure how much a ratio moves`;
-  return `${range} (${pcts}): the published spread of the Carr-Hill additional-needs index (interquartile range 0.91 to 1.10, BMC Health Services Research 2010), as too few PCNs have a stored figure to measure the error`;
+  if (f.from === "assumption") return `${range} (${pcts}): an assumption, as too few ${kindPlural(kind)} have figures for two years to measure how much a ratio moves`;
+  return `${range} (${pcts}): the published spread of the Carr-Hill additional-needs index (interquartile range 0.91 to 1.10, BMC Health Services Research 2010), as too few ${kindPlural(kind)} have a stored figure to measure the error`;
+}
+
+/** "20 fictional demo PCNs" / "1,252 real PCNs": what a calibration was made of. */
+function kindCount(kind: CalibrationKind | null, n: number): string {
+  return `${formatCount(n)} ${kind === "demo" ? "fictional demo" : kind === "real" ? "real" : "stored"} PCN${n === 1 ? "" : "s"}`;
+}
+
+function kindPlural(kind: CalibrationKind | null): string {
+  return kind === "demo" ? "fictional demo PCNs" : kind === "real" ? "real PCNs" : "PCNs";
+}
+
+/** Says what the calibration left out: real and demo PCNs never calibrate each other. */
+function kindNote(kind: CalibrationKind | null): string {
+  if (kind === "demo") return " (calibrated on the fictional demo data only, not on real PCNs: a demonstration, not a measure of accuracy)";
+  if (kind === "real") return " (real PCNs imported from NHS England's files; the fictional demo PCNs are left out)";
+  return "";
 }
 
 /** What an estimate needs beyond the PCN's own rows: the calibration, its age profile and ICB. */
@@ -235,7 +251,7 @@ export async function resolveWeightedPopulation(
   financialYear: string,
 ): Promise<ResolvedWeightedPopulation | null> {
   const pcnCode = code.trim().toUpperCase();
-  const pcn = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true, name: true, icbCode: true } });
+  const pcn = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true, name: true, icbCode: true, isDemo: true } });
   if (!pcn) return null;
   const pick = (r: WeightedPopulationResolution): ResolvedWeightedPopulation => ({
     value: r.value,
@@ -250,7 +266,7 @@ export async function resolveWeightedPopulation(
   if (forYear.length) return pick(resolveYear(financialYear, rows, { total: null, date: null, source: "none" }, null));
   const members = await loadMembers(db, pcnCode);
   const reg = await registeredSummary(db, pcnCode, members.practicePops, members.practices.length);
-  return pick(resolveYear(financialYear, rows, reg, latestRatio(rows), await estimatorFor(db, pcn.icbCode, reg)));
+  return pick(resolveYear(financialYear, rows, reg, latestRatio(rows), await estimatorFor(db, pcn.icbCode, reg, pcn.isDemo)));
 }
 
 export interface ResolvedWeightedPopulation {
@@ -264,9 +280,12 @@ export interface ResolvedWeightedPopulation {
   method?: EstimateMethod;
 }
 
-/** The estimate's context for a PCN: the database's calibration, the PCN's age profile and ICB. */
-export async function estimatorFor(db: Db, icbCode: string | null, reg: Pick<RegisteredSummary, "ageProfile">): Promise<EstimatorContext> {
-  return { calibration: await getWeightedCalibration(db), profile: reg.ageProfile, group: icbCode };
+/**
+ * The estimate's context for a PCN: the calibration on PCNs of its own kind (demo PCNs on demo
+ * ones, real PCNs on real ones; never mixed), its age profile and ICB.
+ */
+export async function estimatorFor(db: Db, icbCode: string | null, reg: Pick<RegisteredSummary, "ageProfile">, isDemo: boolean): Promise<EstimatorContext> {
+  return { calibration: await getWeightedCalibration(db, isDemo ? "demo" : "real"), profile: reg.ageProfile, group: icbCode };
 }
 
 

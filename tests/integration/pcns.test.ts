@@ -246,7 +246,7 @@ describe("weighted population and entitlement", () => {
     const d = (await getPcnDetail(db, "UZ1003"))!;
     // Recompute from the primitives: the demo holds fewer than 100 stored PCNs, so the published
     // Carr-Hill index against England (here: the sum of the PCN profiles; no regions) × k.
-    const inputs = await loadCalibrationInputs(db);
+    const inputs = await loadCalibrationInputs(db, "demo");
     expect(inputs.englandFrom).toBe("pcns");
     expect(inputs.stored.length).toBeGreaterThanOrEqual(MIN_EMPIRICAL);
     expect(inputs.stored.length).toBeLessThan(MIN_FIT);
@@ -269,7 +269,7 @@ describe("weighted population and entitlement", () => {
       expect(w.interval!.high).toBeCloseTo(value * model.interval.high, 1);
       expect(w.interval!.low).toBeLessThan(value);
       expect(w.interval!.high).toBeGreaterThan(value);
-      expect(w.intervalBasis).toMatch(new RegExp(`each of the ${inputs.stored.length} stored PCNs is estimated from the others`));
+      expect(w.intervalBasis).toMatch(new RegExp(`each of the ${inputs.stored.length} fictional demo PCNs with a stored figure is estimated from the others`));
     }
     // 2023/24: value × £22.671; the entitlement's interval from the population's.
     const e = d.entitlements[0]!;
