@@ -6,7 +6,7 @@ import { PcnCodeSchema } from "@/lib/schemas/pcn";
 import type { Db } from "./create-prisma";
 import { entitlementFor, type EntitlementRow } from "./entitlement";
 import { invalidInput, notFound } from "./errors";
-import { loadMembers, registeredSummary, type AgeProfile, type PcnPracticeRow } from "./pcn-population";
+import { listForYear, loadMembers, loadPcnLists, registeredSummary, type AgeProfile, type PcnPracticeRow } from "./pcn-population";
 import { estimatorFor, latestRatio, loadWeighted, resolveWeightedPopulation, resolveYear, type WeightedPopulationResolution, type WeightedProvenance } from "./weighted-population";
 
 export interface PcnDetail {
@@ -44,15 +44,16 @@ export async function getPcnDetail(db: Db, code: string): Promise<PcnDetail | nu
     select: { code: true, name: true, isDemo: true, subIcbCode: true, icb: { select: { code: true, name: true, region: { select: { code: true, name: true } } } } },
   });
   if (!pcn) return null;
-  const [members, rows, subIcb] = await Promise.all([
+  const [members, rows, lists, subIcb] = await Promise.all([
     loadMembers(db, pcnCode),
     loadWeighted(db, pcnCode),
+    loadPcnLists(db, pcnCode),
     pcn.subIcbCode ? db.subIcb.findUnique({ where: { code: pcn.subIcbCode }, select: { code: true, name: true } }) : Promise.resolve(null),
   ]);
   const reg = await registeredSummary(db, pcnCode, members.practicePops, members.practices.length);
   const ratio = latestRatio(rows);
   const estimator = await estimatorFor(db, pcn.icb?.code ?? null, reg, pcn.isDemo);
-  const weightedPopulations = FINANCIAL_YEARS.map((fy) => resolveYear(fy, rows, reg, ratio, estimator));
+  const weightedPopulations = FINANCIAL_YEARS.map((fy) => resolveYear(fy, rows, listForYear(fy, lists, reg), ratio, estimator));
   const entitlements = weightedPopulations.map(entitlementFor).filter((e): e is EntitlementRow => e !== null);
   return {
     code: pcn.code,

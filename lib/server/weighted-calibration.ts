@@ -68,10 +68,13 @@ function ratiosByPcn(rows: readonly Row[]): Map<string, { financialYear: string;
  */
 export async function loadCalibrationInputs(db: Db, kind: CalibrationKind = "real"): Promise<CalibrationInputs> {
   const isDemo = kind === "demo";
-  const [rows, pcns, latestPcnPop, latestRegionPop] = await Promise.all([
+  const [rows, pcns] = await Promise.all([
     db.weightedPopulation.findMany({ where: { pcn: { isDemo } }, select: { pcnCode: true, financialYear: true, value: true, provenance: true, registeredList: true } }),
     db.pcn.findMany({ where: { isDemo }, select: { code: true, icbCode: true } }),
-    db.registeredPopulation.findFirst({ where: { orgType: "PCN", ageProfile: { not: null } }, orderBy: { extractDate: "desc" }, select: { extractDate: true } }),
+  ]);
+  // The latest age profiles of this kind's PCNs (the demo's extract date need not be the import's).
+  const [latestPcnPop, latestRegionPop] = await Promise.all([
+    db.registeredPopulation.findFirst({ where: { orgType: "PCN", ageProfile: { not: null }, orgCode: { in: pcns.map((p) => p.code) } }, orderBy: { extractDate: "desc" }, select: { extractDate: true } }),
     db.registeredPopulation.findFirst({ where: { orgType: "REGION", ageProfile: { not: null } }, orderBy: { extractDate: "desc" }, select: { extractDate: true } }),
   ]);
   const [pcnPops, regionPops] = await Promise.all([

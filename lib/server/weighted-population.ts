@@ -11,7 +11,7 @@ import type { Db } from "./create-prisma";
 import { bumpDataVersion } from "./data-version";
 import { assertDemoMayChange } from "./demo-account";
 import { AppError } from "./errors";
-import { loadMembers, registeredSummary, type RegisteredSummary } from "./pcn-population";
+import { listForYear, loadMembers, loadPcnLists, registeredSummary, type RegisteredSummary, type YearList } from "./pcn-population";
 import { getWeightedCalibration, type CalibrationKind, type WeightedCalibration } from "./weighted-calibration";
 import { PUBLISHED_INTERVAL, predictRatio, type AgeSexProfile, type EstimateMethod, type IntervalFactors } from "@/lib/weighted-estimate";
 import { parseOrThrow, toMicro } from "./pcn-shared";
@@ -33,6 +33,9 @@ export interface WeightedPopulationResolution {
   estimate?: {
     registeredPatients: number;
     registeredPatientsDate: string | null;
+    /** The list should be from this date (1 January before the year); `registeredPatientsLater` when the one used is from after it. */
+    registeredPatientsFor: string;
+    registeredPatientsLater: boolean;
     ratio: number;
     ratioFrom: string | null;
     /** How the ratio was found: the PCN's own stored ratio, the age/sex model fitted on stored PCNs, the published age/sex index, or 1.0. */
@@ -106,7 +109,7 @@ function ratioText(ratioE4: number): string {
 export function resolveYear(
   fy: string,
   rows: readonly StoredRow[],
-  registered: { total: number | null; date: string | null; source: RegisteredSummary["source"] },
+  registered: Pick<YearList, "total" | "date" | "source"> & Partial<Pick<YearList, "target" | "later">>,
   ratio: RatioBasis | null,
   estimator?: EstimatorContext | null,
 ): WeightedPopulationResolution {
@@ -141,7 +144,10 @@ export function resolveYear(
       basis: "estimate: no registered population or weighted population is stored for this PCN, so nothing can be estimated; enter the ICB's figure",
     };
   }
-  const listText = `${formatCount(registered.total)} registered patients${registered.date ? ` (${formatDate(registered.date)})` : ""}${registered.source === "sum-of-practices" ? ", summed from member practices" : ""}`;
+  const target = registered.target ?? `${fy.slice(0, 4)}-01-01`;
+  const later = registered.later ?? (registered.date !== null && registered.date > target);
+  const laterText = later ? `, a later list than 1 January ${target.slice(0, 4)}, the date the year's figure is based on: no list nearer that date is stored` : "";
+  const listText = `${formatCount(registered.total)} registered patients${registered.date ? ` (${formatDate(registered.date)}${laterText})` : ""}${registered.source === "sum-of-practices" ? ", summed from member practices" : ""}`;
   let ratioE4: number;
   let method: EstimateMethod;
   let because: string;
@@ -184,6 +190,8 @@ export function resolveYear(
     estimate: {
       registeredPatients: registered.total,
       registeredPatientsDate: registered.date,
+      registeredPatientsFor: target,
+      registeredPatientsLater: later,
       ratio: ratioE4 / 10_000,
       ratioFrom: ratio ? `${ratio.financialYear} ${ratio.provenance}` : null,
       method,
@@ -264,9 +272,9 @@ export async function resolveWeightedPopulation(
   const rows = await loadWeighted(db, pcnCode);
   const forYear = rows.filter((r) => r.financialYear === financialYear);
   if (forYear.length) return pick(resolveYear(financialYear, rows, { total: null, date: null, source: "none" }, null));
-  const members = await loadMembers(db, pcnCode);
+  const [members, lists] = await Promise.all([loadMembers(db, pcnCode), loadPcnLists(db, pcnCode)]);
   const reg = await registeredSummary(db, pcnCode, members.practicePops, members.practices.length);
-  return pick(resolveYear(financialYear, rows, reg, latestRatio(rows), await estimatorFor(db, pcn.icbCode, reg, pcn.isDemo)));
+  return pick(resolveYear(financialYear, rows, listForYear(financialYear, lists, reg), latestRatio(rows), await estimatorFor(db, pcn.icbCode, reg, pcn.isDemo)));
 }
 
 export interface ResolvedWeightedPopulation {
