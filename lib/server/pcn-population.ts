@@ -55,20 +55,41 @@ export function parseAgeProfile(json: string | null): AgeProfile | null {
 // ---------------------------------------------------------------------------------------------
 // The registered list for a financial year
 
-/** A PCN's published (PCN-level) registered list at one extract date. */
+/** A PCN's registered list at one extract date: published for the PCN, or its practices' summed. */
 export interface PcnListRow {
   total: number;
   extractDate: string;
-  ageProfile: string | null;
+  /** "pcn" when not given. */
+  source?: "pcn" | "sum-of-practices";
 }
 
-/** Every PCN-level list stored for the PCN, newest first. */
-export async function loadPcnLists(db: Db, code: string): Promise<PcnListRow[]> {
-  return db.registeredPopulation.findMany({
-    where: { orgType: "PCN", orgCode: code },
-    orderBy: { extractDate: "desc" },
-    select: { total: true, extractDate: true, ageProfile: true },
-  });
+/**
+ * Every list stored for the PCN, newest first: its PCN-level lists, and for any other extract
+ * date at which every one of its member practices (`practiceCodes`, the latest membership) has a
+ * list, their sum (NHS England's April 2025 file, for one, is practice-level only). A date where
+ * some members have no list is left out rather than undercounted.
+ */
+export async function loadPcnLists(db: Db, code: string, practiceCodes: readonly string[]): Promise<PcnListRow[]> {
+  const [pcnRows, practiceRows] = await Promise.all([
+    db.registeredPopulation.findMany({ where: { orgType: "PCN", orgCode: code }, select: { total: true, extractDate: true } }),
+    practiceCodes.length
+      ? db.registeredPopulation.findMany({ where: { orgType: "PRACTICE", orgCode: { in: [...practiceCodes] } }, select: { orgCode: true, total: true, extractDate: true } })
+      : Promise.resolve([]),
+  ]);
+  const out: PcnListRow[] = pcnRows.map((r) => ({ total: r.total, extractDate: r.extractDate, source: "pcn" as const }));
+  const pcnDates = new Set(pcnRows.map((r) => r.extractDate));
+  const byDate = new Map<string, Map<string, number>>();
+  for (const r of practiceRows) {
+    if (pcnDates.has(r.extractDate)) continue;
+    const m = byDate.get(r.extractDate) ?? new Map<string, number>();
+    m.set(r.orgCode, r.total);
+    byDate.set(r.extractDate, m);
+  }
+  for (const [extractDate, m] of byDate) {
+    if (m.size < practiceCodes.length) continue;
+    out.push({ total: [...m.values()].reduce((a, b) => a + b, 0), extractDate, source: "sum-of-practices" });
+  }
+  return out.sort((a, b) => b.extractDate.localeCompare(a.extractDate));
 }
 
 /** The date whose list the year's entitlement is based on: 1 January before it ("2025/26" → "2025-01-01"). */
@@ -110,7 +131,7 @@ export interface YearList {
 export function listForYear(financialYear: string, lists: readonly PcnListRow[], summary: Pick<RegisteredSummary, "total" | "date" | "source">): YearList {
   const target = yearListDate(financialYear);
   const row = nearestList(lists, target);
-  if (row) return { total: row.total, date: row.extractDate, source: "pcn", target, later: row.extractDate > target };
+  if (row) return { total: row.total, date: row.extractDate, source: row.source ?? "pcn", target, later: row.extractDate > target };
   return { total: summary.total, date: summary.date, source: summary.source, target, later: summary.date !== null && summary.date > target };
 }
 

@@ -44,13 +44,15 @@ export async function getPcnDetail(db: Db, code: string): Promise<PcnDetail | nu
     select: { code: true, name: true, isDemo: true, subIcbCode: true, icb: { select: { code: true, name: true, region: { select: { code: true, name: true } } } } },
   });
   if (!pcn) return null;
-  const [members, rows, lists, subIcb] = await Promise.all([
+  const [members, rows, subIcb] = await Promise.all([
     loadMembers(db, pcnCode),
     loadWeighted(db, pcnCode),
-    loadPcnLists(db, pcnCode),
     pcn.subIcbCode ? db.subIcb.findUnique({ where: { code: pcn.subIcbCode }, select: { code: true, name: true } }) : Promise.resolve(null),
   ]);
-  const reg = await registeredSummary(db, pcnCode, members.practicePops, members.practices.length);
+  const [reg, lists] = await Promise.all([
+    registeredSummary(db, pcnCode, members.practicePops, members.practices.length),
+    loadPcnLists(db, pcnCode, members.practices.map((p) => p.code)),
+  ]);
   const ratio = latestRatio(rows);
   const estimator = await estimatorFor(db, pcn.icb?.code ?? null, reg, pcn.isDemo);
   const weightedPopulations = FINANCIAL_YEARS.map((fy) => resolveYear(fy, rows, listForYear(fy, lists, reg), ratio, estimator));

@@ -272,8 +272,11 @@ export async function resolveWeightedPopulation(
   const rows = await loadWeighted(db, pcnCode);
   const forYear = rows.filter((r) => r.financialYear === financialYear);
   if (forYear.length) return pick(resolveYear(financialYear, rows, { total: null, date: null, source: "none" }, null));
-  const [members, lists] = await Promise.all([loadMembers(db, pcnCode), loadPcnLists(db, pcnCode)]);
-  const reg = await registeredSummary(db, pcnCode, members.practicePops, members.practices.length);
+  const members = await loadMembers(db, pcnCode);
+  const [reg, lists] = await Promise.all([
+    registeredSummary(db, pcnCode, members.practicePops, members.practices.length),
+    loadPcnLists(db, pcnCode, members.practices.map((p) => p.code)),
+  ]);
   return pick(resolveYear(financialYear, rows, listForYear(financialYear, lists, reg), latestRatio(rows), await estimatorFor(db, pcn.icbCode, reg, pcn.isDemo)));
 }
 

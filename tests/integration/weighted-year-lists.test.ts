@@ -29,6 +29,20 @@ beforeAll(async () => {
       { orgType: "PCN", orgCode: "U91111", extractDate: "2026-08-01", total: 50_000 },
     ],
   });
+  // As England's files are: April 2025 practice-level only, August 2026 PCN-level (and practices).
+  await db.pcn.create({ data: { code: "U92222", name: "FIXTURE PRACTICE LISTS PCN", nameSearch: "FIXTURE PRACTICE LISTS PCN" } });
+  await db.practice.createMany({ data: [{ code: "X92001", name: "ONE", nameSearch: "ONE" }, { code: "X92002", name: "TWO", nameSearch: "TWO" }] });
+  await db.practiceMembership.createMany({ data: [{ practiceCode: "X92001", pcnCode: "U92222", extractDate: "2026-08-01" }, { practiceCode: "X92002", pcnCode: "U92222", extractDate: "2026-08-01" }] });
+  await db.registeredPopulation.createMany({
+    data: [
+      { orgType: "PRACTICE", orgCode: "X92001", extractDate: "2025-04-01", total: 20_000 },
+      { orgType: "PRACTICE", orgCode: "X92002", extractDate: "2025-04-01", total: 10_000 },
+      { orgType: "PRACTICE", orgCode: "X92001", extractDate: "2026-08-01", total: 21_000 },
+      { orgType: "PRACTICE", orgCode: "X92002", extractDate: "2026-08-01", total: 11_000 },
+      { orgType: "PCN", orgCode: "U92222", extractDate: "2026-08-01", total: 32_000 },
+    ],
+  });
+  await db.weightedPopulation.create({ data: { pcnCode: "U92222", financialYear: "2024/25", value: 29_000, provenance: "imported", registeredList: 29_000, source: "fixture.csv" } });
   await db.weightedPopulation.create({ data: { pcnCode: "U91111", financialYear: "2024/25", value: 47_000, provenance: "imported", registeredList: 47_000, source: "fixture.csv" } });
 });
 
@@ -52,6 +66,15 @@ describe("each year's estimate uses the list nearest its 1 January", () => {
     const one = (await resolveWeightedPopulation(db, "U91111", "2025/26"))!;
     expect(one.value).toBe(48_000);
     expect(one.basis).toMatch(/a later list than 1 January 2025/);
+  });
+
+  it("a practice-level April 2025 list (the members' sum) serves 2025/26; August 2026's PCN list 2026/27", async () => {
+    const d = (await getPcnDetail(db, "U92222"))!;
+    const by = new Map(d.weightedPopulations.map((w) => [w.financialYear, w]));
+    // 20,000 + 10,000 = 30,000 × 1.0
+    expect(by.get("2025/26")).toMatchObject({ value: 30_000, estimate: { registeredPatientsDate: "2025-04-01" } });
+    expect(by.get("2025/26")!.basis).toMatch(/^estimate: 30,000 registered patients \(1 Apr 2025, a later list than 1 January 2025[^)]*\), summed from member practices/);
+    expect(by.get("2026/27")).toMatchObject({ value: 32_000, estimate: { registeredPatientsDate: "2026-08-01" } });
   });
 
   it("GET /api/v1/pcns/{code} says which list each year used", async () => {
