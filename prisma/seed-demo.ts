@@ -7,6 +7,12 @@ import { bumpDataVersion } from "@/lib/server/data-version";
 import { DEMO_ACCOUNT, ensureDemoAccount } from "@/lib/server/demo-account";
 
 export const DEMO_EXTRACT_DATE = "2026-08-01";
+/** PCN-level lists before the extract: date and the list as a share of the extract's. */
+export const DEMO_EARLIER_LISTS: readonly (readonly [string, number])[] = [
+  ["2023-01-01", 0.97],
+  ["2024-01-01", 0.985],
+  ["2025-01-01", 1],
+];
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -105,6 +111,13 @@ export async function seedDemo(db: Db): Promise<{ pcns: number; practices: numbe
     }
     const male = pcnMale.reduce((a, b) => a + b, 0);
     populations.push({ orgType: "PCN", orgCode: code, extractDate: DEMO_EXTRACT_DATE, total: pcnTotal, male, female: pcnTotal - male, ageProfile: JSON.stringify({ male: pcnMale, female: pcnFemale }) });
+    // Earlier lists at 1 January (the date each year's entitlement is based on), growing to today's,
+    // so a year with no stored figure is estimated from its own year's list and the years agree:
+    // 1 January 2024 is the list of the 2024/25 figures below, 1 January 2025 that of 2025/26.
+    // 2026/27 has no 1 January 2026 list: it uses the later August 2026 one, and says so.
+    for (const [date, factor] of DEMO_EARLIER_LISTS) {
+      populations.push({ orgType: "PCN", orgCode: code, extractDate: date, total: Math.round(pcnTotal * factor), male: null, female: null, ageProfile: null });
+    }
     // Weighted populations: some PCNs have ICB-confirmed figures, some imported, some none
     // (the app then estimates and labels the estimate).
     const ratio = 0.9 + elderlyTilt * 0.15;

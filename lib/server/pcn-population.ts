@@ -52,6 +52,89 @@ export function parseAgeProfile(json: string | null): AgeProfile | null {
   return null;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The registered list for a financial year
+
+/** A PCN's registered list at one extract date: published for the PCN, or its practices' summed. */
+export interface PcnListRow {
+  total: number;
+  extractDate: string;
+  /** "pcn" when not given. */
+  source?: "pcn" | "sum-of-practices";
+}
+
+/**
+ * Every list stored for the PCN, newest first: its PCN-level lists, and for any other extract
+ * date at which every one of its member practices (`practiceCodes`, the latest membership) has a
+ * list, their sum (NHS England's April 2025 file, for one, is practice-level only). A date where
+ * some members have no list is left out rather than undercounted.
+ */
+export async function loadPcnLists(db: Db, code: string, practiceCodes: readonly string[]): Promise<PcnListRow[]> {
+  const [pcnRows, practiceRows] = await Promise.all([
+    db.registeredPopulation.findMany({ where: { orgType: "PCN", orgCode: code }, select: { total: true, extractDate: true } }),
+    practiceCodes.length
+      ? db.registeredPopulation.findMany({ where: { orgType: "PRACTICE", orgCode: { in: [...practiceCodes] } }, select: { orgCode: true, total: true, extractDate: true } })
+      : Promise.resolve([]),
+  ]);
+  const out: PcnListRow[] = pcnRows.map((r) => ({ total: r.total, extractDate: r.extractDate, source: "pcn" as const }));
+  const pcnDates = new Set(pcnRows.map((r) => r.extractDate));
+  const byDate = new Map<string, Map<string, number>>();
+  for (const r of practiceRows) {
+    if (pcnDates.has(r.extractDate)) continue;
+    const m = byDate.get(r.extractDate) ?? new Map<string, number>();
+    m.set(r.orgCode, r.total);
+    byDate.set(r.extractDate, m);
+  }
+  for (const [extractDate, m] of byDate) {
+    if (m.size < practiceCodes.length) continue;
+    out.push({ total: [...m.values()].reduce((a, b) => a + b, 0), extractDate, source: "sum-of-practices" });
+  }
+  return out.sort((a, b) => b.extractDate.localeCompare(a.extractDate));
+}
+
+/** The date whose list the year's entitlement is based on: 1 January before it ("2025/26" → "2025-01-01"). */
+export function yearListDate(financialYear: string): string {
+  return `${financialYear.slice(0, 4)}-01-01`;
+}
+
+const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+
+/** The row whose extract date is nearest `target` (ISO date); on a tie, the earlier one. */
+export function nearestList<T extends { extractDate: string }>(rows: readonly T[], target: string): T | null {
+  let best: T | null = null;
+  let bestGap = Infinity;
+  for (const r of rows) {
+    const gap = Math.abs(dayOf(r.extractDate) - dayOf(target));
+    if (gap < bestGap || (gap === bestGap && best !== null && r.extractDate < best.extractDate)) {
+      best = r;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+/** The registered list an estimate for a year uses, and whether it is from after the year's 1 January. */
+export interface YearList {
+  total: number | null;
+  date: string | null;
+  source: RegisteredSummary["source"];
+  /** 1 January before the year (ISO): the date the year's list should be from. */
+  target: string;
+  /** The list used is from after `target` (no stored list nearer to it). */
+  later: boolean;
+}
+
+/**
+ * The list for a financial year: of the PCN's stored PCN-level lists, the one nearest 1 January
+ * before the year; without any, the summary (the member practices' latest lists summed).
+ */
+export function listForYear(financialYear: string, lists: readonly PcnListRow[], summary: Pick<RegisteredSummary, "total" | "date" | "source">): YearList {
+  const target = yearListDate(financialYear);
+  const row = nearestList(lists, target);
+  if (row) return { total: row.total, date: row.extractDate, source: row.source ?? "pcn", target, later: row.extractDate > target };
+  return { total: summary.total, date: summary.date, source: summary.source, target, later: summary.date !== null && summary.date > target };
+}
+
 export async function loadMembers(db: Db, code: string) {
   const latest = await db.practiceMembership.findFirst({
     where: { pcnCode: code },

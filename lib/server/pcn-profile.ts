@@ -6,7 +6,7 @@ import { PcnCodeSchema } from "@/lib/schemas/pcn";
 import type { Db } from "./create-prisma";
 import { entitlementFor, type EntitlementRow } from "./entitlement";
 import { invalidInput, notFound } from "./errors";
-import { loadMembers, registeredSummary, type AgeProfile, type PcnPracticeRow } from "./pcn-population";
+import { listForYear, loadMembers, loadPcnLists, registeredSummary, type AgeProfile, type PcnPracticeRow } from "./pcn-population";
 import { estimatorFor, latestRatio, loadWeighted, resolveWeightedPopulation, resolveYear, type WeightedPopulationResolution, type WeightedProvenance } from "./weighted-population";
 
 export interface PcnDetail {
@@ -49,10 +49,13 @@ export async function getPcnDetail(db: Db, code: string): Promise<PcnDetail | nu
     loadWeighted(db, pcnCode),
     pcn.subIcbCode ? db.subIcb.findUnique({ where: { code: pcn.subIcbCode }, select: { code: true, name: true } }) : Promise.resolve(null),
   ]);
-  const reg = await registeredSummary(db, pcnCode, members.practicePops, members.practices.length);
+  const [reg, lists] = await Promise.all([
+    registeredSummary(db, pcnCode, members.practicePops, members.practices.length),
+    loadPcnLists(db, pcnCode, members.practices.map((p) => p.code)),
+  ]);
   const ratio = latestRatio(rows);
-  const estimator = await estimatorFor(db, pcn.icb?.code ?? null, reg);
-  const weightedPopulations = FINANCIAL_YEARS.map((fy) => resolveYear(fy, rows, reg, ratio, estimator));
+  const estimator = await estimatorFor(db, pcn.icb?.code ?? null, reg, pcn.isDemo);
+  const weightedPopulations = FINANCIAL_YEARS.map((fy) => resolveYear(fy, rows, listForYear(fy, lists, reg), ratio, estimator));
   const entitlements = weightedPopulations.map(entitlementFor).filter((e): e is EntitlementRow => e !== null);
   return {
     code: pcn.code,
@@ -129,6 +132,6 @@ export async function getPcnForPlanner(db: Db, code: string, financialYear: stri
     practices: members.practices.map((p) => ({ code: p.code, name: p.name, registered: p.registeredPatients, weighted: weightedBy.get(p.code) ?? null })),
     weightedPopulation: wp
       ? { value: wp.value, provenance: wp.provenance, basis: wp.basis, ...(wp.interval ? { interval: wp.interval, intervalBasis: wp.intervalBasis } : {}) }
-      : { value: 0, provenance: "estimate", basis: "estimate: nothing is stored for this PCN" },
+      : { value: 0, provenance: "estimate", basis: "nothing is stored for this PCN" },
   };
 }

@@ -1,6 +1,8 @@
-// PCN search: by name, PCN code, member practice or ICB, as you type. Plain objects out.
+// PCN search: by name, PCN code, member practice (name, code or postcode), town (the post town of
+// its practices' postcode area) or ICB, as you type. Plain objects out.
 // No "server-only" here: the CLI (scripts/pcn.ts) and integration tests import this file; the
 // app passes getDb() from lib/server/db.ts.
+import { areasForPlace, parsePostcodeQuery, postcodeArea, postcodeMatches, POSTCODE_AREAS } from "@/lib/places/postcode-areas";
 import { PcnSearchQuerySchema, type PcnSearchQueryInput } from "@/lib/schemas/pcn";
 import type { Db } from "./create-prisma";
 import { parseOrThrow } from "./pcn-shared";
@@ -21,6 +23,14 @@ export interface PcnSearchResult {
   page: number;
   pageSize: number;
   total: number;
+  /** Only the fictional demo PCNs are loaded (no PCN from NHS England's files): real ones cannot be found. */
+  demoOnly: boolean;
+}
+
+/** True when PCNs are stored and every one is a fictional demo PCN (nothing imported from NHS England). */
+export async function isDemoDataOnly(db: Db): Promise<boolean> {
+  const [real, demo] = await Promise.all([db.pcn.count({ where: { isDemo: false } }), db.pcn.count({ where: { isDemo: true } })]);
+  return real === 0 && demo > 0;
 }
 
 
@@ -48,6 +58,7 @@ interface Match {
 export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promise<PcnSearchResult> {
   const { q, page, pageSize } = parseOrThrow(PcnSearchQuerySchema, input);
   const key = searchKey(q);
+  const demoOnly = await isDemoDataOnly(db);
 
   let ordered: { code: string; because: string | null }[];
   if (key === "") {
@@ -124,7 +135,43 @@ export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promi
       for (const p of byIcb) offer(p.code, 6, `ICB ${icbName.get(p.icbCode ?? "") ?? ""} (${p.icbCode})`);
     }
 
-    if (matches.size === 0) return { q, items: [], page, pageSize, total: 0 };
+    // Practice postcodes: a district ("LS6": only LS6, not LS16 or LS60), the start of a postcode
+    // ("LS6 1"), or an area ("LS"); and towns, through the post town of a postcode area ("Leeds" →
+    // LS). The database narrows by the area's letters, the exact test happens here.
+    const pq = parsePostcodeQuery(key);
+    const placeAreas = areasForPlace(key);
+    const areas = [...new Set([...(pq ? [pq.area] : []), ...placeAreas])];
+    if (areas.length && latestExtract) {
+      const rows = await db.practiceMembership.findMany({
+        where: { extractDate: latestExtract, pcnCode: { not: null }, practice: { OR: areas.map((a) => ({ postcode: { startsWith: a } })) } },
+        select: { practiceCode: true, pcnCode: true, practice: { select: { name: true, postcode: true } } },
+      });
+      const byPostcode = new Map<string, string[]>();
+      const byPlace = new Map<string, { area: string; count: number }>();
+      for (const m of rows) {
+        const pc = m.practice.postcode;
+        if (!pc || !m.pcnCode) continue;
+        if (pq && pq.kind !== "area" && postcodeMatches(pc, pq)) {
+          byPostcode.set(m.pcnCode, [...(byPostcode.get(m.pcnCode) ?? []), `${m.practice.name} (${m.practiceCode}, ${pc})`]);
+        } else {
+          const area = postcodeArea(pc);
+          if (area && (placeAreas.includes(area) || (pq?.kind === "area" && pq.area === area))) {
+            const hit = byPlace.get(m.pcnCode) ?? { area, count: 0 };
+            hit.count += 1;
+            byPlace.set(m.pcnCode, hit);
+          }
+        }
+      }
+      for (const [pcnCode, names] of byPostcode) {
+        const [first, ...rest] = names.sort();
+        offer(pcnCode, 5, `member practice ${first}${rest.length ? ` and ${rest.length} more` : ""} by postcode`);
+      }
+      for (const [pcnCode, hit] of byPlace) {
+        offer(pcnCode, 7, `${hit.count} member practice${hit.count === 1 ? "" : "s"} in postcode area ${hit.area} (${POSTCODE_AREAS[hit.area]})`);
+      }
+    }
+
+    if (matches.size === 0) return { q, items: [], page, pageSize, total: 0, demoOnly };
     // Order: rank, then name. Names for practice/ICB-only matches are needed to sort.
     const names = new Map(byPcn.map((p) => [p.code, p.nameSearch]));
     const missing = [...matches.keys()].filter((c) => !names.has(c));
@@ -141,7 +188,7 @@ export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promi
 
   const total = ordered.length;
   const slice = ordered.slice((page - 1) * pageSize, page * pageSize);
-  if (slice.length === 0) return { q, items: [], page, pageSize, total };
+  if (slice.length === 0) return { q, items: [], page, pageSize, total, demoOnly };
   const codes = slice.map((s) => s.code);
   const [pcns, pops] = await Promise.all([
     db.pcn.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, icb: { select: { code: true, name: true } } } }),
@@ -169,6 +216,6 @@ export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promi
       matchedBecause: s.because,
     });
   }
-  return { q, items, page, pageSize, total };
+  return { q, items, page, pageSize, total, demoOnly };
 }
 

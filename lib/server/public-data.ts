@@ -11,7 +11,7 @@ import type { PcnSearchQueryInput } from "@/lib/schemas/pcn";
 import { readDataVersion } from "./data-version";
 import { getDb } from "./db";
 import { getPcnDetail, getPcnDetailOrThrow, type PcnDetail } from "./pcn-profile";
-import { searchPcns, type PcnSearchResult } from "./pcn-search";
+import { isDemoDataOnly, searchPcns, type PcnSearchResult } from "./pcn-search";
 
 /** How many results an instance keeps (each a few kilobytes); ARRS_DATA_CACHE_ENTRIES, default 2000. */
 const MAX_ENTRIES = Math.max(0, Math.floor(Number(process.env.ARRS_DATA_CACHE_ENTRIES ?? 2000)));
@@ -67,4 +67,9 @@ export async function publicPcnDetailOrThrow(code: string): Promise<PcnDetail> {
 /** searchPcns, cached per data version (invalid input throws, and is not cached). */
 export function publicPcnSearch(input: PcnSearchQueryInput): Promise<PcnSearchResult> {
   return cachedPublicData(`search:${JSON.stringify([input.q ?? "", input.page ?? "", input.pageSize ?? ""])}`, () => searchPcns(getDb(), input));
+}
+
+/** Whether only the fictional demo PCNs are loaded, cached per data version. */
+export function publicDemoDataOnly(): Promise<boolean> {
+  return cachedPublicData("demo-only", () => isDemoDataOnly(getDb()));
 }

@@ -3,6 +3,8 @@
 // age profile, and the ratio moves of PCNs with figures for two years. Kept per database and data
 // version (lib/server/data-version.ts): an import or an ICB-confirmed figure bumps the version,
 // and the next estimate recalibrates.
+// Demo and real PCNs never mix: the fictional demo PCNs (Pcn.isDemo, set by the seed) calibrate
+// only demo PCNs' estimates, and PCNs imported from NHS England's files only real ones'.
 // No "server-only": the CLI, the bench and integration tests import this file.
 import {
   addProfiles,
@@ -19,7 +21,11 @@ import type { Db } from "./create-prisma";
 import { readDataVersion } from "./data-version";
 import { parseAgeProfile } from "./pcn-population";
 
+/** Which PCNs a calibration is made of: the fictional demo ones, or the real (imported) ones. */
+export type CalibrationKind = "demo" | "real";
+
 export interface CalibrationInputs {
+  kind: CalibrationKind;
   stored: CalibrationPcn[];
   pairs: RatioPair[];
   england: AgeSexProfile;
@@ -28,6 +34,8 @@ export interface CalibrationInputs {
 }
 
 export interface WeightedCalibration {
+  /** The PCNs it was calibrated on: only the same kind as the PCN being estimated. */
+  kind: CalibrationKind;
   model: AgeSexModel;
   ownRatio: IntervalFactors;
   englandFrom: CalibrationInputs["englandFrom"];
@@ -54,12 +62,19 @@ function ratiosByPcn(rows: readonly Row[]): Map<string, { financialYear: string;
   return out;
 }
 
-/** Reads the calibration inputs from the database (a handful of queries). */
-export async function loadCalibrationInputs(db: Db): Promise<CalibrationInputs> {
-  const [rows, pcns, latestPcnPop, latestRegionPop] = await Promise.all([
-    db.weightedPopulation.findMany({ select: { pcnCode: true, financialYear: true, value: true, provenance: true, registeredList: true } }),
-    db.pcn.findMany({ select: { code: true, icbCode: true } }),
-    db.registeredPopulation.findFirst({ where: { orgType: "PCN", ageProfile: { not: null } }, orderBy: { extractDate: "desc" }, select: { extractDate: true } }),
+/**
+ * Reads the calibration inputs of one kind of PCN from the database (a handful of queries): "real"
+ * (the default) only PCNs that are not demo ones, "demo" only the fictional demo PCNs.
+ */
+export async function loadCalibrationInputs(db: Db, kind: CalibrationKind = "real"): Promise<CalibrationInputs> {
+  const isDemo = kind === "demo";
+  const [rows, pcns] = await Promise.all([
+    db.weightedPopulation.findMany({ where: { pcn: { isDemo } }, select: { pcnCode: true, financialYear: true, value: true, provenance: true, registeredList: true } }),
+    db.pcn.findMany({ where: { isDemo }, select: { code: true, icbCode: true } }),
+  ]);
+  // The latest age profiles of this kind's PCNs (the demo's extract date need not be the import's).
+  const [latestPcnPop, latestRegionPop] = await Promise.all([
+    db.registeredPopulation.findFirst({ where: { orgType: "PCN", ageProfile: { not: null }, orgCode: { in: pcns.map((p) => p.code) } }, orderBy: { extractDate: "desc" }, select: { extractDate: true } }),
     db.registeredPopulation.findFirst({ where: { orgType: "REGION", ageProfile: { not: null } }, orderBy: { extractDate: "desc" }, select: { extractDate: true } }),
   ]);
   const [pcnPops, regionPops] = await Promise.all([
@@ -70,12 +85,16 @@ export async function loadCalibrationInputs(db: Db): Promise<CalibrationInputs> 
       ? db.registeredPopulation.findMany({ where: { orgType: "REGION", extractDate: latestRegionPop.extractDate }, select: { ageProfile: true } })
       : Promise.resolve([]),
   ]);
+  const icbOf = new Map(pcns.map((p) => [p.code, p.icbCode]));
   const profiles = new Map<string, AgeSexProfile>();
   for (const p of pcnPops) {
+    if (!icbOf.has(p.orgCode)) continue; // the other kind of PCN (or one no longer stored)
     const prof = parseAgeProfile(p.ageProfile);
     if (prof && profileTotal(prof) > 0) profiles.set(p.orgCode, prof);
   }
-  const regionProfiles = regionPops.map((r) => parseAgeProfile(r.ageProfile)).filter((p) => p !== null);
+  // Regions' profiles come only from NHS England's files (the demo seeds none): England for real
+  // PCNs. Demo PCNs are compared with the sum of the demo PCNs, never with real data.
+  const regionProfiles = isDemo ? [] : regionPops.map((r) => parseAgeProfile(r.ageProfile)).filter((p) => p !== null);
   let england: AgeSexProfile;
   let englandFrom: CalibrationInputs["englandFrom"];
   if (regionProfiles.length > 0) {
@@ -89,7 +108,6 @@ export async function loadCalibrationInputs(db: Db): Promise<CalibrationInputs> 
     englandFrom = "none";
   }
 
-  const icbOf = new Map(pcns.map((p) => [p.code, p.icbCode]));
   const stored: CalibrationPcn[] = [];
   const pairs: RatioPair[] = [];
   for (const [code, list] of ratiosByPcn(rows)) {
@@ -98,24 +116,26 @@ export async function loadCalibrationInputs(db: Db): Promise<CalibrationInputs> 
     if (profile) stored.push({ code, group: icbOf.get(code) ?? null, ratio: list[list.length - 1]!.ratio, profile });
   }
   stored.sort((a, b) => a.code.localeCompare(b.code));
-  return { stored, pairs, england, englandFrom };
+  return { kind, stored, pairs, england, englandFrom };
 }
 
 export function calibrateFrom(inputs: CalibrationInputs): WeightedCalibration {
-  return { model: calibrate(inputs.stored, inputs.england), ownRatio: ownRatioInterval(inputs.pairs), englandFrom: inputs.englandFrom };
+  return { kind: inputs.kind, model: calibrate(inputs.stored, inputs.england), ownRatio: ownRatioInterval(inputs.pairs), englandFrom: inputs.englandFrom };
 }
 
-const cache = new WeakMap<Db, { version: string; value: Promise<WeightedCalibration> }>();
+const cache = new WeakMap<Db, Map<CalibrationKind, { version: string; value: Promise<WeightedCalibration> }>>();
 
-/** The calibration for the database's current data version (computed once per version). */
-export async function getWeightedCalibration(db: Db): Promise<WeightedCalibration> {
+/** The calibration of one kind of PCN for the database's current data version (computed once per version). */
+export async function getWeightedCalibration(db: Db, kind: CalibrationKind = "real"): Promise<WeightedCalibration> {
   const version = await readDataVersion(db);
-  const hit = cache.get(db);
+  let byKind = cache.get(db);
+  if (!byKind) cache.set(db, (byKind = new Map()));
+  const hit = byKind.get(kind);
   if (hit && hit.version === version) return hit.value;
-  const value = loadCalibrationInputs(db).then(calibrateFrom);
-  cache.set(db, { version, value });
+  const value = loadCalibrationInputs(db, kind).then(calibrateFrom);
+  byKind.set(kind, { version, value });
   value.catch(() => {
-    if (cache.get(db)?.value === value) cache.delete(db);
+    if (byKind.get(kind)?.value === value) byKind.delete(kind);
   });
   return value;
 }

@@ -11,8 +11,8 @@ import type { Db } from "./create-prisma";
 import { bumpDataVersion } from "./data-version";
 import { assertDemoMayChange } from "./demo-account";
 import { AppError } from "./errors";
-import { loadMembers, registeredSummary, type RegisteredSummary } from "./pcn-population";
-import { getWeightedCalibration, type WeightedCalibration } from "./weighted-calibration";
+import { listForYear, loadMembers, loadPcnLists, registeredSummary, type RegisteredSummary, type YearList } from "./pcn-population";
+import { getWeightedCalibration, type CalibrationKind, type WeightedCalibration } from "./weighted-calibration";
 import { PUBLISHED_INTERVAL, predictRatio, type AgeSexProfile, type EstimateMethod, type IntervalFactors } from "@/lib/weighted-estimate";
 import { parseOrThrow, toMicro } from "./pcn-shared";
 
@@ -33,6 +33,9 @@ export interface WeightedPopulationResolution {
   estimate?: {
     registeredPatients: number;
     registeredPatientsDate: string | null;
+    /** The list should be from this date (1 January before the year); `registeredPatientsLater` when the one used is from after it. */
+    registeredPatientsFor: string;
+    registeredPatientsLater: boolean;
     ratio: number;
     ratioFrom: string | null;
     /** How the ratio was found: the PCN's own stored ratio, the age/sex model fitted on stored PCNs, the published age/sex index, or 1.0. */
@@ -106,7 +109,7 @@ function ratioText(ratioE4: number): string {
 export function resolveYear(
   fy: string,
   rows: readonly StoredRow[],
-  registered: { total: number | null; date: string | null; source: RegisteredSummary["source"] },
+  registered: Pick<YearList, "total" | "date" | "source"> & Partial<Pick<YearList, "target" | "later">>,
   ratio: RatioBasis | null,
   estimator?: EstimatorContext | null,
 ): WeightedPopulationResolution {
@@ -141,7 +144,10 @@ export function resolveYear(
       basis: "No registered population or weighted population is stored for this PCN, so nothing can be estimated; enter the ICB's figure",
     };
   }
-  const listText = `${formatCount(registered.total)} registered patients${registered.date ? ` (${formatDate(registered.date)})` : ""}${registered.source === "sum-of-practices" ? ", summed from member practices" : ""}`;
+  const target = registered.target ?? `${fy.slice(0, 4)}-01-01`;
+  const later = registered.later ?? (registered.date !== null && registered.date > target);
+  const laterText = later ? `, a later list than 1 January ${target.slice(0, 4)}, the date the year's figure is based on: no list nearer that date is stored` : "";
+  const listText = `${formatCount(registered.total)} registered patients${registered.date ? ` (${formatDate(registered.date)}${laterText})` : ""}${registered.source === "sum-of-practices" ? ", summed from member practices" : ""}`;
   let ratioE4: number;
   let method: EstimateMethod;
   let because: string;
@@ -160,11 +166,11 @@ export function resolveYear(
     const idx = prediction.index !== null ? `its Carr-Hill age/sex index against England is ${prediction.index.toFixed(3)}` : "";
     const model =
       prediction.method === "fitted"
-        ? `the weighted ÷ registered ratio predicted from this PCN's age and sex mix with age/sex weights fitted to the stored figures of ${formatCount(cal.model.n)} PCNs${idx ? ` (${idx})` : ""}`
+        ? `the weighted ÷ registered ratio predicted from this PCN's age and sex mix with age/sex weights fitted to the stored figures of ${kindCount(cal.kind, cal.model.n)}${idx ? ` (${idx})` : ""}`
         : prediction.method === "published"
-          ? `this PCN's age/sex index against England with the published Carr-Hill weights (${prediction.index?.toFixed(3) ?? "?"})${cal.model.n > 0 ? ` × ${(cal.model.scale ?? 1).toFixed(3)}, the mean ratio of ${formatCount(cal.model.n)} stored PCNs to their index` : ""}`
+          ? `this PCN's age/sex index against England with the published Carr-Hill weights (${prediction.index?.toFixed(3) ?? "?"})${cal.model.n > 0 ? ` × ${(cal.model.scale ?? 1).toFixed(3)}, the mean ratio of ${kindCount(cal.kind, cal.model.n)} with a stored figure to their index` : ""}`
           : "no age profile for England to compare with";
-    const icb = prediction.groupCount > 0 ? `, × ${prediction.groupFactor.toFixed(3)} for how the ${formatCount(prediction.groupCount)} other stored PCN${prediction.groupCount === 1 ? "" : "s"} of its ICB differ from their own prediction` : "";
+    const icb = prediction.groupCount > 0 ? `, × ${prediction.groupFactor.toFixed(3)} for how the ${formatCount(prediction.groupCount)} other ${cal.kind === "demo" ? "demo " : ""}PCN${prediction.groupCount === 1 ? "" : "s"} with a stored figure in its ICB differ from their own prediction` : "";
     because = `${model}${icb}; no stored weighted population of its own`;
     factors = prediction.method === "flat" ? PUBLISHED_INTERVAL : cal.model.interval;
     extra = { ageSexIndex: prediction.index, icbFactor: prediction.groupFactor };
@@ -184,29 +190,47 @@ export function resolveYear(
     estimate: {
       registeredPatients: registered.total,
       registeredPatientsDate: registered.date,
+      registeredPatientsFor: target,
+      registeredPatientsLater: later,
       ratio: ratioE4 / 10_000,
       ratioFrom: ratio ? `${ratio.financialYear} ${ratio.provenance}` : null,
       method,
       ...extra,
     },
     interval,
-    intervalBasis: intervalWords(interval, factors, method),
+    intervalBasis: intervalWords(interval, factors, method, estimator?.calibration.kind ?? null),
   };
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** "80% interval 29,000 to 33,500: …how it was found". */
-function intervalWords(interval: { low: number; high: number }, f: IntervalFactors, method: EstimateMethod): string {
+function intervalWords(interval: { low: number; high: number }, f: IntervalFactors, method: EstimateMethod, kind: CalibrationKind | null): string {
   const range = `80% interval ${formatCount(Math.round(interval.low))} to ${formatCount(Math.round(interval.high))}`;
   const pcts = `${((f.low - 1) * 100).toFixed(1)}% to +${((f.high - 1) * 100).toFixed(1)}%`;
   if (f.from === "calibration") {
     return method === "own-ratio"
-      ? `${range} (${pcts}): 80% of the ${formatCount(f.n)} year-to-year moves in stored PCNs' weighted ÷ registered ratios were within this`
-      : `${range} (${pcts}): the 10th to 90th percentile of this method's error when each of the ${formatCount(f.n)} stored PCNs is estimated from the others`;
+      ? `${range} (${pcts}): 80% of the ${formatCount(f.n)} year-to-year moves in the weighted ÷ registered ratios of ${kindPlural(kind)} with figures for two years were within this${kindNote(kind)}`
+      : `${range} (${pcts}): the 10th to 90th percentile of this method's error when each of the ${kindCount(kind, f.n)} with a stored figure is estimated from the others${kindNote(kind)}`;
   }
-  if (f.from === "assumption") return `${range} (${pcts}): an assumption, as too few stored PCNs have figures for two years to measure how much a ratio moves`;
-  return `${range} (${pcts}): the published spread of the Carr-Hill additional-needs index (interquartile range 0.91 to 1.10, BMC Health Services Research 2010), as too few PCNs have a stored figure to measure the error`;
+  if (f.from === "assumption") return `${range} (${pcts}): an assumption, as too few ${kindPlural(kind)} have figures for two years to measure how much a ratio moves`;
+  return `${range} (${pcts}): the published spread of the Carr-Hill additional-needs index (interquartile range 0.91 to 1.10, BMC Health Services Research 2010), as too few ${kindPlural(kind)} have a stored figure to measure the error`;
+}
+
+/** "20 fictional demo PCNs" / "1,252 real PCNs": what a calibration was made of. */
+function kindCount(kind: CalibrationKind | null, n: number): string {
+  return `${formatCount(n)} ${kind === "demo" ? "fictional demo" : kind === "real" ? "real" : "stored"} PCN${n === 1 ? "" : "s"}`;
+}
+
+function kindPlural(kind: CalibrationKind | null): string {
+  return kind === "demo" ? "fictional demo PCNs" : kind === "real" ? "real PCNs" : "PCNs";
+}
+
+/** Says what the calibration left out: real and demo PCNs never calibrate each other. */
+function kindNote(kind: CalibrationKind | null): string {
+  if (kind === "demo") return " (calibrated on the fictional demo data only, not on real PCNs: a demonstration, not a measure of accuracy)";
+  if (kind === "real") return " (real PCNs imported from NHS England's files; the fictional demo PCNs are left out)";
+  return "";
 }
 
 /** What an estimate needs beyond the PCN's own rows: the calibration, its age profile and ICB. */
@@ -235,7 +259,7 @@ export async function resolveWeightedPopulation(
   financialYear: string,
 ): Promise<ResolvedWeightedPopulation | null> {
   const pcnCode = code.trim().toUpperCase();
-  const pcn = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true, name: true, icbCode: true } });
+  const pcn = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true, name: true, icbCode: true, isDemo: true } });
   if (!pcn) return null;
   const pick = (r: WeightedPopulationResolution): ResolvedWeightedPopulation => ({
     value: r.value,
@@ -249,8 +273,11 @@ export async function resolveWeightedPopulation(
   const forYear = rows.filter((r) => r.financialYear === financialYear);
   if (forYear.length) return pick(resolveYear(financialYear, rows, { total: null, date: null, source: "none" }, null));
   const members = await loadMembers(db, pcnCode);
-  const reg = await registeredSummary(db, pcnCode, members.practicePops, members.practices.length);
-  return pick(resolveYear(financialYear, rows, reg, latestRatio(rows), await estimatorFor(db, pcn.icbCode, reg)));
+  const [reg, lists] = await Promise.all([
+    registeredSummary(db, pcnCode, members.practicePops, members.practices.length),
+    loadPcnLists(db, pcnCode, members.practices.map((p) => p.code)),
+  ]);
+  return pick(resolveYear(financialYear, rows, listForYear(financialYear, lists, reg), latestRatio(rows), await estimatorFor(db, pcn.icbCode, reg, pcn.isDemo)));
 }
 
 export interface ResolvedWeightedPopulation {
@@ -264,9 +291,12 @@ export interface ResolvedWeightedPopulation {
   method?: EstimateMethod;
 }
 
-/** The estimate's context for a PCN: the database's calibration, the PCN's age profile and ICB. */
-export async function estimatorFor(db: Db, icbCode: string | null, reg: Pick<RegisteredSummary, "ageProfile">): Promise<EstimatorContext> {
-  return { calibration: await getWeightedCalibration(db), profile: reg.ageProfile, group: icbCode };
+/**
+ * The estimate's context for a PCN: the calibration on PCNs of its own kind (demo PCNs on demo
+ * ones, real PCNs on real ones; never mixed), its age profile and ICB.
+ */
+export async function estimatorFor(db: Db, icbCode: string | null, reg: Pick<RegisteredSummary, "ageProfile">, isDemo: boolean): Promise<EstimatorContext> {
+  return { calibration: await getWeightedCalibration(db, isDemo ? "demo" : "real"), profile: reg.ageProfile, group: icbCode };
 }
 
 

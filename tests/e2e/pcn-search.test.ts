@@ -57,7 +57,7 @@ describe("PCN search and PCN page", () => {
     const row2526 = page.locator('tr[data-financial-year="2025/26"]');
     await expect(row2526.textContent()).resolves.toContain("Estimate");
     // the Estimate tag, then how it was found (no second "estimate:" after the tag)
-    await expect(row2526.locator("td").nth(1).textContent()).resolves.toMatch(/^Estimate58,402 registered patients \(1 Aug 2026\) × 1\.1023/);
+    await expect(row2526.locator("td").nth(1).textContent()).resolves.toMatch(/^Estimate58,402 registered patients \(1 Jan 2025\) × 1\.1023/);
     await expect(page.getByRole("link", { name: "Plan posts for this PCN" }).getAttribute("href")).resolves.toBe("/pcns/UZ1002/scenarios");
     await expect(page.getByRole("link", { name: "Quick estimate for this PCN" }).getAttribute("href")).resolves.toBe("/?pcn=UZ1002");
 

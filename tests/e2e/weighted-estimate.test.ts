@@ -29,7 +29,7 @@ describe("weighted-population estimate on the PCN page", () => {
     await expect(row.getByTestId("weighted-interval").textContent()).resolves.toBe(
       `estimate: ${count(w.value)} (80% interval ${count(w.interval!.low)} to ${count(w.interval!.high)})`,
     );
-    await expect(page.getByTestId("interval-notes").textContent()).resolves.toMatch(/How the 80% intervals for 2023\/24, 2024\/25, 2025\/26, 2026\/27 were found: the 10th to 90th percentile of this method.s error when each of the \d+ stored PCNs is estimated from the others/);
+    await expect(page.getByTestId("interval-notes").textContent()).resolves.toMatch(/How the 80% intervals for 2023\/24, 2024\/25, 2025\/26, 2026\/27 were found: the 10th to 90th percentile of this method.s error when each of the \d+ fictional demo PCNs with a stored figure is estimated from the others/);
     await expect(row.getByTestId("entitlement-interval").textContent()).resolves.toMatch(/^80% interval £[\d,]+\.\d\d to £[\d,]+\.\d\d, from the weighted population's interval\.$/);
     expect(errors).toEqual([]);
   });

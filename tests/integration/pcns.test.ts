@@ -188,7 +188,8 @@ describe("getPcnDetail", () => {
     // estimate, with the published 80% interval (× e^∓0.1801: 9,100 × 0.835187 = 7,600.20; × 1.197337 = 10,895.77).
     expect(d.weightedPopulations.every((w) => w.provenance === "estimate" && w.value === 9100)).toBe(true);
     expect(d.weightedPopulations[0]!.basis).toBe(
-      "9,100 registered patients (1 Jul 2026), summed from member practices × 1.0, no stored weighted population or age profile to estimate from",
+      // 2023/24: the practices' July 2026 lists are all there is, later than 1 January 2023 (issue 14: said so).
+      "9,100 registered patients (1 Jul 2026, a later list than 1 January 2023, the date the year's figure is based on: no list nearer that date is stored), summed from member practices × 1.0, no stored weighted population or age profile to estimate from",
     );
     expect(d.weightedPopulations[0]!.interval).toEqual({ low: 7600.2, high: 10895.77, level: 0.8 });
     expect(d.weightedPopulations[0]!.intervalBasis).toMatch(/^80% interval 7,600 to 10,896 \(-16\.5% to \+19\.7%\): the published spread of the Carr-Hill additional-needs index/);
@@ -204,11 +205,14 @@ describe("weighted population and entitlement", () => {
     expect(w24!.provenance).toBe("icb-confirmed");
     expect(w25).toMatchObject({ provenance: "icb-confirmed", value: fy2526.value });
     // Ratio from the latest year (2025/26): value ÷ its registered list, 4 decimals half up;
-    // estimate = today's list × ratio, 2 decimals half up.
+    // estimate = the list nearest the year's 1 January × ratio, 2 decimals half up (issue 14: not
+    // today's list for every year). 2023/24: the seeded 1 January 2023 list; 2026/27: no 1 January
+    // 2026 list, the August 2026 one is nearer than January 2025.
     const ratioE4 = Math.round((fy2526.value / fy2526.registeredList!) * 10_000);
-    const expected = Math.round((d.registeredPatients! * ratioE4) / 100) / 100;
-    expect(w23).toMatchObject({ provenance: "estimate", value: expected });
-    expect(w26).toMatchObject({ provenance: "estimate", value: expected });
+    const list23 = (await db.registeredPopulation.findUniqueOrThrow({ where: { orgType_orgCode_extractDate: { orgType: "PCN", orgCode: "UZ1001", extractDate: "2023-01-01" } } })).total;
+    expect(list23).toBe(Math.round(d.registeredPatients! * 0.97));
+    expect(w23).toMatchObject({ provenance: "estimate", value: Math.round((list23 * ratioE4) / 100) / 100 });
+    expect(w26).toMatchObject({ provenance: "estimate", value: Math.round((d.registeredPatients! * ratioE4) / 100) / 100 });
     expect(w26!.basis).toContain("the ratio of the 2025/26 ICB-confirmed figure");
     // 2026/27: both the population and the rate are estimates.
     const e26 = d.entitlements[3]!;
@@ -233,7 +237,8 @@ describe("weighted population and entitlement", () => {
     const w25 = d.weightedPopulations[2]!;
     expect(w25).toMatchObject({ financialYear: "2025/26", provenance: "estimate", value: 64376.52 });
     expect(w25.basis).toBe(
-      "58,402 registered patients (1 Aug 2026) × 1.1023, the ratio of the 2024/25 imported figure (63,412 ÷ 57,526)",
+      // The list nearest 1 January 2025: the seeded January 2025 one (the same size as August 2026's).
+      "58,402 registered patients (1 Jan 2025) × 1.1023, the ratio of the 2024/25 imported figure (63,412 ÷ 57,526)",
     );
     // 64,376.52 × £26.631 = £1,714,411.10 (1,714,411.1041… rounded half up to the penny)
     expect(d.entitlements[2]).toMatchObject({ amount: 1714411.1, isEstimate: true, reasons: ["the weighted population is an estimate"] });
@@ -246,12 +251,12 @@ describe("weighted population and entitlement", () => {
     const d = (await getPcnDetail(db, "UZ1003"))!;
     // Recompute from the primitives: the demo holds fewer than 100 stored PCNs, so the published
     // Carr-Hill index against England (here: the sum of the PCN profiles; no regions) × k.
-    const inputs = await loadCalibrationInputs(db);
+    const inputs = await loadCalibrationInputs(db, "demo");
     expect(inputs.englandFrom).toBe("pcns");
     expect(inputs.stored.length).toBeGreaterThanOrEqual(MIN_EMPIRICAL);
     expect(inputs.stored.length).toBeLessThan(MIN_FIT);
     const k = Math.exp(inputs.stored.reduce((s, p) => s + Math.log(p.ratio / ageSexIndex(p.profile, inputs.england)!), 0) / inputs.stored.length);
-    const own = parseProfile((await db.registeredPopulation.findFirst({ where: { orgType: "PCN", orgCode: "UZ1003" } }))!.ageProfile!);
+    const own = parseProfile((await db.registeredPopulation.findFirst({ where: { orgType: "PCN", orgCode: "UZ1003", extractDate: "2026-08-01" } }))!.ageProfile!);
     const model = calibrate(inputs.stored, inputs.england);
     expect(model.method).toBe("published");
     expect(model.scale).toBeCloseTo(k, 12);
@@ -259,8 +264,12 @@ describe("weighted population and entitlement", () => {
     expect(pred.ageSexRatio).toBeCloseTo(ageSexIndex(own, inputs.england)! * k, 12);
     const ratioE4 = Math.round(pred.ratio * 10_000);
     expect(ratioE4).not.toBe(10_000);
-    const value = Math.round((d.registeredPatients! * ratioE4) / 100) / 100;
-    for (const w of d.weightedPopulations) {
+    // Each year's list: the seeded one nearest its 1 January (2023, 2024, 2025; 2026/27 the August 2026 one).
+    const lists = [0.97, 0.985, 1, 1].map((f) => Math.round(d.registeredPatients! * f));
+    const values = lists.map((list) => Math.round((list * ratioE4) / 100) / 100);
+    for (const [i, w] of d.weightedPopulations.entries()) {
+      const value = values[i]!;
+      expect(w.estimate!.registeredPatients).toBe(lists[i]);
       expect(w).toMatchObject({ provenance: "estimate", value, estimate: { method: "published", ratio: ratioE4 / 10_000 } });
       expect(w.basis).toMatch(/age\/sex index against England with the published Carr-Hill weights/);
       expect(w.basis).toMatch(/no stored weighted population of its own$/);
@@ -269,11 +278,11 @@ describe("weighted population and entitlement", () => {
       expect(w.interval!.high).toBeCloseTo(value * model.interval.high, 1);
       expect(w.interval!.low).toBeLessThan(value);
       expect(w.interval!.high).toBeGreaterThan(value);
-      expect(w.intervalBasis).toMatch(new RegExp(`each of the ${inputs.stored.length} stored PCNs is estimated from the others`));
+      expect(w.intervalBasis).toMatch(new RegExp(`each of the ${inputs.stored.length} fictional demo PCNs with a stored figure is estimated from the others`));
     }
     // 2023/24: value × £22.671; the entitlement's interval from the population's.
     const e = d.entitlements[0]!;
-    expect(e.amountPence).toBe(Math.round(value * 22.671 * 100));
+    expect(e.amountPence).toBe(Math.round(values[0]! * 22.671 * 100));
     expect(e.weightedPopulationInterval).toEqual(d.weightedPopulations[0]!.interval);
     expect(e.amountInterval).toMatchObject({ lowPence: Math.round(d.weightedPopulations[0]!.interval!.low * 22.671 * 100), highPence: Math.round(d.weightedPopulations[0]!.interval!.high * 22.671 * 100) });
   });

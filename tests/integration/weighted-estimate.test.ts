@@ -143,16 +143,16 @@ describe("a stored figure still wins and has no interval", () => {
     expect(w).toMatchObject({ value: 64376.52, provenance: "estimate", estimate: { method: "own-ratio", ratio: 1.1023 } });
     // 64,376.52 × 0.97 = 62,445.22; × 1.03 = 66,307.82
     expect(w.interval).toEqual({ low: 62445.22, high: 66307.82, level: 0.8 });
-    expect(w.intervalBasis).toMatch(/an assumption, as too few stored PCNs have figures for two years/);
+    expect(w.intervalBasis).toMatch(/an assumption, as too few fictional demo PCNs have figures for two years/);
   });
 });
 
 describe("calibration cache", () => {
   it("recalibrates after a change to the data version", async () => {
-    const before = await getWeightedCalibration(db);
-    expect(await getWeightedCalibration(db)).toBe(before);
+    const before = await getWeightedCalibration(db, "demo");
+    expect(await getWeightedCalibration(db, "demo")).toBe(before);
     const { bumpDataVersion } = await import("@/lib/server/data-version");
     await bumpDataVersion(db);
-    expect(await getWeightedCalibration(db)).not.toBe(before);
+    expect(await getWeightedCalibration(db, "demo")).not.toBe(before);
   });
 });
