@@ -111,8 +111,8 @@ describe("compare", () => {
     await expect(cell.getByTestId("difference").textContent()).resolves.toMatch(new RegExp(`\\+${money(cost[1].difference).replace(/[.$]/g, "\\$&")} more\\s*than the baseline`));
     expect(await cell.getAttribute("class")).toContain("app-compare-cell--changed");
     await expect(costRow.locator("td").nth(0).textContent()).resolves.toContain(money(cost[0].value));
-    // Average WTE in post by role: the 1.0 WTE OT from 1 October 2025 is in post 182 of 365 days → +0.50 WTE.
-    await expect(page.getByTestId("compare-2025/26").locator('tr[data-measure="wte:occupational-therapist"] td').nth(1).textContent()).resolves.toContain("+0.50 WTE more");
+    // Average WTE in post by role: the 1.0 WTE OT from 1 October 2025 is in post 182 of 365 days → 10,000 × 182 ÷ 365 = 4,986.3 → +0.4986 WTE.
+    await expect(page.getByTestId("compare-2025/26").locator('tr[data-measure="wte:occupational-therapist"] td').nth(1).textContent()).resolves.toContain("+0.4986 WTE more");
     // The charts load (lazily).
     await page.getByTestId("compare-measures-chart").locator("svg.recharts-surface").first().waitFor();
     await page.getByTestId("compare-headroom-chart").locator("svg.recharts-surface").first().waitFor();
