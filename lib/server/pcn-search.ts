@@ -29,8 +29,8 @@ export interface PcnSearchResult {
 
 /** True when PCNs are stored and every one is a fictional demo PCN (nothing imported from NHS England). */
 export async function isDemoDataOnly(db: Db): Promise<boolean> {
-  const [real, demo] = await Promise.all([db.pcn.count({ where: { isDemo: false } }), db.pcn.count({ where: { isDemo: true } })]);
-  return real === 0 && demo > 0;
+  const [real, demo] = await Promise.all([db.pcn.findFirst({ where: { isDemo: false }, select: { code: true } }), db.pcn.findFirst({ where: { isDemo: true }, select: { code: true } })]);
+  return real === null && demo !== null;
 }
 
 
@@ -58,7 +58,8 @@ interface Match {
 export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promise<PcnSearchResult> {
   const { q, page, pageSize } = parseOrThrow(PcnSearchQuerySchema, input);
   const key = searchKey(q);
-  const demoOnly = await isDemoDataOnly(db);
+  const demoOnlyCheck = isDemoDataOnly(db); // runs beside the search's own queries
+  demoOnlyCheck.catch(() => undefined); // awaited below; no unhandled rejection if the search fails first
 
   let ordered: { code: string; because: string | null }[];
   if (key === "") {
@@ -171,7 +172,7 @@ export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promi
       }
     }
 
-    if (matches.size === 0) return { q, items: [], page, pageSize, total: 0, demoOnly };
+    if (matches.size === 0) return { q, items: [], page, pageSize, total: 0, demoOnly: await demoOnlyCheck };
     // Order: rank, then name. Names for practice/ICB-only matches are needed to sort.
     const names = new Map(byPcn.map((p) => [p.code, p.nameSearch]));
     const missing = [...matches.keys()].filter((c) => !names.has(c));
@@ -188,7 +189,7 @@ export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promi
 
   const total = ordered.length;
   const slice = ordered.slice((page - 1) * pageSize, page * pageSize);
-  if (slice.length === 0) return { q, items: [], page, pageSize, total, demoOnly };
+  if (slice.length === 0) return { q, items: [], page, pageSize, total, demoOnly: await demoOnlyCheck };
   const codes = slice.map((s) => s.code);
   const [pcns, pops] = await Promise.all([
     db.pcn.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, icb: { select: { code: true, name: true } } } }),
@@ -216,6 +217,6 @@ export async function searchPcns(db: Db, input: PcnSearchQueryInput = {}): Promi
       matchedBecause: s.because,
     });
   }
-  return { q, items, page, pageSize, total, demoOnly };
+  return { q, items, page, pageSize, total, demoOnly: await demoOnlyCheck };
 }
 
