@@ -7,7 +7,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/app/components/print-button";
 import { formatMonth } from "@/lib/format";
-import { MONEY_MEASURES, PEAK_CASH, type Comparison } from "@/lib/planner/compare";
 import { PLANNER_DEFAULTS } from "@/lib/planner/compute";
 import { canRead } from "@/lib/server/access";
 import { getCurrentUser } from "@/lib/server/auth";
@@ -16,7 +15,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { getPcnDetail } from "@/lib/server/pcn-profile";
 import { listScenarios, type ScenarioListItem } from "@/lib/server/scenarios";
-import type { CompareChartData } from "./compare-charts";
+import { compareChartData } from "@/lib/charts/compare";
 import { LazyCompareCharts } from "./compare-charts-lazy";
 import { ComparePicker } from "./compare-picker";
 import { CompareTable } from "./compare-table";
@@ -38,19 +37,6 @@ function requestedIds(ids: string | string[] | undefined, baseline: string | str
   ];
   const b = typeof baseline === "string" ? baseline : undefined;
   return b && list.includes(b) ? [b, ...list.filter((id) => id !== b)] : list;
-}
-
-const CHART_MEASURES = [...MONEY_MEASURES.filter((m) => m.id !== "entitlement").map((m) => m.id), PEAK_CASH.id];
-
-function chartData(c: Comparison): CompareChartData {
-  return {
-    scenarios: c.scenarios.map((s) => ({ id: s.id, name: s.name })),
-    years: c.years.map((y) => ({
-      financialYear: y.financialYear,
-      measures: y.rows.filter((r) => CHART_MEASURES.includes(r.measure.id)).map((r) => ({ label: r.measure.label, values: r.values.map((v) => v.value) })),
-    })),
-    headroomByYear: c.headroomByYear,
-  };
 }
 
 const percent = (v: number) => `${Math.round(v * 10000) / 100}%`;
@@ -248,7 +234,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
               <CompareTable caption="Over each scenario's whole plan: sums of its years, and its peak cash requirement" scenarios={c.scenarios} rows={c.horizon} testId="compare-horizon" />
             </section>
           </div>
-          <LazyCompareCharts data={chartData(c)} />
+          <LazyCompareCharts data={compareChartData(c)} />
         </>
       ) : null}
 
