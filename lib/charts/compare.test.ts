@@ -34,7 +34,10 @@ describe("compareChartData: the measures chart draws differences from the baseli
 
   it("one series per other scenario, in the columns' order; the baseline named apart", () => {
     expect(d.baseline).toEqual({ id: "a", name: "Plan a" });
-    expect(d.others.map((s) => s.id)).toEqual(["b", "c"]);
+    expect(d.others.map((s) => [s.id, s.column])).toEqual([
+      ["b", 1],
+      ["c", 2],
+    ]);
   });
 
   it("each measure's values are the differences (other − baseline), null outside either's years", () => {

@@ -7,7 +7,7 @@ import { MONEY_MEASURES, PEAK_CASH, type Comparison } from "@/lib/planner/compar
 export interface CompareChartData {
   baseline: { id: string; name: string };
   /** The scenarios drawn as differences: every one but the baseline, in the columns' order. */
-  others: { id: string; name: string }[];
+  others: { id: string; name: string; /** Its column among all scenarios (the same colour in both charts). */ column: number }[];
   /** Per year: each money measure, one difference from the baseline per other scenario (null outside either's years). */
   years: { financialYear: string; measures: { label: string; values: (number | null)[] }[] }[];
   /** Every scenario's headroom (the baseline's too), in the columns' order. */
@@ -26,7 +26,7 @@ export function compareChartData(c: Comparison): CompareChartData {
   const base = c.scenarios[baselineIndex]!;
   return {
     baseline: { id: base.id, name: base.name },
-    others: others.map(({ s }) => ({ id: s.id, name: s.name })),
+    others: others.map(({ s, i }) => ({ id: s.id, name: s.name, column: i })),
     years: c.years.map((y) => ({
       financialYear: y.financialYear,
       measures: y.rows

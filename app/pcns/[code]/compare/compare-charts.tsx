@@ -57,7 +57,7 @@ export function CompareCharts({ data }: { data: CompareChartData }) {
             <Legend itemSorter={null} formatter={legendText} />
             <ReferenceLine y={0} stroke="#212b32" />
             {data.others.map((s, i) => (
-              <Bar key={s.id} dataKey={key(i)} name={`${s.name} − ${data.baseline.name}`} fill={COLOURS[(i + 1) % COLOURS.length]} isAnimationActive={false} />
+              <Bar key={s.id} dataKey={key(i)} name={`${s.name} − ${data.baseline.name}`} fill={COLOURS[s.column % COLOURS.length]} isAnimationActive={false} />
             ))}
           </BarChart>
         </div>
