@@ -1,9 +1,14 @@
 "use client";
 // The plan month by month: what can be claimed and what the PCN funds itself (stacked bars).
 // The "Month by month" table beside it carries the same figures, including headroom.
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { moneyAxis } from "@/lib/charts/axis";
+import dynamic from "next/dynamic";
 import { formatMonth, formatPounds } from "@/lib/format";
+
+// recharts loads after the result, in the browser: it is not in the home page's first load.
+const LazyMonthlyCanvas = dynamic(() => import("./monthly-chart-canvas").then((m) => m.MonthlyCanvas), {
+  ssr: false,
+  loading: () => <p className="nhsuk-body-s app-chart-loading">Loading the chart…</p>,
+});
 
 export interface MonthPoint {
   month: string;
@@ -12,9 +17,6 @@ export interface MonthPoint {
 }
 
 export function MonthlyChart({ months }: { months: MonthPoint[] }) {
-  const data = months.map((m) => ({ ...m, label: formatMonth(m.month).slice(0, 3) }));
-  // Ticks chosen from the stacked totals, labelled with the precision their step needs (never "£2k, £2k").
-  const axis = moneyAxis(months.map((m) => m.claimable + m.pcnFunded));
   const summary = months.map((m) => `${formatMonth(m.month)}: claimable ${formatPounds(m.claimable)}, PCN-funded ${formatPounds(m.pcnFunded)}`).join("; ");
   return (
     <figure className="app-chart" aria-labelledby="monthly-chart-caption" data-testid="monthly-chart">
@@ -22,15 +24,7 @@ export function MonthlyChart({ months }: { months: MonthPoint[] }) {
         Cost each month: claimable from ARRS and funded by the PCN.
       </figcaption>
       <div role="img" aria-label={`Stacked bar chart. ${summary}`}>
-        <BarChart responsive data={data} style={{ width: "100%", maxWidth: 900, height: 280 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 13 }} />
-          <YAxis ticks={axis.ticks} domain={axis.domain} tickFormatter={axis.format} interval={0} width={64} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => formatPounds(Number(v))} />
-          <Legend />
-          <Bar dataKey="claimable" name="Claimable" stackId="cost" fill="#005eb8" isAnimationActive={false} />
-          <Bar dataKey="pcnFunded" name="PCN-funded" stackId="cost" fill="#ffb81c" isAnimationActive={false} />
-        </BarChart>
+        <LazyMonthlyCanvas months={months} />
       </div>
     </figure>
   );
