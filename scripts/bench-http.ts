@@ -21,7 +21,7 @@
 // rate, p95 under 100 ms for the reads, 0 errors, no lost or duplicated save.
 //
 // ARRS_BENCH_SECONDS (default 30) and ARRS_BENCH_CONNECTIONS (default 50) change the run;
-// ARRS_WORKERS is passed to the server (scripts/serve.mjs); ARRS_BENCH_ONLY=static,rules,pcn,
+// ARRS_WORKERS is passed to the server (scripts/serve.mjs); ARRS_BENCH_ONLY=first-load,static,rules,pcn,
 // search,estimate,save runs only those; ARRS_BENCH_NODE_ARGS adds node flags to the server (e.g.
 // "--cpu-prof --cpu-prof-dir=/tmp/prof"). Each target is warmed up for a few
 // seconds first (compiled code, and every worker's page cache). The build is made first if
@@ -39,6 +39,7 @@ import { createApiToken, createUser } from "@/lib/server/users";
 import { seedDemo } from "@/prisma/seed-demo";
 // @ts-expect-error -- plain ESM helpers shared with npm start / npm test (no type declarations)
 import { ensurePostgresBinaries, startThrowawayPostgres } from "./lib/postgres.mjs";
+import { printFirstLoad } from "./bench/first-load";
 import { startServer } from "./lib/server.mjs";
 // @ts-expect-error -- as above
 import { ensureBuilt, ensureCss, root } from "./lib/setup.mjs";
@@ -340,6 +341,7 @@ async function benchDatabase(label: string, url: string): Promise<boolean> {
   const server = await startBenchServer(url);
   try {
     const base = server.baseUrl;
+    if (targetWanted("first-load")) await printFirstLoad(base); // scripts/bench/first-load.ts
     const json = { "content-type": "application/json" };
     // Warm up every target, so first-render and compile costs stay out of the figures.
     const pages: [string, string][] = [["static", "/assets/images/favicon.svg"], ["rules", "/rules"], ["pcn", `/pcns/${PCN}`], ["search", "/pcns?q=demo"]];

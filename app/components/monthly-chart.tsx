@@ -1,8 +1,14 @@
 "use client";
 // The plan month by month: what can be claimed and what the PCN funds itself (stacked bars).
 // The "Month by month" table beside it carries the same figures, including headroom.
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { formatMonth, formatPounds } from "@/lib/format";
+
+// recharts loads after the result, in the browser: it is not in the home page's first load.
+const LazyMonthlyCanvas = dynamic(() => import("./monthly-chart-canvas").then((m) => m.MonthlyCanvas), {
+  ssr: false,
+  loading: () => <p className="nhsuk-body-s app-chart-loading">Loading the chart…</p>,
+});
 
 export interface MonthPoint {
   month: string;
@@ -10,10 +16,7 @@ export interface MonthPoint {
   pcnFunded: number;
 }
 
-const short = (n: number) => (n >= 1_000_000 ? `£${(n / 1_000_000).toFixed(1)}m` : n >= 1000 ? `£${Math.round(n / 1000).toLocaleString("en-GB")}k` : `£${n}`);
-
 export function MonthlyChart({ months }: { months: MonthPoint[] }) {
-  const data = months.map((m) => ({ ...m, label: formatMonth(m.month).slice(0, 3) }));
   const summary = months.map((m) => `${formatMonth(m.month)}: claimable ${formatPounds(m.claimable)}, PCN-funded ${formatPounds(m.pcnFunded)}`).join("; ");
   return (
     <figure className="app-chart" aria-labelledby="monthly-chart-caption" data-testid="monthly-chart">
@@ -21,15 +24,7 @@ export function MonthlyChart({ months }: { months: MonthPoint[] }) {
         Cost each month: claimable from ARRS and funded by the PCN.
       </figcaption>
       <div role="img" aria-label={`Stacked bar chart. ${summary}`}>
-        <BarChart responsive data={data} style={{ width: "100%", maxWidth: 900, height: 280 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 13 }} />
-          <YAxis tickFormatter={short} width={64} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => formatPounds(Number(v))} />
-          <Legend />
-          <Bar dataKey="claimable" name="Claimable" stackId="cost" fill="#005eb8" isAnimationActive={false} />
-          <Bar dataKey="pcnFunded" name="PCN-funded" stackId="cost" fill="#ffb81c" isAnimationActive={false} />
-        </BarChart>
+        <LazyMonthlyCanvas months={months} />
       </div>
     </figure>
   );

@@ -4,7 +4,7 @@
 import { DateInput } from "@/app/components/ui/date-input";
 import { Field, inputClass } from "@/app/components/ui/field";
 import { AFC_BANDS, AREA_LABELS, AREAS } from "@/lib/engine/roles";
-import type { PostDraft } from "@/lib/planner/post-draft";
+import type { PostDraft } from "@/lib/planner/new-post-draft";
 
 export interface RoleOption {
   id: string;

@@ -9,12 +9,16 @@
 // Without JavaScript the form still posts to the same action.
 import { Fragment, startTransition, useActionState, useState, type FormEvent } from "react";
 import { estimateAction, type EstimateFormState } from "@/app/estimate-action";
-import { EstimateDownloads } from "@/app/components/estimate-downloads";
-import { EstimateResult } from "@/app/components/estimate-result";
+import dynamic from "next/dynamic";
 import { QuickPostFieldset, type QuickPostDraft, type RoleOption } from "@/app/components/quick-estimate-post";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { Field, Options } from "@/app/components/ui/field";
-import { newPostDraft } from "@/lib/planner/post-draft";
+import { newPostDraft } from "@/lib/planner/new-post-draft";
+
+// The result and its downloads load when there is a result (still rendered on the server for a
+// form posted without JavaScript): the home page's first load carries only the form.
+const EstimateResult = dynamic(() => import("@/app/components/estimate-result").then((m) => m.EstimateResult));
+const EstimateDownloads = dynamic(() => import("@/app/components/estimate-downloads").then((m) => m.EstimateDownloads));
 
 export type { RoleOption } from "@/app/components/quick-estimate-post";
 

@@ -64,7 +64,7 @@ export function comparisonTable(c: Comparison): Table {
 
 function summaryTable(src: CompareExportSource): Table {
   const c = src.comparison;
-  const base = c.scenarios[0]!;
+  const base = c.scenarios.find((s) => s.baseline) ?? c.scenarios[0]!;
   return {
     name: "Summary",
     title: "Scenarios compared",

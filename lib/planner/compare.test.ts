@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ScenarioBodySchema } from "@/lib/schemas/scenario";
-import { compareScenarios, describeDifference, differenceSentence, formatMeasure, type CompareScenarioInput, type CompareYearInput } from "./compare";
+import { compareScenarios, comparisonDecimals, describeDifference, differenceSentence, differencesOnly, formatMeasure, type CompareScenarioInput, type CompareYearInput } from "./compare";
 import { computeScenario } from "./compute";
 import type { PlannerContext } from "./types";
 
@@ -228,5 +228,70 @@ describe("compareScenarios on computed scenarios", () => {
     // 2026/27: the care coordinator has left; the OT is in post all year
     expect(value(cmp, "2026/27", "wte")[1]).toEqual({ value: 1, difference: 0 });
     expect(swap.summary.years.map((y) => y.averageWte)).toEqual([1, 1]);
+  });
+});
+
+describe("compareScenarios: the baseline the user picked, the columns in the order chosen (issue 14, item 14)", () => {
+  const a = scenario("a", [year("2025/26", { cost: 1_000 })]);
+  const b = scenario("b", [year("2025/26", { cost: 1_500.25 })]);
+  const c = scenario("c", [year("2025/26", { cost: 900 })]);
+  const cmp = compareScenarios([c, a, b], 2);
+
+  it("keeps the order given and marks the chosen baseline, wherever it is", () => {
+    expect(cmp.scenarios.map((s) => [s.id, s.baseline])).toEqual([
+      ["c", false],
+      ["a", false],
+      ["b", true],
+    ]);
+  });
+
+  it("every difference is from the chosen baseline (b: £1,500.25)", () => {
+    // 900 − 1,500.25 = −600.25; 1,000 − 1,500.25 = −500.25
+    expect(value(cmp, "2025/26", "cost")).toEqual([
+      { value: 900, difference: -600.25 },
+      { value: 1_000, difference: -500.25 },
+      { value: 1_500.25, difference: null },
+    ]);
+    expect(cmp.horizon.find((r) => r.measure.id === "cost")!.values.map((v) => v.difference)).toEqual([-600.25, -500.25, null]);
+  });
+
+  it("refuses a baseline outside the scenarios", () => {
+    expect(() => compareScenarios([a, b], 2)).toThrow(RangeError);
+    expect(() => compareScenarios([a, b], -1)).toThrow(RangeError);
+  });
+});
+
+describe("differencesOnly", () => {
+  it("keeps the rows where a scenario differs from the baseline, or has a year another has not", () => {
+    const a = scenario("a", [year("2025/26", { cost: 1_000, supHours: 2 }), year("2026/27")]);
+    const b = scenario("b", [year("2025/26", { cost: 1_000, supHours: 2.5 })]);
+    const cmp = compareScenarios([a, b]);
+    expect(differencesOnly(cmp.years[0]!.rows).map((r) => r.measure.id)).toEqual(["supervisionHours"]);
+    // 2026/27 is only a's: every row differs in having the year
+    expect(differencesOnly(cmp.years[1]!.rows)).toHaveLength(cmp.years[1]!.rows.length);
+    expect(differencesOnly(compareScenarios([a, a]).horizon)).toEqual([]);
+  });
+});
+
+describe("comparisonDecimals: totals with the rows' decimals", () => {
+  it("hours: 12.5 + 12.5 reads 25.0 hours, as the rows do, and differences alike", () => {
+    const a = scenario("a", [year("2025/26", { supHours: 12.5 }), year("2026/27", { supHours: 12.5 })]);
+    const b = scenario("b", [year("2025/26", { supHours: 12 }), year("2026/27", { supHours: 12 })]);
+    const cmp = compareScenarios([a, b]);
+    const d = comparisonDecimals(cmp);
+    expect(d).toEqual({ money: 2, wte: 2, hours: 1 });
+    const total = cmp.horizon.find((r) => r.measure.id === "supervisionHours")!;
+    // Before: formatMeasure("hours", 25) = "25 hours" beside rows of "12.5 hours".
+    expect(formatMeasure("hours", total.values[0]!.value!, d.hours)).toBe("25.0 hours");
+    expect(formatMeasure("hours", 12.5, d.hours)).toBe("12.5 hours");
+    expect(describeDifference("hours", total.values[1]!.difference!, d.hours).amount).toBe("−1.0 hours");
+  });
+
+  it("WTE: four decimals everywhere once one figure needs them", () => {
+    const a = scenario("a", [year("2025/26", { posts: [post("paramedic", "Paramedic", 0.3333)] })]);
+    const b = scenario("b", [year("2025/26", { posts: [post("paramedic", "Paramedic", 1)] })]);
+    const d = comparisonDecimals(compareScenarios([a, b]));
+    expect(d.wte).toBe(4);
+    expect(formatMeasure("wte", 1, d.wte)).toBe("1.0000 WTE");
   });
 });

@@ -134,13 +134,13 @@ function yearUnits(y: CompareYearInput): Map<string, number> {
   return out;
 }
 
-function row(measure: Measure, units: (number | null)[]): ComparedRow {
-  const base = units[0] ?? null;
+function row(measure: Measure, units: (number | null)[], baseline: number): ComparedRow {
+  const base = units[baseline] ?? null;
   return {
     measure,
     values: units.map((u, i) => ({
       value: u === null ? null : fromUnits(measure.unit, u),
-      difference: i === 0 || u === null || base === null ? null : fromUnits(measure.unit, u - base),
+      difference: i === baseline || u === null || base === null ? null : fromUnits(measure.unit, u - base),
     })),
   };
 }
@@ -148,11 +148,14 @@ function row(measure: Measure, units: (number | null)[]): ComparedRow {
 const statusOf = (y: CompareYearInput): YearStatus => (y.projection ? "projection" : y.isEstimate ? "estimate" : "published");
 
 /**
- * Compares scenarios side by side; the first is the baseline. Throws RangeError for fewer than
- * two or more than four (callers validate first and say so in words).
+ * Compares scenarios side by side, in the order given (the columns' order); the baseline is the
+ * scenario at index `baseline` (the first unless the user picked another). Throws RangeError for
+ * fewer than two or more than four, or a baseline outside them (callers validate first and say
+ * so in words).
  */
-export function compareScenarios(scenarios: readonly CompareScenarioInput[]): Comparison {
+export function compareScenarios(scenarios: readonly CompareScenarioInput[], baseline = 0): Comparison {
   if (scenarios.length < MIN_COMPARED || scenarios.length > MAX_COMPARED) throw new RangeError(`compare ${MIN_COMPARED} to ${MAX_COMPARED} scenarios, not ${scenarios.length}`);
+  if (!Number.isInteger(baseline) || baseline < 0 || baseline >= scenarios.length) throw new RangeError(`baseline ${baseline} is not one of the ${scenarios.length} scenarios`);
   const financialYears = [...new Set(scenarios.flatMap((s) => s.results.years.map((y) => y.financialYear)))].sort();
 
   // Roles in post in any scenario and year, in the API's role order.
@@ -181,6 +184,7 @@ export function compareScenarios(scenarios: readonly CompareScenarioInput[]): Co
           const y = u.get(fy);
           return y ? (y.get(measure.id) ?? 0) : null;
         }),
+        baseline,
       ),
     ),
   }));
@@ -192,9 +196,10 @@ export function compareScenarios(scenarios: readonly CompareScenarioInput[]): Co
       row(
         { ...m, label: `${m.label}, all years` },
         units.map((u) => [...u.values()].reduce((t, y) => t + y.get(m.id)!, 0)),
+        baseline,
       ),
     ),
-    row({ ...PEAK_CASH, label: `${PEAK_FUNDING_LABEL} over the plan` }, scenarios.map((s) => toUnits("money", s.results.summary.peakFunding))),
+    row({ ...PEAK_CASH, label: `${PEAK_FUNDING_LABEL} over the plan` }, scenarios.map((s) => toUnits("money", s.results.summary.peakFunding)), baseline),
   ];
 
   const headroomByYear = years.map((y) => ({ financialYear: y.financialYear, values: y.rows.find((r) => r.measure.id === "headroom")!.values.map((v) => v.value) }));
@@ -207,7 +212,7 @@ export function compareScenarios(scenarios: readonly CompareScenarioInput[]): Co
       firstYear: s.firstYear,
       years: s.years,
       version: s.version ?? null,
-      baseline: i === 0,
+      baseline: i === baseline,
       financialYears: s.results.years.map((y) => y.financialYear),
       peakFundingMonth: s.results.summary.peakFundingMonth,
       claimLagMonths: s.results.summary.claimLagMonths,
@@ -222,11 +227,59 @@ export function compareScenarios(scenarios: readonly CompareScenarioInput[]): Co
 // ---------------------------------------------------------------------------------------------
 // Words (the page; never colour alone)
 
-/** A figure as the page shows it: "£1,234.56", "1.60 WTE", "12.5 hours". */
-export function formatMeasure(unit: MeasureUnit, value: number): string {
+/**
+ * A figure as the page shows it: "£1,234.56", "1.60 WTE", "12.50 hours". `decimals` (from
+ * comparisonDecimals) makes every figure of a unit, totals included, show the same decimals as
+ * the rows; without it each figure uses the fewest it needs (WTE at least 2, money always 2).
+ */
+export function formatMeasure(unit: MeasureUnit, value: number, decimals?: number): string {
   if (unit === "money") return formatPounds(value);
-  if (unit === "wte") return formatWte(value);
-  return `${formatDecimal(value)} ${value === 1 ? "hour" : "hours"}`;
+  if (unit === "wte") return decimals === undefined ? formatWte(value) : `${fixed(value, decimals)} WTE`;
+  return `${decimals === undefined ? formatDecimal(value) : fixed(value, decimals)} ${value === 1 && !decimals ? "hour" : "hours"}`;
+}
+
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+function fixed(value: number, decimals: number): string {
+  let nf = fixedFormats.get(decimals);
+  if (!nf) fixedFormats.set(decimals, (nf = new Intl.NumberFormat("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return nf.format(value);
+}
+
+/** Decimals `unit`'s integer figure `n` needs: WTE 2 or 4 (ten-thousandths), hours 0–2 (minutes as hundredths, at most 2). */
+function decimalsNeeded(unit: MeasureUnit, n: number): number {
+  if (unit === "money") return 2;
+  if (unit === "wte") return n % 100 === 0 ? 2 : 4;
+  const hundredths = Math.round((Math.abs(n) * 100) / 60);
+  return hundredths % 100 === 0 ? 0 : hundredths % 10 === 0 ? 1 : 2;
+}
+
+/**
+ * The decimals each unit is shown with across the whole comparison (every year, the whole-plan
+ * totals and the differences): the most any of its figures needs, so a total never shows fewer
+ * or more decimals than the rows it sums ("12.5 hours" + "12.5 hours" = "25.0 hours", not "25 hours").
+ */
+export function comparisonDecimals(c: Pick<Comparison, "years" | "horizon">): Record<MeasureUnit, number> {
+  const out: Record<MeasureUnit, number> = { money: 2, wte: 2, hours: 0 };
+  for (const r of [...c.years.flatMap((y) => y.rows), ...c.horizon]) {
+    for (const v of r.values) {
+      for (const x of [v.value, v.difference]) {
+        if (x !== null) out[r.measure.unit] = Math.max(out[r.measure.unit], decimalsNeeded(r.measure.unit, toUnits(r.measure.unit, x)));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * "Differences only": the rows where some scenario differs from the baseline — a non-zero
+ * difference, or a year one scenario has and another has not.
+ */
+export function differencesOnly(rows: readonly ComparedRow[]): ComparedRow[] {
+  return rows.filter((r) => {
+    const present = r.values.filter((v) => v.value !== null).length;
+    if (present > 0 && present < r.values.length) return true;
+    return r.values.some((v) => v.difference !== null && toUnits(r.measure.unit, v.difference) !== 0);
+  });
 }
 
 export interface DifferenceText {
@@ -242,10 +295,10 @@ export interface DifferenceText {
 }
 
 /** A difference from the baseline, in words and signs that read the same without colour. */
-export function describeDifference(unit: MeasureUnit, difference: number): DifferenceText {
+export function describeDifference(unit: MeasureUnit, difference: number, decimals?: number): DifferenceText {
   const units = toUnits(unit, difference);
   if (units === 0) return { direction: "same", amount: "No difference", word: "", hidden: "from the baseline", arrow: "=" };
-  const magnitude = formatMeasure(unit, fromUnits(unit, Math.abs(units)));
+  const magnitude = formatMeasure(unit, fromUnits(unit, Math.abs(units)), decimals);
   return units > 0
     ? { direction: "higher", amount: `+${magnitude}`, word: "more", hidden: "than the baseline", arrow: "▲" }
     : { direction: "lower", amount: `−${magnitude}`, word: "less", hidden: "than the baseline", arrow: "▼" };

@@ -2,41 +2,14 @@
 // conversion to the scenario contract. Shared by the quick estimate and the planner; pure.
 import { ROLES, isRoleId } from "@/lib/engine";
 import { formatDate } from "@/lib/format";
-import { dateInputToIso, EMPTY_DATE, isoToDateParts, type DateParts } from "@/lib/date-input";
+import { dateInputToIso, isoToDateParts, type DateParts } from "@/lib/date-input";
+import { emptyFirstContact, type PostDraft } from "./new-post-draft";
+
+// The blank draft and the draft types live in new-post-draft.ts (no zod, no rule tables), so the
+// quick estimate's first load does not carry the scenario schema; re-exported here unchanged.
+export { emptyFirstContact, newPostDraft, type FirstContactDraft, type PostDraft } from "./new-post-draft";
 import { toFieldIssues } from "@/lib/schemas/common";
-import { ScenarioPostSchema, type CheckStatus, type PostStatus, type RoadmapStatusValue, type ScenarioPost, type ScenarioPostInput } from "@/lib/schemas/scenario";
-
-export interface FirstContactDraft {
-  hcpcRegistration: CheckStatus;
-  yearsRegistered: string;
-  stage1: CheckStatus;
-  stage2: CheckStatus;
-  stage2SignOff: DateParts;
-  supervisorId: string;
-  /** "" = worked out from Stage 2 and the start date (roadmapStatus); else as the user states it. */
-  roadmap: "" | RoadmapStatusValue;
-}
-
-export interface PostDraft {
-  /** Stable React key (never shown, never saved). */
-  key: string;
-  id: string;
-  label: string;
-  role: string;
-  status: PostStatus;
-  salaryMode: "band" | "salary";
-  annualSalary: string;
-  band: string;
-  point: string;
-  wte: string;
-  area: string;
-  start: DateParts;
-  end: DateParts;
-  nextPayStep: DateParts;
-  mhpFunding: string;
-  supervisorId: string;
-  firstContact: FirstContactDraft | null;
-}
+import { ScenarioPostSchema, type ScenarioPost, type ScenarioPostInput } from "@/lib/schemas/scenario";
 
 /** Form text → a JSON value: "" → undefined; "£47,810" → 47810; anything else stays text for zod to reject. */
 export function numberFromText(text: string | null | undefined): number | string | undefined {
@@ -50,33 +23,6 @@ export function numberFromText(text: string | null | undefined): number | string
 const numText = (n: number | undefined) => (n === undefined ? "" : String(n));
 
 export const DATE_LABELS = { start: "Start date", end: "End date", nextPayStep: "Next pay step date", stage2SignOff: "Stage 2 sign-off date" } as const;
-
-export function emptyFirstContact(): FirstContactDraft {
-  return { hcpcRegistration: "not-started", yearsRegistered: "", stage1: "not-started", stage2: "not-started", stage2SignOff: { ...EMPTY_DATE }, supervisorId: "", roadmap: "" };
-}
-
-export function newPostDraft(key: string, id: string, role = "occupational-therapist", area = "national"): PostDraft {
-  const info = isRoleId(role) ? ROLES[role] : undefined;
-  return {
-    key,
-    id,
-    label: "",
-    role,
-    status: "proposed",
-    salaryMode: info?.kind === "gp" ? "salary" : "band",
-    annualSalary: "",
-    band: info?.typicalBand ?? "7",
-    point: "1",
-    wte: "1.0",
-    area,
-    start: { ...EMPTY_DATE },
-    end: { ...EMPTY_DATE },
-    nextPayStep: { ...EMPTY_DATE },
-    mhpFunding: "50%",
-    supervisorId: "",
-    firstContact: info?.firstContact ? emptyFirstContact() : null,
-  };
-}
 
 /** A stored / imported post → a draft. */
 export function postToDraft(p: ScenarioPostInput | ScenarioPost, key: string): PostDraft {

@@ -16,7 +16,7 @@ import type { SessionUser } from "./users";
 export interface ComparisonResult {
   pcn: { code: string; name: string; icb: { code: string; name: string } | null };
   comparison: Comparison;
-  /** The scenarios compared, with their results, in the order compared (the baseline first). */
+  /** The scenarios compared, with their results, in the order compared (the columns' order). */
   scenarios: ScenarioWithResults[];
 }
 
@@ -31,14 +31,38 @@ export function parseCompareIds(raw: string | string[] | null | undefined): stri
 }
 
 /**
- * Compares saved scenarios of the PCN `pcnCode`. Who may, and which PCN, are the scenarios
+ * The baseline of a compare URL (`baseline=id`, optional): its index among `ids`; absent → the
+ * first. One not among the ids compared is bad input, said in words.
+ */
+export function parseCompareBaseline(ids: readonly string[], raw: string | string[] | null | undefined): number {
+  const b = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  if (!b) return 0;
+  const i = ids.indexOf(b);
+  if (i < 0) {
+    const message = `The baseline "${b.length > 24 ? `${b.slice(0, 24)}…` : b}" is not one of the scenarios compared: pick it as well, or another baseline.`;
+    throw invalidInput([{ path: "baseline", message }], message);
+  }
+  return i;
+}
+
+/**
+ * Compares saved scenarios of the PCN `pcnCode`, in the order of the ids, against the baseline
+ * `rawBaseline` (an id among them; the first when absent). Who may, and which PCN, are the scenarios
  * service's rules (listScenarios, then each getScenarioWithResults). Unknown, deleted or another
  * PCN's ids → not_found, naming the id.
  */
-export async function getComparison(db: Db, actor: SessionUser | null, pcnCode: string, rawIds: string | string[] | null | undefined, now: Date = new Date()): Promise<ComparisonResult> {
+export async function getComparison(
+  db: Db,
+  actor: SessionUser | null,
+  pcnCode: string,
+  rawIds: string | string[] | null | undefined,
+  now: Date = new Date(),
+  rawBaseline?: string | string[] | null,
+): Promise<ComparisonResult> {
   const live = await listScenarios(db, actor, pcnCode, { now });
   const code = pcnCode.trim().toUpperCase();
   const ids = parseCompareIds(rawIds);
+  const baseline = parseCompareBaseline(ids, rawBaseline);
   const listed = new Set(live.map((s) => s.id));
   const scenarios: ScenarioWithResults[] = [];
   // One PCN: its practices and weighted population are loaded once per first year, not per scenario.
@@ -55,6 +79,7 @@ export async function getComparison(db: Db, actor: SessionUser | null, pcnCode: 
   const pcn = await db.pcn.findUnique({ where: { code: first.pcnCode }, select: { icb: { select: { code: true, name: true } } } });
   const comparison = compareScenarios(
     scenarios.map((s) => ({ id: s.id, name: s.name, description: s.description, firstYear: s.firstYear, years: s.years, version: s.version, results: s.results })),
+    baseline,
   );
   return { pcn: { code: first.pcnCode, name: first.pcnName, icb: pcn?.icb ?? null }, comparison, scenarios };
 }
@@ -75,6 +100,14 @@ export function compareExportSource(r: ComparisonResult, now: Date): CompareExpo
 }
 
 /** The comparison as CSV (the one table) or XLSX (summary, comparison, headroom by year, assumptions and sources). */
-export async function exportComparison(db: Db, actor: SessionUser | null, pcnCode: string, rawIds: string | string[] | null | undefined, format: "csv" | "xlsx", now: Date = new Date()): Promise<ExportFile> {
-  return compareFile(compareExportSource(await getComparison(db, actor, pcnCode, rawIds, now), now), format);
+export async function exportComparison(
+  db: Db,
+  actor: SessionUser | null,
+  pcnCode: string,
+  rawIds: string | string[] | null | undefined,
+  format: "csv" | "xlsx",
+  now: Date = new Date(),
+  rawBaseline?: string | string[] | null,
+): Promise<ExportFile> {
+  return compareFile(compareExportSource(await getComparison(db, actor, pcnCode, rawIds, now, rawBaseline), now), format);
 }

@@ -119,6 +119,52 @@ describe("compare", () => {
     expect(errors).toEqual([]);
   });
 
+  it("keeps the baseline picked (ticked or not) and the columns in the order ticked; the link, the downloads and 'differences only' keep them (issue 14, item 14)", async () => {
+    await page.goto(`${baseUrl()}/pcns/${PCN}/compare`, { waitUntil: "networkidle" });
+    const picker = page.getByTestId("compare-picker");
+    // Ticked: the OT plan, then the existing team; the baseline is "Ten posts", never ticked.
+    await picker.getByLabel(/^Add one First Contact OT from October/).check();
+    await picker.getByLabel(/^Existing team/).check();
+    await picker.getByLabel("Baseline").selectOption({ label: "Ten posts" });
+    await expect(picker.getByTestId("compare-order").textContent()).resolves.toContain("Ten posts (baseline), Add one First Contact OT from October, Existing team");
+    await picker.getByRole("button", { name: "Compare", exact: true }).click();
+    await page.waitForURL((u) => u.searchParams.get("ids") === `${ids.ten},${ids.ot},${ids.base}` && u.searchParams.get("baseline") === ids.ten);
+    const table = page.getByTestId("compare-2025/26");
+    await table.waitFor();
+    const headings = (await table.locator("thead th").allTextContents()).slice(1);
+    expect(headings.map((h) => h.replace(/Baseline.*/, "").trim())).toEqual(["Ten posts", "Add one First Contact OT from October", "Existing team"]);
+    expect(headings[0]).toContain("Baseline");
+
+    // The shared link reopens the same page: order and baseline.
+    await page.goto(`${baseUrl()}/pcns/${PCN}/compare?ids=${ids.base},${ids.ot}&baseline=${ids.ot}`, { waitUntil: "networkidle" });
+    const heads = (await page.getByTestId("compare-2025/26").locator("thead th").allTextContents()).slice(1);
+    expect(heads[0]).toMatch(/^Existing team/);
+    expect(heads[1]).toMatch(/^Add one First Contact OT from October\s*Baseline/);
+    // The existing team is −1.00 WTE of OT against the OT plan.
+    await expect(page.getByTestId("compare-2025/26").locator('tr[data-measure="wte:occupational-therapist"] td').nth(0).textContent()).resolves.toContain("−1.00 WTE less");
+    const csv = csvRows((await download("Download CSV")).bytes);
+    expect(csv.filter((r) => r["Financial year"] === "2025/26").map((r) => [r["Scenario id"], r.Baseline])).toEqual([
+      [inert(ids.base), "no"],
+      [inert(ids.ot), "yes"],
+    ]);
+    const xlsx = await sheet((await download("Download XLSX")).bytes, "Comparison");
+    expect(xlsx.filter((r) => r[0] === "2025/26").map((r) => [r[1], r[3]])).toEqual([
+      [inert(ids.base), "no"],
+      [inert(ids.ot), "yes"],
+    ]);
+
+    // Differences only: the measures that are the same (the entitlement) go; the link keeps the order and baseline.
+    const before = await page.getByTestId("compare-2025/26").locator("tbody tr").count();
+    expect(await page.getByTestId("compare-2025/26").locator('tr[data-measure="entitlement"]').count()).toBe(1);
+    await page.getByRole("link", { name: "Show differences only" }).click();
+    await page.waitForURL((u) => u.searchParams.get("view") === "differences" && u.searchParams.get("baseline") === ids.ot);
+    await page.getByRole("link", { name: "Show every measure" }).waitFor();
+    expect(await page.getByTestId("compare-2025/26").locator('tr[data-measure="entitlement"]').count()).toBe(0);
+    expect(await page.getByTestId("compare-2025/26").locator("tbody tr").count()).toBeLessThan(before);
+    expect(await page.getByTestId("compare-2025/26").locator('tr[data-measure="cost"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it("downloads the comparison as CSV and XLSX with the JSON's figures", async () => {
     await page.goto(`${baseUrl()}/pcns/${PCN}/compare?ids=${ids.base},${ids.ot}`, { waitUntil: "networkidle" });
     const json = await getJson(`/api/v1/pcns/${PCN}/compare?ids=${ids.base},${ids.ot}`);

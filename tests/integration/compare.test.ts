@@ -101,6 +101,33 @@ describe("GET /api/v1/pcns/{code}/compare", () => {
     expect(a.json.scenarios.map((s: any) => s.id)).toEqual([ids[1], ids[0]]);
   });
 
+  it("&baseline= picks the baseline without moving it: columns stay in the order given (issue 14, item 14)", async () => {
+    const { status, json } = await getJson("UZ1001", `?ids=${ids[1]},${ids[0]}&baseline=${ids[0]}`);
+    expect(status).toBe(200);
+    expect(json.scenarios.map((s: any) => [s.id, s.baseline])).toEqual([
+      [ids[1], false],
+      [ids[0], true],
+    ]);
+    const cost = json.years[0].rows.find((r: any) => r.measure.id === "cost").values;
+    expect(cost[1].difference).toBeNull();
+    expect(Math.round(cost[0].difference * 100)).toBe(Math.round(cost[0].value * 100) - Math.round(cost[1].value * 100));
+    // The CSV: the same order, the same baseline.
+    const res = await csvRoute.GET(req(`/api/v1/pcns/UZ1001/compare.csv?ids=${ids[1]},${ids[0]}&baseline=${ids[0]}`), ctx("UZ1001"));
+    const records = parse(new TextDecoder().decode(new Uint8Array(await res.arrayBuffer())), { columns: true, bom: true }) as Record<string, string>[];
+    expect(records.filter((r) => r["Financial year"] === "2025/26").map((r) => [r["Scenario id"], r.Baseline])).toEqual([
+      [ids[1], "no"],
+      [ids[0], "yes"],
+    ]);
+  });
+
+  it("a baseline not among the ids is refused in words, and nothing is compared", async () => {
+    const { status, json } = await getJson("UZ1001", `?ids=${ids[0]},${ids[1]}&baseline=${ids[2]}`);
+    expect(status).toBe(422);
+    expect(json.error.code).toBe("invalid_input");
+    expect(json.error.message).toContain("is not one of the scenarios compared");
+    expect(json.error.issues[0].path).toBe("baseline");
+  });
+
   it.each([
     ["no ids", "", 422, "Pick 2 to 4 scenarios to compare."],
     ["one id", `?ids=ID0`, 422, "Pick 2 to 4 scenarios to compare."],

@@ -1,14 +1,18 @@
 "use client";
 // The planner's charts (recharts), loaded lazily (next/dynamic) so the planner's first load stays
 // small. Each figure has a text alternative; the tables beside them carry the same figures.
+import { useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { moneyAxis } from "@/lib/charts/axis";
+import { monthlySeries, monthlySeriesExtent, type MonthlyMode } from "@/lib/charts/monthly";
 import { formatMonth, formatPounds } from "@/lib/format";
 
-const short = (n: number) => {
-  const a = Math.abs(n);
-  const s = a >= 1_000_000 ? `£${(a / 1_000_000).toFixed(1)}m` : a >= 1000 ? `£${Math.round(a / 1000).toLocaleString("en-GB")}k` : `£${a}`;
-  return n < 0 ? `−${s}` : s;
-};
+/** A money Y axis's props: ticks chosen by lib/charts/axis so no two labels repeat. */
+function moneyYAxis(values: number[], width = 70) {
+  const axis = moneyAxis(values);
+  return { ticks: axis.ticks, domain: axis.domain, tickFormatter: axis.format, interval: 0 as const, width, tick: { fontSize: 12 } };
+}
+
 const money = (v: unknown) => formatPounds(Number(v));
 const BLUE = "#005eb8";
 const YELLOW = "#ffb81c";
@@ -23,27 +27,63 @@ export interface PlanMonthPoint {
   cumulativeClaimable: number;
 }
 
-/** One year month by month: claimable and PCN-funded stacked; cumulative claimable against the entitlement. */
+/**
+ * One year month by month, like against like on one axis: each month's cost (claimable and
+ * PCN-funded stacked) against a twelfth of the entitlement, or the cost so far against the whole
+ * year's entitlement.
+ */
 export function MonthlyPlanChart({ months, entitlement, financialYear }: { months: PlanMonthPoint[]; entitlement: number; financialYear: string }) {
-  const data = months.map((m) => ({ ...m, label: formatMonth(m.month).slice(0, 3), entitlement }));
+  const [mode, setMode] = useState<MonthlyMode>("month");
+  const series = monthlySeries(months, entitlement, mode);
+  const data = series.map((m) => ({ ...m, label: formatMonth(m.month).slice(0, 3) }));
   const last = months[months.length - 1];
+  const cumulative = mode === "cumulative";
+  const entitlementName = cumulative ? "Entitlement for the year" : "A twelfth of the entitlement";
   return (
-    <figure className="app-chart app-chart--tall" data-testid="planner-monthly-chart">
+    <figure className="app-chart app-chart--tall" data-testid="planner-monthly-chart" data-mode={mode} data-entitlement-line={series[0]?.entitlement ?? 0}>
       <figcaption className="nhsuk-body-s">
-        {financialYear} month by month: bars are each month&apos;s cost (blue: claimable; yellow: funded by the PCN); the solid line is claimable so far and the dashed line the entitlement.
+        {cumulative ? (
+          <>
+            {financialYear} so far: bars are the cost from April to each month (blue: claimable; yellow: funded by the PCN); the dashed line is the year&apos;s entitlement.
+          </>
+        ) : (
+          <>
+            {financialYear} month by month: bars are each month&apos;s cost (blue: claimable; yellow: funded by the PCN); the dashed line is a twelfth of the year&apos;s entitlement
+            ({formatPounds(series[0]?.entitlement ?? 0)} a month).
+          </>
+        )}
       </figcaption>
-      <div role="img" aria-label={`Chart of ${financialYear}: claimable over the year ${formatPounds(last?.cumulativeClaimable ?? 0)} against an entitlement of ${formatPounds(entitlement)}. The month-by-month table has every figure.`}>
+      <fieldset className="nhsuk-fieldset app-no-print">
+        <legend className="nhsuk-u-visually-hidden">Chart shows</legend>
+        <div className="nhsuk-radios nhsuk-radios--inline nhsuk-radios--small">
+          {(
+            [
+              ["month", "Each month"],
+              ["cumulative", "So far in the year"],
+            ] as const
+          ).map(([value, label]) => (
+            <div className="nhsuk-radios__item" key={value}>
+              <input className="nhsuk-radios__input" id={`monthly-mode-${value}`} name="monthly-mode" type="radio" value={value} checked={mode === value} onChange={() => setMode(value)} />
+              <label className="nhsuk-label nhsuk-radios__label" htmlFor={`monthly-mode-${value}`}>
+                {label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <div
+        role="img"
+        aria-label={`Chart of ${financialYear}: claimable over the year ${formatPounds(last?.cumulativeClaimable ?? 0)} against an entitlement of ${formatPounds(entitlement)} (${formatPounds(series[0]?.entitlement ?? 0)} a month if spread evenly). The month-by-month table has every figure.`}
+      >
         <ComposedChart responsive data={data} style={{ width: "100%", maxWidth: 960, height: 320 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 13 }} />
-          <YAxis yAxisId="m" tickFormatter={short} width={64} tick={{ fontSize: 12 }} />
-          <YAxis yAxisId="c" orientation="right" tickFormatter={short} width={64} tick={{ fontSize: 12 }} />
+          <YAxis {...moneyYAxis(monthlySeriesExtent(series), 64)} />
           <Tooltip formatter={money} />
           <Legend />
-          <Bar yAxisId="m" dataKey="claimable" name="Claimable" stackId="cost" fill={BLUE} isAnimationActive={false} />
-          <Bar yAxisId="m" dataKey="pcnFunded" name="PCN-funded" stackId="cost" fill={YELLOW} isAnimationActive={false} />
-          <Line yAxisId="c" dataKey="cumulativeClaimable" name="Claimable so far (right axis)" stroke={DARK} strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line yAxisId="c" dataKey="entitlement" name="Entitlement (right axis)" stroke={GREEN} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+          <Bar dataKey="claimable" name={cumulative ? "Claimable so far" : "Claimable"} stackId="cost" fill={BLUE} isAnimationActive={false} />
+          <Bar dataKey="pcnFunded" name={cumulative ? "PCN-funded so far" : "PCN-funded"} stackId="cost" fill={YELLOW} isAnimationActive={false} />
+          <Line dataKey="entitlement" name={entitlementName} stroke={GREEN} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
         </ComposedChart>
       </div>
     </figure>
@@ -73,7 +113,7 @@ export function CostPressureChart({ years }: { years: YearPoint[] }) {
         <ComposedChart responsive data={data} style={{ width: "100%", maxWidth: 960, height: 320 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-          <YAxis tickFormatter={short} width={70} tick={{ fontSize: 12 }} />
+          <YAxis {...moneyYAxis(years.flatMap((y) => [y.cost, y.claimable, y.entitlement]))} />
           <Tooltip formatter={money} />
           <Legend />
           <Bar dataKey="cost" name="Cost of the posts" fill="#aeb7bd" isAnimationActive={false} />
@@ -104,7 +144,7 @@ export function CashFlowChart({ months, peakFunding }: { months: CashPoint[]; pe
         <ComposedChart responsive data={data} style={{ width: "100%", maxWidth: 960, height: 320 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={16} />
-          <YAxis tickFormatter={short} width={70} tick={{ fontSize: 12 }} />
+          <YAxis {...moneyYAxis(data.flatMap((m) => [m.paidOut, m.received, m.position]))} />
           <Tooltip formatter={money} />
           <Legend />
           <ReferenceLine y={0} stroke={DARK} />

@@ -1,11 +1,10 @@
 "use client";
-// Member practices, sortable by name, code or list size (@tanstack/react-table). Sort controls
-// are buttons inside the column headers; aria-sort says the current order.
+// Member practices, sortable by name, code or list size. Sort controls are buttons inside the
+// column headers; aria-sort says the current order. A plain sort (was @tanstack/react-table: the
+// table has a handful of rows, and the library was ~10 kB of the PCN page's first load).
 import { useState } from "react";
-import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import type { PcnPracticeRow } from "@/lib/server/pcn-population";
 
-const col = createColumnHelper<PcnPracticeRow>();
 const fmt = (n: number) => n.toLocaleString("en-GB");
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const date = (iso: string) => {
@@ -13,76 +12,77 @@ const date = (iso: string) => {
   return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
 };
 
-const columns = [
-  col.accessor("name", { header: "Practice", sortingFn: "alphanumeric", cell: (c) => c.getValue() }),
-  col.accessor("code", { header: "Code", cell: (c) => c.getValue() }),
-  col.accessor((r) => r.registeredPatients ?? -1, {
-    id: "registeredPatients",
-    header: "Registered patients",
-    sortDescFirst: true,
-    cell: (c) => {
-      const r = c.row.original;
-      return r.registeredPatients === null ? "not known" : fmt(r.registeredPatients);
-    },
-    meta: { numeric: true },
-  }),
-  col.accessor("registeredPatientsDate", {
-    header: "At",
-    enableSorting: false,
-    cell: (c) => (c.getValue() ? date(c.getValue()!) : "—"),
-  }),
+type SortId = "name" | "code" | "registeredPatients";
+interface ColumnSpec {
+  id: SortId | "registeredPatientsDate";
+  header: string;
+  numeric?: boolean;
+  /** The first click sorts descending (list size: biggest first). */
+  descFirst?: boolean;
+  sortable: boolean;
+  cell: (r: PcnPracticeRow) => string;
+}
+
+const COLUMNS: ColumnSpec[] = [
+  { id: "name", header: "Practice", sortable: true, cell: (r) => r.name },
+  { id: "code", header: "Code", sortable: true, cell: (r) => r.code },
+  { id: "registeredPatients", header: "Registered patients", numeric: true, descFirst: true, sortable: true, cell: (r) => (r.registeredPatients === null ? "not known" : fmt(r.registeredPatients)) },
+  { id: "registeredPatientsDate", header: "At", sortable: false, cell: (r) => (r.registeredPatientsDate ? date(r.registeredPatientsDate) : "—") },
 ];
 
+const collator = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
+
+function compare(a: PcnPracticeRow, b: PcnPracticeRow, id: SortId): number {
+  if (id === "registeredPatients") return (a.registeredPatients ?? -1) - (b.registeredPatients ?? -1);
+  return collator.compare(a[id], b[id]);
+}
+
 export function PracticesTable({ practices, totalLabel }: { practices: PcnPracticeRow[]; totalLabel?: string }) {
-  const [sorting, setSorting] = useState<SortingState>([{ id: "name", desc: false }]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- useReactTable is not memo-safe; this component does not use the React compiler
-  const table = useReactTable({ data: practices, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
+  const [sorting, setSorting] = useState<{ id: SortId; desc: boolean }>({ id: "name", desc: false });
+  const rows = [...practices].sort((a, b) => (sorting.desc ? -1 : 1) * compare(a, b, sorting.id) || collator.compare(a.code, b.code));
+  const toggle = (c: ColumnSpec) => {
+    const id = c.id as SortId;
+    setSorting((s) => (s.id === id ? { id, desc: !s.desc } : { id, desc: c.descFirst ?? false }));
+  };
   return (
     <table className="nhsuk-table app-practices-table">
       <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
         Member practices{totalLabel ? ` (${totalLabel})` : ""}, column headers with buttons are sortable
       </caption>
       <thead className="nhsuk-table__head">
-        {table.getHeaderGroups().map((hg) => (
-          <tr key={hg.id}>
-            {hg.headers.map((h) => {
-              const sorted = h.column.getIsSorted();
-              const numeric = (h.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-              const label = flexRender(h.column.columnDef.header, h.getContext());
-              return (
-                <th
-                  key={h.id}
-                  scope="col"
-                  className={numeric ? "nhsuk-table__header--numeric" : undefined}
-                  aria-sort={h.column.getCanSort() ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
-                >
-                  {h.column.getCanSort() ? (
-                    <button type="button" className="app-sort-button" onClick={h.column.getToggleSortingHandler()}>
-                      {label}
-                      <span className="app-sort-button__icon" aria-hidden="true">
-                        {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : " ⇅"}
-                      </span>
-                    </button>
-                  ) : (
-                    label
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        ))}
+        <tr>
+          {COLUMNS.map((c) => {
+            const sorted = sorting.id === c.id ? (sorting.desc ? "desc" : "asc") : false;
+            return (
+              <th
+                key={c.id}
+                scope="col"
+                className={c.numeric ? "nhsuk-table__header--numeric" : undefined}
+                aria-sort={c.sortable ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+              >
+                {c.sortable ? (
+                  <button type="button" className="app-sort-button" onClick={() => toggle(c)}>
+                    {c.header}
+                    <span className="app-sort-button__icon" aria-hidden="true">
+                      {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : " ⇅"}
+                    </span>
+                  </button>
+                ) : (
+                  c.header
+                )}
+              </th>
+            );
+          })}
+        </tr>
       </thead>
       <tbody className="nhsuk-table__body">
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className="nhsuk-table__row">
-            {row.getVisibleCells().map((cell) => {
-              const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-              return (
-                <td key={cell.id} className={`nhsuk-table__cell${numeric ? " nhsuk-table__cell--numeric" : ""}`}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              );
-            })}
+        {rows.map((r) => (
+          <tr key={r.code} className="nhsuk-table__row">
+            {COLUMNS.map((c) => (
+              <td key={c.id} className={`nhsuk-table__cell${c.numeric ? " nhsuk-table__cell--numeric" : ""}`}>
+                {c.cell(r)}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

@@ -2,7 +2,7 @@
 // The compare charts, loaded only in the browser and after the page (recharts stays out of the
 // first load).
 import dynamic from "next/dynamic";
-import type { CompareChartData } from "./compare-charts";
+import type { CompareChartData } from "@/lib/charts/compare";
 
 const Charts = dynamic(() => import("./compare-charts").then((m) => m.CompareCharts), {
   ssr: false,

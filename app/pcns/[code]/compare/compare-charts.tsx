@@ -1,25 +1,16 @@
 "use client";
-// The comparison's charts (recharts, loaded lazily): the money measures of a chosen year as
-// grouped bars (one bar per scenario), and each scenario's headroom year by year. Each chart has
+// The comparison's charts (recharts, loaded lazily): the money measures of a chosen year as each
+// scenario's difference from the baseline (one bar per other scenario), and each scenario's
+// headroom year by year. Each chart has
 // a text alternative; the tables above carry every figure.
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { moneyAxis } from "@/lib/charts/axis";
 import { formatPounds } from "@/lib/format";
-
-export interface CompareChartData {
-  scenarios: { id: string; name: string }[];
-  /** Per year: the money measures, one value per scenario (null outside its years). */
-  years: { financialYear: string; measures: { label: string; values: (number | null)[] }[] }[];
-  headroomByYear: { financialYear: string; values: (number | null)[] }[];
-}
+import type { CompareChartData } from "@/lib/charts/compare";
 
 // NHS.UK palette, distinguishable in greyscale order (dark → light) and with a legend.
 const COLOURS = ["#005eb8", "#ffb81c", "#007f3b", "#330072"];
-const short = (n: number) => {
-  const a = Math.abs(n);
-  const s = a >= 1_000_000 ? `£${(a / 1_000_000).toFixed(1)}m` : a >= 1000 ? `£${Math.round(a / 1000).toLocaleString("en-GB")}k` : `£${Math.round(a)}`;
-  return n < 0 ? `−${s}` : s;
-};
 const money = (v: unknown) => formatPounds(Number(v));
 const key = (i: number) => `s${i}`;
 // Legend text in the body colour (the swatch carries the colour; yellow text would be unreadable).
@@ -32,6 +23,10 @@ export function CompareCharts({ data }: { data: CompareChartData }) {
   const bars = year.measures.map((m) => Object.fromEntries([["label", m.label], ...m.values.map((v, i) => [key(i), v])]));
   const headroom = data.headroomByYear.map((y) => Object.fromEntries([["label", y.financialYear], ...y.values.map((v, i) => [key(i), v])]));
   const describe = (values: (number | null)[]) => values.map((v, i) => `${data.scenarios[i]!.name} ${v === null ? "not in its years" : formatPounds(v)}`).join(", ");
+  const describeDifferences = (values: (number | null)[]) =>
+    values.map((v, i) => `${data.others[i]!.name} ${v === null ? "not in both scenarios' years" : v === 0 ? "no difference" : `${v > 0 ? "+" : "−"}${formatPounds(Math.abs(v))} ${v > 0 ? "more" : "less"}`}`).join(", ");
+  const barsAxis = moneyAxis(year.measures.flatMap((m) => m.values.filter((v): v is number => v !== null)));
+  const headroomAxis = moneyAxis(data.headroomByYear.flatMap((y) => y.values.filter((v): v is number => v !== null)));
   return (
     <div className="app-print-whole">
       <h2 id="charts">Charts</h2>
@@ -50,17 +45,19 @@ export function CompareCharts({ data }: { data: CompareChartData }) {
         </div>
       ) : null}
       <figure className="app-chart app-chart--tall app-print-whole" data-testid="compare-measures-chart">
-        <figcaption className="nhsuk-body-s">{year.financialYear}: each measure, one bar per scenario (the first bar is the baseline).</figcaption>
-        <div role="img" aria-label={`Grouped bar chart of ${year.financialYear}: ${year.measures.map((m) => `${m.label}: ${describe(m.values)}`).join("; ")}.`}>
+        <figcaption className="nhsuk-body-s">
+          {year.financialYear}: each measure&apos;s difference from the baseline, {data.baseline.name} (the line at £0); above the line = more than the baseline, below = less.
+        </figcaption>
+        <div role="img" aria-label={`Bar chart of ${year.financialYear}, differences from the baseline ${data.baseline.name}: ${year.measures.map((m) => `${m.label}: ${describeDifferences(m.values)}`).join("; ")}.`}>
           <BarChart responsive data={bars} style={{ width: "100%", maxWidth: 960, height: 320 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
-            <YAxis tickFormatter={short} width={70} tick={{ fontSize: 12 }} />
+            <YAxis ticks={barsAxis.ticks} domain={barsAxis.domain} tickFormatter={barsAxis.format} interval={0} width={70} tick={{ fontSize: 12 }} />
             <Tooltip formatter={money} />
             <Legend itemSorter={null} formatter={legendText} />
             <ReferenceLine y={0} stroke="#212b32" />
-            {data.scenarios.map((s, i) => (
-              <Bar key={s.id} dataKey={key(i)} name={s.name} fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
+            {data.others.map((s, i) => (
+              <Bar key={s.id} dataKey={key(i)} name={`${s.name} − ${data.baseline.name}`} fill={COLOURS[s.column % COLOURS.length]} isAnimationActive={false} />
             ))}
           </BarChart>
         </div>
@@ -71,7 +68,7 @@ export function CompareCharts({ data }: { data: CompareChartData }) {
           <BarChart responsive data={headroom} style={{ width: "100%", maxWidth: 960, height: 300 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-            <YAxis tickFormatter={short} width={70} tick={{ fontSize: 12 }} />
+            <YAxis ticks={headroomAxis.ticks} domain={headroomAxis.domain} tickFormatter={headroomAxis.format} interval={0} width={70} tick={{ fontSize: 12 }} />
             <Tooltip formatter={money} />
             <Legend itemSorter={null} formatter={legendText} />
             <ReferenceLine y={0} stroke="#212b32" />

@@ -1,7 +1,9 @@
 "use client";
-// The compare picker: checkboxes of the PCN's scenarios and the baseline. It updates the page's
-// shareable URL (?ids=baseline,other,…). Without JavaScript the same form submits as a GET
-// (ids=a&ids=b&baseline=a), which the page reads just as well.
+// The compare picker: checkboxes of the PCN's scenarios and the baseline. The columns come in the
+// order the boxes were ticked; the baseline is the one picked, compared whether its box is ticked
+// or not. It updates the page's shareable URL (?ids=a,b,c&baseline=b). Without JavaScript the
+// same form submits as a GET (ids=a&ids=b&baseline=a, in the list's order), which the page reads
+// just as well.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
@@ -16,31 +18,34 @@ export interface PickerScenario {
   postCount: number;
 }
 
-export function ComparePicker({ path, scenarios, selected }: { path: string; scenarios: PickerScenario[]; selected: string[] }) {
+/** The scenarios compared, in the columns' order: those ticked, in the order ticked, the baseline first if it was not ticked. */
+export function comparedOrder(checked: readonly string[], baseline: string): string[] {
+  return baseline && !checked.includes(baseline) ? [baseline, ...checked] : [...checked];
+}
+
+export function ComparePicker({ path, scenarios, selected, baseline: initialBaseline }: { path: string; scenarios: PickerScenario[]; selected: string[]; baseline?: string }) {
   const router = useRouter();
   const [checked, setChecked] = useState<string[]>(selected.filter((id) => scenarios.some((s) => s.id === id)));
-  const [baseline, setBaseline] = useState<string>(checked[0] ?? scenarios[0]?.id ?? "");
+  const [baseline, setBaseline] = useState<string>(
+    initialBaseline && scenarios.some((s) => s.id === initialBaseline) ? initialBaseline : (checked[0] ?? scenarios[0]?.id ?? ""),
+  );
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   const toggle = (id: string, on: boolean) => setChecked((c) => (on ? [...c.filter((x) => x !== id), id] : c.filter((x) => x !== id)));
-  const chooseBaseline = (id: string) => {
-    setBaseline(id);
-    if (id && !checked.includes(id)) setChecked((c) => [id, ...c]);
-  };
+  const chooseBaseline = (id: string) => setBaseline(id);
+  const ordered = comparedOrder(checked, baseline);
+  const nameOf = (id: string) => scenarios.find((s) => s.id === id)?.name ?? id;
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    // The baseline first, then the others in the list's order.
-    const picked = scenarios.map((s) => s.id).filter((id) => checked.includes(id));
-    const ordered = picked.includes(baseline) ? [baseline, ...picked.filter((id) => id !== baseline)] : picked;
     if (ordered.length < MIN_COMPARED || ordered.length > MAX_COMPARED) {
       setError(ordered.length < MIN_COMPARED ? `Pick at least ${MIN_COMPARED} scenarios to compare.` : `Pick at most ${MAX_COMPARED} scenarios: you picked ${ordered.length}.`);
       setAttempt((n) => n + 1);
       return;
     }
     setError(null);
-    router.push(`${path}?ids=${ordered.map(encodeURIComponent).join(",")}`);
+    router.push(`${path}?ids=${ordered.map(encodeURIComponent).join(",")}&baseline=${encodeURIComponent(baseline)}`);
   }
 
   return (
@@ -50,7 +55,7 @@ export function ComparePicker({ path, scenarios, selected }: { path: string; sce
         <fieldset className="nhsuk-fieldset" aria-describedby={`compare-ids-hint${error ? " compare-ids-error" : ""}`}>
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Scenarios to compare</legend>
           <div className="nhsuk-hint" id="compare-ids-hint">
-            Pick {MIN_COMPARED} to {MAX_COMPARED}.
+            Pick {MIN_COMPARED} to {MAX_COMPARED}, the baseline included. The columns come in the order you tick them.
           </div>
           {error ? <ErrorMessage id="compare-ids-error">{error}</ErrorMessage> : null}
           <div className="nhsuk-checkboxes nhsuk-checkboxes--small" id="compare-ids">
@@ -91,6 +96,11 @@ export function ComparePicker({ path, scenarios, selected }: { path: string; sce
           ))}
         </select>
       </div>
+      {ordered.length ? (
+        <p className="nhsuk-body-s" data-testid="compare-order" aria-live="polite">
+          Columns, in order: {ordered.map((id) => `${nameOf(id)}${id === baseline ? " (baseline)" : ""}`).join(", ")}.
+        </p>
+      ) : null}
       <button className="nhsuk-button" type="submit" data-testid="compare-submit">
         Compare
       </button>

@@ -1,12 +1,13 @@
-// One table of the comparison: a row per measure, a column per scenario (the baseline first).
+// One table of the comparison: a row per measure, a column per scenario (in the order chosen; the
+// baseline's heading says so).
 // Every other scenario's cell shows its difference from the baseline in words and signs
 // ("+£1,234.56 more", "−0.50 WTE less", with "than the baseline" for screen readers), and is
 // highlighted; colour is never the only signal.
 import { FigureTag } from "@/app/components/ui/cells";
-import { describeDifference, formatMeasure, type ComparedRow, type ComparedScenario, type YearStatus } from "@/lib/planner/compare";
+import { describeDifference, formatMeasure, type ComparedRow, type ComparedScenario, type MeasureUnit, type YearStatus } from "@/lib/planner/compare";
 
-function Difference({ unit, difference }: { unit: ComparedRow["measure"]["unit"]; difference: number }) {
-  const d = describeDifference(unit, difference);
+function Difference({ unit, difference, decimals }: { unit: MeasureUnit; difference: number; decimals?: number }) {
+  const d = describeDifference(unit, difference, decimals);
   return (
     <span className={`app-diff app-diff--${d.direction}`} data-testid="difference">
       <span aria-hidden="true" className="app-diff__arrow">
@@ -24,6 +25,7 @@ export function CompareTable({
   scenarios,
   rows,
   status,
+  decimals,
   testId,
 }: {
   caption: string;
@@ -31,8 +33,11 @@ export function CompareTable({
   rows: ComparedRow[];
   /** Per scenario: the year's figure status (null = not in that scenario's years); omit for the whole plan. */
   status?: (YearStatus | null)[];
+  /** Decimals per unit for the whole comparison (comparisonDecimals): totals read like their rows. */
+  decimals?: Record<MeasureUnit, number>;
   testId?: string;
 }) {
+  if (rows.length === 0) return <p className="nhsuk-body-s" data-testid={testId ? `${testId}-same` : undefined}>No difference from the baseline in any measure.</p>;
   return (
     <div className="app-table-scroll app-print-whole" tabIndex={0} role="region" aria-label={caption}>
       <table className="nhsuk-table app-compare-table" data-testid={testId}>
@@ -67,11 +72,11 @@ export function CompareTable({
                         <span className="nhsuk-u-visually-hidden">Not in this scenario&apos;s years</span>
                       </>
                     ) : (
-                      formatMeasure(r.measure.unit, v.value)
+                      formatMeasure(r.measure.unit, v.value, decimals?.[r.measure.unit])
                     )}
                     {v.difference !== null ? (
                       <span className="app-block">
-                        <Difference unit={r.measure.unit} difference={v.difference} />
+                        <Difference unit={r.measure.unit} difference={v.difference} decimals={decimals?.[r.measure.unit]} />
                       </span>
                     ) : null}
                   </td>

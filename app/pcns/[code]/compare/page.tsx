@@ -1,5 +1,6 @@
 // Compare two to four scenarios of a PCN side by side (issue 7): /pcns/{code}/compare?ids=a,b,c
-// (a shareable URL; the first id is the baseline). Each year of their horizons, every measure,
+// (a shareable URL: the columns in the ids' order; &baseline=b picks the baseline, else the first;
+// &view=differences shows only the measures that differ). Each year of their horizons, every measure,
 // and every other scenario's difference from the baseline; charts; CSV and XLSX of the same
 // figures; a print view. The PCN's members (the scenarios service's rules: viewers too).
 import type { Metadata } from "next";
@@ -7,7 +8,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/app/components/print-button";
 import { formatMonth } from "@/lib/format";
-import { MONEY_MEASURES, PEAK_CASH, type Comparison } from "@/lib/planner/compare";
+import { comparisonDecimals, differencesOnly } from "@/lib/planner/compare";
 import { PLANNER_DEFAULTS } from "@/lib/planner/compute";
 import { canRead } from "@/lib/server/access";
 import { getCurrentUser } from "@/lib/server/auth";
@@ -16,7 +17,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { getPcnDetail } from "@/lib/server/pcn-profile";
 import { listScenarios, type ScenarioListItem } from "@/lib/server/scenarios";
-import type { CompareChartData } from "./compare-charts";
+import { compareChartData } from "@/lib/charts/compare";
 import { LazyCompareCharts } from "./compare-charts-lazy";
 import { ComparePicker } from "./compare-picker";
 import { CompareTable } from "./compare-table";
@@ -24,10 +25,13 @@ import { CompareTable } from "./compare-table";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare scenarios" };
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ ids?: string | string[]; baseline?: string | string[] }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ ids?: string | string[]; baseline?: string | string[]; view?: string | string[] }> };
 
-/** The ids asked for, the baseline (a form without JavaScript sends it apart) moved first. */
-function requestedIds(ids: string | string[] | undefined, baseline: string | string[] | undefined): string[] {
+/**
+ * The ids asked for, in their order, and the baseline: the one picked, compared even when its box
+ * was not ticked (then it comes first).
+ */
+function requested(ids: string | string[] | undefined, baseline: string | string[] | undefined): { ids: string[]; baseline: string | undefined } {
   const list = [
     ...new Set(
       (Array.isArray(ids) ? ids : [ids ?? ""])
@@ -36,21 +40,8 @@ function requestedIds(ids: string | string[] | undefined, baseline: string | str
         .filter(Boolean),
     ),
   ];
-  const b = typeof baseline === "string" ? baseline : undefined;
-  return b && list.includes(b) ? [b, ...list.filter((id) => id !== b)] : list;
-}
-
-const CHART_MEASURES = [...MONEY_MEASURES.filter((m) => m.id !== "entitlement").map((m) => m.id), PEAK_CASH.id];
-
-function chartData(c: Comparison): CompareChartData {
-  return {
-    scenarios: c.scenarios.map((s) => ({ id: s.id, name: s.name })),
-    years: c.years.map((y) => ({
-      financialYear: y.financialYear,
-      measures: y.rows.filter((r) => CHART_MEASURES.includes(r.measure.id)).map((r) => ({ label: r.measure.label, values: r.values.map((v) => v.value) })),
-    })),
-    headroomByYear: c.headroomByYear,
-  };
+  const b = (Array.isArray(baseline) ? baseline[0] : baseline)?.trim() || undefined;
+  return { ids: b && !list.includes(b) ? [b, ...list] : list, baseline: b };
 }
 
 const percent = (v: number) => `${Math.round(v * 10000) / 100}%`;
@@ -88,7 +79,7 @@ function Assumptions({ result }: { result: ComparisonResult }) {
           return (
             <li key={s.id}>
               <strong>{s.name}</strong>
-              {i === 0 ? " (baseline)" : ""}: {s.firstYear}, {s.years} year{s.years === 1 ? "" : "s"}, {s.posts.length} post{s.posts.length === 1 ? "" : "s"}, version {s.version}; claim
+              {c.scenarios[i]?.baseline ? " (baseline)" : ""}: {s.firstYear}, {s.years} year{s.years === 1 ? "" : "s"}, {s.posts.length} post{s.posts.length === 1 ? "" : "s"}, version {s.version}; claim
               lag {a.claimLagMonths ?? PLANNER_DEFAULTS.claimLagMonths} months; pay award in projected years {percent(a.payAward ?? PLANNER_DEFAULTS.payAward)}; rate growth{" "}
               {percent(a.rateGrowth ?? PLANNER_DEFAULTS.rateGrowth)}; population growth {percent(a.populationGrowth ?? PLANNER_DEFAULTS.populationGrowth)}
               {s.results.summary.peakFundingMonth ? `; peak funding needed in ${formatMonth(s.results.summary.peakFundingMonth)}` : ""}.
@@ -117,13 +108,14 @@ function Assumptions({ result }: { result: ComparisonResult }) {
 export default async function ComparePage({ params, searchParams }: Props) {
   const code = (await params).code.trim().toUpperCase();
   if (!/^[A-Z0-9]{1,10}$/.test(code)) notFound();
-  const { ids: rawIds, baseline } = await searchParams;
+  const { ids: rawIds, baseline: rawBaseline, view } = await searchParams;
+  const onlyDifferences = (Array.isArray(view) ? view[0] : view) === "differences";
   const db = getDb();
   const pcn = await getPcnDetail(db, code);
   if (!pcn) notFound();
   const user = await getCurrentUser();
   const here = `/pcns/${pcn.code}/compare`;
-  const ids = requestedIds(rawIds, baseline);
+  const { ids, baseline } = requested(rawIds, rawBaseline);
 
   const header = (
     <>
@@ -149,7 +141,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   );
 
   if (!user || !canRead(user, pcn.code)) {
-    const next = ids.length ? `${here}?ids=${ids.join(",")}` : here;
+    const next = ids.length ? `${here}?ids=${ids.join(",")}${baseline ? `&baseline=${baseline}` : ""}` : here;
     return (
       <>
         {header}
@@ -174,13 +166,17 @@ export default async function ComparePage({ params, searchParams }: Props) {
   let problem: string | null = null;
   try {
     live = await listScenarios(db, user, pcn.code);
-    if (ids.length) result = await getComparison(db, user, pcn.code, ids);
+    if (ids.length) result = await getComparison(db, user, pcn.code, ids, undefined, baseline);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     problem = e.message;
   }
   const c = result?.comparison;
-  const query = c ? `ids=${c.scenarios.map((s) => encodeURIComponent(s.id)).join(",")}` : "";
+  const base = c?.scenarios.find((s) => s.baseline);
+  // The comparison's own query (its order and baseline): the downloads and the view links carry it.
+  const query = c && base ? `ids=${c.scenarios.map((s) => encodeURIComponent(s.id)).join(",")}&baseline=${encodeURIComponent(base.id)}` : "";
+  const decimals = c ? comparisonDecimals(c) : undefined;
+  const shown = (rows: NonNullable<typeof c>["horizon"]) => (onlyDifferences ? differencesOnly(rows) : rows);
 
   return (
     <>
@@ -215,7 +211,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
       {c && result ? (
         <>
           <p>
-            Baseline: <strong>{c.scenarios[0]!.name}</strong>. Every other scenario shows its difference from the baseline: <strong>+</strong> and &ldquo;more&rdquo; when it is
+            Baseline: <strong>{base?.name}</strong>. Every other scenario shows its difference from the baseline: <strong>+</strong> and &ldquo;more&rdquo; when it is
             higher, <strong>−</strong> and &ldquo;less&rdquo; when it is lower. The link to this page is shareable with anyone who can see these scenarios.
           </p>
           <div className="nhsuk-button-group app-no-print">
@@ -227,6 +223,17 @@ export default async function ComparePage({ params, searchParams }: Props) {
             </a>
             <PrintButton />
           </div>
+          <p className="app-no-print" data-testid="compare-view">
+            {onlyDifferences ? (
+              <>
+                Showing only the measures where a scenario differs from the baseline. <Link href={`${here}?${query}`}>Show every measure</Link>
+              </>
+            ) : (
+              <>
+                Showing every measure. <Link href={`${here}?${query}&view=differences`}>Show differences only</Link>
+              </>
+            )}
+          </p>
           <ul className="nhsuk-list app-compare-scenarios">
             {c.scenarios.map((s) => (
               <li key={s.id}>
@@ -240,15 +247,28 @@ export default async function ComparePage({ params, searchParams }: Props) {
             {c.years.map((y) => (
               <section key={y.financialYear} aria-labelledby={`year-${y.financialYear.replace("/", "-")}`} className="app-print-whole">
                 <h2 id={`year-${y.financialYear.replace("/", "-")}`}>{y.financialYear}</h2>
-                <CompareTable caption={`${y.financialYear}: each scenario, and its difference from the baseline`} scenarios={c.scenarios} rows={y.rows} status={y.status} testId={`compare-${y.financialYear}`} />
+                <CompareTable
+                  caption={`${y.financialYear}: each scenario, and its difference from the baseline`}
+                  scenarios={c.scenarios}
+                  rows={shown(y.rows)}
+                  status={y.status}
+                  decimals={decimals}
+                  testId={`compare-${y.financialYear}`}
+                />
               </section>
             ))}
             <section aria-labelledby="whole-plan" className="app-print-whole">
               <h2 id="whole-plan">All years of each plan</h2>
-              <CompareTable caption="Over each scenario's whole plan: sums of its years, and its peak funding needed" scenarios={c.scenarios} rows={c.horizon} testId="compare-horizon" />
+              <CompareTable
+                caption="Over each scenario's whole plan: sums of its years, and its peak funding needed"
+                scenarios={c.scenarios}
+                rows={shown(c.horizon)}
+                decimals={decimals}
+                testId="compare-horizon"
+              />
             </section>
           </div>
-          <LazyCompareCharts data={chartData(c)} />
+          <LazyCompareCharts data={compareChartData(c)} />
         </>
       ) : null}
 
@@ -262,6 +282,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
               path={here}
               scenarios={live.map((s) => ({ id: s.id, name: s.name, firstYear: s.firstYear, years: s.years, postCount: s.postCount }))}
               selected={c ? c.scenarios.map((s) => s.id) : ids}
+              baseline={base?.id ?? baseline}
             />
           </div>
         </details>

@@ -1,4 +1,4 @@
-// GET /api/v1/pcns/{code}/compare.csv?ids=a,b[,c,d] — the comparison as CSV: one row per year and
+// GET /api/v1/pcns/{code}/compare.csv?ids=a,b[,c,d][&baseline=b] — the comparison as CSV: one row per year and
 // scenario (then each whole plan), each figure and its difference from the baseline.
 import { actorFromRequest } from "@/lib/server/api-auth";
 import { exportComparison } from "@/lib/server/compare";
@@ -11,8 +11,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
   return handle(async () => {
     const { code } = await params;
-    const ids = new URL(request.url).searchParams.getAll("ids");
-    return fileResponse(await exportComparison(getDb(), await actorFromRequest(request), code, ids, "csv"));
+    const query = new URL(request.url).searchParams;
+    const ids = query.getAll("ids");
+    return fileResponse(await exportComparison(getDb(), await actorFromRequest(request), code, ids, "csv", undefined, query.get("baseline")));
   });
 }
 

@@ -1,4 +1,4 @@
-// GET /api/v1/pcns/{code}/compare.xlsx?ids=a,b[,c,d] — the comparison as an XLSX workbook:
+// GET /api/v1/pcns/{code}/compare.xlsx?ids=a,b[,c,d][&baseline=b] — the comparison as an XLSX workbook:
 // Summary, Comparison, Headroom by year, Assumptions and sources.
 import { actorFromRequest } from "@/lib/server/api-auth";
 import { exportComparison } from "@/lib/server/compare";
@@ -11,8 +11,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
   return handle(async () => {
     const { code } = await params;
-    const ids = new URL(request.url).searchParams.getAll("ids");
-    return fileResponse(await exportComparison(getDb(), await actorFromRequest(request), code, ids, "xlsx"));
+    const query = new URL(request.url).searchParams;
+    const ids = query.getAll("ids");
+    return fileResponse(await exportComparison(getDb(), await actorFromRequest(request), code, ids, "xlsx", undefined, query.get("baseline")));
   });
 }
 

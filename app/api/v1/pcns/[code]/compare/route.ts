@@ -1,5 +1,5 @@
-// GET /api/v1/pcns/{code}/compare?ids=a,b[,c,d] — two to four scenarios of the PCN side by side
-// (the first is the baseline): each year's figures and every other scenario's difference from it.
+// GET /api/v1/pcns/{code}/compare?ids=a,b[,c,d][&baseline=b] — two to four scenarios of the PCN side by side
+// (in that order; the baseline is `baseline`, else the first): each year's figures and every other scenario's difference from it.
 import { actorFromRequest } from "@/lib/server/api-auth";
 import { comparisonJson, getComparison } from "@/lib/server/compare";
 import { getDb } from "@/lib/server/db";
@@ -10,8 +10,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
   return handle(async () => {
     const { code } = await params;
-    const ids = new URL(request.url).searchParams.getAll("ids");
-    return json(comparisonJson(await getComparison(getDb(), await actorFromRequest(request), code, ids)));
+    const query = new URL(request.url).searchParams;
+    const ids = query.getAll("ids");
+    return json(comparisonJson(await getComparison(getDb(), await actorFromRequest(request), code, ids, undefined, query.get("baseline"))));
   });
 }
 
