@@ -9,6 +9,7 @@ import { createPrisma } from "@/lib/server/create-prisma";
 import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
 import { grantMembership } from "@/lib/server/memberships";
 import { createUser } from "@/lib/server/users";
+import { hardOptimiseRequest } from "../support/hard-optimise";
 import { baseUrl, launchBrowser, signIn } from "./browser";
 
 const PCN = "UZ1015";
@@ -187,4 +188,34 @@ describe("the optimiser outside the PCN's editors", () => {
       await c.close();
     }
   });
+});
+
+describe("a long optimiser run does not hold the server (issue 15)", () => {
+  it("while the issue's 30 × 6 problem solves on a worker, GET /api/health answers within 500 ms each time; the run ends 408 at its 15 s limit", async () => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const t0 = performance.now();
+    let settledAt = 0;
+    // Anonymous, as in the issue (one run: well within the per-address limit).
+    const long = fetch(`${baseUrl()}/api/v1/optimise`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(hardOptimiseRequest()) }).then(async (r) => {
+      settledAt = performance.now();
+      return { status: r.status, body: (await r.json()) as any };
+    });
+    // Let the server price it and a worker load HiGHS and get into the solve.
+    await sleep(3000);
+    const times: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const t = performance.now();
+      const h = await fetch(`${baseUrl()}/api/health`);
+      expect(h.status).toBe(200);
+      await h.json();
+      times.push(performance.now() - t);
+      await sleep(1000);
+    }
+    expect(settledAt, "the long solve was still running while the health checks answered").toBe(0);
+    expect(Math.max(...times), `health check times: ${times.map((t) => t.toFixed(0)).join(", ")} ms`).toBeLessThan(500);
+    const r = await long;
+    expect(r.status).toBe(408);
+    expect(r.body.error.message).toMatch(/^The optimiser could not prove the best mix within 15 seconds\./);
+    expect(settledAt - t0).toBeLessThan(25_000);
+  }, 90_000);
 });
