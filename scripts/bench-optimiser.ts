@@ -57,7 +57,7 @@ export async function benchOptimiser(): Promise<void> {
     const problem = buildProblem(compiled, weightedPopulation, existingPosts, candidates, limits);
     buildRuns.push(ms(tb));
     const ts = performance.now();
-    const r = optimise(problem, await createHighsSolver()); // one per request, as the API does
+    const r = await optimise(problem, await createHighsSolver()); // one per request, as the API does
     if (i === 0) coldMs = ms(ts);
     else solveRuns.push(ms(ts));
     if (r.status !== "optimal") throw new Error("benchmark problem should be feasible");

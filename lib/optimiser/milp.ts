@@ -34,9 +34,12 @@ export class SolverTimeLimitError extends Error {
   }
 }
 
-/** What the optimiser needs from a solver: prove optimality or infeasibility of a maximisation. */
+/**
+ * What the optimiser needs from a solver: prove optimality or infeasibility of a maximisation.
+ * May answer at once (in-process HiGHS, tests) or later (HiGHS in a worker thread, the server).
+ */
 export interface MilpSolver {
-  solve(model: Milp): MilpResult;
+  solve(model: Milp): MilpResult | Promise<MilpResult>;
 }
 
 /** A number in LP text: plain decimal notation (no exponent), at most 12 decimals. */

@@ -75,12 +75,12 @@ const problem = (candidates: CandidateModel[], over: Partial<OptimiserProblem> =
 const cand = (id: string, value: number, options: PricedOption[], min = 0, max = 3, roadmap = false): CandidateModel => ({ id, valueHundredths: value * 100, min, max, roadmap, options });
 
 describe("optimiser model (by hand)", () => {
-  it("finds the most valuable mix where a greedy rule does not", () => {
+  it("finds the most valuable mix where a greedy rule does not", async () => {
     // £100,000 entitlement. A: claims £51,000 for value 10; B: claims £50,000 for value 9.6.
     // Greedy by value per pound takes A first (10/£51k > 9.6/£50k), then nothing else fits: 10.
     // The optimum is two Bs: 19.2, using the entitlement exactly.
     const p = problem([cand("a", 10, [option(1, 5_200_000, 5_100_000)], 0, 2), cand("b", 9.6, [option(1, 5_200_000, 5_000_000)], 0, 2)]);
-    const r = optimise(p, solver, { alternatives: 3 });
+    const r = await optimise(p, solver, { alternatives: 3 });
     expect(r.status).toBe("optimal");
     if (r.status !== "optimal") return;
     expect(r.best.objective).toBe(19.2);
@@ -94,41 +94,41 @@ describe("optimiser model (by hand)", () => {
     ]);
   });
 
-  it("uses the claim to the exact penny: a mix a penny over is refused", () => {
+  it("uses the claim to the exact penny: a mix a penny over is refused", async () => {
     const p = problem([cand("a", 1, [option(1, 5_000_001, 5_000_001)], 0, 2)]);
-    const r = optimise(p, solver);
+    const r = await optimise(p, solver);
     expect(r.status === "optimal" && r.best.chosen).toEqual([{ candidate: "a", wte: 1, count: 1 }]);
     const exact = problem([cand("a", 1, [option(1, 5_000_000, 5_000_000)], 0, 2)]);
-    const r2 = optimise(exact, solver);
+    const r2 = await optimise(exact, solver);
     expect(r2.status === "optimal" && r2.best.chosen).toEqual([{ candidate: "a", wte: 1, count: 2 }]);
     expect(r2.status === "optimal" && r2.best.totals.headroomPence).toBe(0);
   });
 
-  it("no candidates: the existing posts alone, objective 0", () => {
+  it("no candidates: the existing posts alone, objective 0", async () => {
     const p = problem([], { existing: { costPence: 300, claimablePence: 200, pcnFundedPence: 100, roadmapTrainees: 0 } });
-    const r = optimise(p, solver, { alternatives: 3 });
+    const r = await optimise(p, solver, { alternatives: 3 });
     expect(r).toMatchObject({ status: "optimal", best: { objective: 0, chosen: [], totals: { claimablePence: 200, headroomPence: 10_000_000 - 200 } }, alternatives: [] });
   });
 
-  it("zero budget: only posts that cost the PCN nothing", () => {
+  it("zero budget: only posts that cost the PCN nothing", async () => {
     const p = problem([cand("capped", 5, [option(1, 6_000_000, 5_000_000)]), cand("free", 1, [option(1, 4_000_000, 4_000_000)], 0, 2)], { pcnFundedMaxPence: 0 });
-    const r = optimise(p, solver);
+    const r = await optimise(p, solver);
     expect(r.status === "optimal" && r.best.chosen).toEqual([{ candidate: "free", wte: 1, count: 2 }]);
     expect(r.status === "optimal" && r.binding.find((b) => b.limit === "pcnFunded")?.message).toMatch(/PCN-funded budget: £0\.00 of £0\.00 is left/);
   });
 
-  it("infeasible: the existing posts alone are over the entitlement", () => {
+  it("infeasible: the existing posts alone are over the entitlement", async () => {
     const p = problem([cand("a", 1, [option(1, 100, 100)])], { pots: [{ id: "main", label: "ARRS entitlement", entitlementPence: 5_000_000, existingClaimsPence: 5_000_100 }] });
-    const r = optimise(p, solver);
+    const r = await optimise(p, solver);
     expect(r.status).toBe("infeasible");
     expect(r.binding).toEqual([{ limit: "entitlement", pot: "main", message: "ARRS entitlement: the existing posts alone claim £50,001.00, £1.00 more than the entitlement of £50,000.00." }]);
   });
 
-  it("infeasible: the minimums are more than the entitlement funds (minimum and entitlement both bind)", () => {
+  it("infeasible: the minimums are more than the entitlement funds (minimum and entitlement both bind)", async () => {
     const p = problem([cand("a", 1, [option(0.5, 3_000_000, 3_000_000), option(1, 6_000_000, 6_000_000)], 2, 3)], {
       pots: [{ id: "main", label: "ARRS entitlement", entitlementPence: 8_000_000, existingClaimsPence: 2_500_000 }],
     });
-    const r = optimise(p, solver);
+    const r = await optimise(p, solver);
     expect(r.status).toBe("infeasible");
     expect(r.binding.map((b) => b.limit).sort()).toEqual(["entitlement", "minimum"]);
     expect(r.binding.find((b) => b.limit === "entitlement")!.message).toBe(
@@ -136,33 +136,33 @@ describe("optimiser model (by hand)", () => {
     );
   });
 
-  it("infeasible: the PCN-funded budget binds", () => {
+  it("infeasible: the PCN-funded budget binds", async () => {
     const p = problem([cand("a", 1, [option(1, 6_000_000, 5_000_000)], 1, 1)], { pcnFundedMaxPence: 999_999 });
-    const r = optimise(p, solver);
+    const r = await optimise(p, solver);
     expect(r.status).toBe("infeasible");
     expect(r.binding.map((b) => b.limit).sort()).toEqual(["minimum", "pcnFunded"]);
     expect(r.binding.find((b) => b.limit === "pcnFunded")!.message).toMatch(/at least £10,000\.00; .* £0\.01 more than the budget of £9,999\.99/);
   });
 
-  it("infeasible: supervisor capacity binds (4 trainees per 1.0 WTE)", () => {
+  it("infeasible: supervisor capacity binds (4 trainees per 1.0 WTE)", async () => {
     const p = problem([cand("fcp", 1, [option(1, 100, 100)], 3, 5, true)], { traineeCapacity: 4, existing: { costPence: 0, claimablePence: 0, pcnFundedPence: 0, roadmapTrainees: 2 } });
-    const r = optimise(p, solver);
+    const r = await optimise(p, solver);
     expect(r.status).toBe("infeasible");
     expect(r.binding.find((b) => b.limit === "supervision")!.message).toBe("Supervisor capacity: room for 4 roadmap trainees, but the existing posts and the minimums asked for need 5.");
     // Feasible with capacity for 5: the capacity limits the count.
-    const r2 = optimise({ ...p, candidates: [cand("fcp", 1, [option(1, 100, 100)], 0, 5, true)] }, solver);
+    const r2 = await optimise({ ...p, candidates: [cand("fcp", 1, [option(1, 100, 100)], 0, 5, true)] }, solver);
     expect(r2.status === "optimal" && r2.best.chosen).toEqual([{ candidate: "fcp", wte: 1, count: 2 }]);
     expect(r2.status === "optimal" && r2.binding.map((b) => b.limit)).toEqual(["supervision"]);
   });
 
-  it("each pot is a limit of its own (a GP pot cannot fund other roles)", () => {
+  it("each pot is a limit of its own (a GP pot cannot fund other roles)", async () => {
     const pots = [
       { id: "main", label: "Main pot", entitlementPence: 6_000_000, existingClaimsPence: 0 },
       { id: "gp", label: "GP pot", entitlementPence: 6_000_000, existingClaimsPence: 0 },
     ];
     // Two pharmacists would claim £100,000 from main (over £60,000); one pharmacist + one GP fits.
     const p = problem([cand("pharm", 10, [{ ...option(1, 5_000_000, 5_000_000), potClaimsPence: [5_000_000, 0] }], 0, 2), cand("gp", 3, [{ ...option(1, 5_000_000, 5_000_000), potClaimsPence: [0, 5_000_000] }], 0, 2)], { pots });
-    const r = optimise(p, solver);
+    const r = await optimise(p, solver);
     expect(r.status === "optimal" && r.best.chosen).toEqual([
       { candidate: "pharm", wte: 1, count: 1 },
       { candidate: "gp", wte: 1, count: 1 },
@@ -174,7 +174,7 @@ describe("optimiser model (by hand)", () => {
 describe("optimiser model: time limits", () => {
   const p = problem([cand("a", 10, [option(1, 5_200_000, 5_100_000)], 0, 2), cand("b", 9.6, [option(1, 5_200_000, 5_000_000)], 0, 2)]);
 
-  it("out of time while looking for alternatives: the proven optimum stands, with the alternatives found so far", () => {
+  it("out of time while looking for alternatives: the proven optimum stands, with the alternatives found so far", async () => {
     let calls = 0;
     const once: MilpSolver = {
       solve: (m) => {
@@ -182,14 +182,14 @@ describe("optimiser model: time limits", () => {
         return solver.solve(m);
       },
     };
-    const r = optimise(p, once, { alternatives: 3 });
+    const r = await optimise(p, once, { alternatives: 3 });
     expect(r.status === "optimal" && r.best.objective).toBe(19.2);
     expect(r.status === "optimal" && r.alternatives.map((a) => a.objective)).toEqual([10]);
   });
 
   it("out of time before the optimum is proved: the error reaches the caller (the API says 408)", async () => {
     const none = await createHighsSolver(0);
-    expect(() => optimise(p, none)).toThrow(SolverTimeLimitError);
+    await expect(optimise(p, none)).rejects.toThrow(SolverTimeLimitError);
   });
 });
 
@@ -243,12 +243,12 @@ describe("optimiser model (property: HiGHS's optimum equals brute-force enumerat
     };
   };
 
-  it("optimal value, feasibility and alternatives match enumeration (200 random problems)", () => {
-    fc.assert(
-      fc.property(problemArb, (g) => {
+  it("optimal value, feasibility and alternatives match enumeration (200 random problems)", async () => {
+    await fc.assert(
+      fc.asyncProperty(problemArb, async (g) => {
         const p = toProblem(g);
         const all = enumerate(p);
-        const r = optimise(p, solver, { alternatives: 2 });
+        const r = await optimise(p, solver, { alternatives: 2 });
         if (all.length === 0) {
           expect(r.status).toBe("infeasible");
           expect(r.binding.length).toBeGreaterThan(0);

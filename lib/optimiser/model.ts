@@ -143,10 +143,10 @@ export function buildMilp(p: OptimiserProblem, relax?: LimitGroup): Built {
 }
 
 /** Solves, checking the answer exactly: a solver's rounding never passes a penny over a limit. */
-function solveChecked(solver: MilpSolver, milp: Milp): number[] | null {
+async function solveChecked(solver: MilpSolver, milp: Milp): Promise<number[] | null> {
   if (!constantRowsFeasible(milp)) return null;
   if (milp.columns.length === 0) return [];
-  const res = solver.solve(milp);
+  const res = await solver.solve(milp);
   if (res.status === "infeasible") return null;
   const values = res.values.map((v) => Math.round(v));
   const broken = violatedRows(milp, values);
@@ -245,7 +245,7 @@ function tightLimits(p: OptimiserProblem, b: Built, values: readonly number[], c
 }
 
 /** In words, why no mix fits: each limit group whose removal alone makes the problem feasible. */
-function explainInfeasible(p: OptimiserProblem, solver: MilpSolver): Binding[] {
+async function explainInfeasible(p: OptimiserProblem, solver: MilpSolver): Promise<Binding[]> {
   const present: LimitGroup[] = ["entitlement"];
   if (p.pcnFundedMaxPence !== undefined) present.push("pcnFunded");
   if (p.candidates.some((c) => c.min > 0)) present.push("minimum");
@@ -291,7 +291,7 @@ function explainInfeasible(p: OptimiserProblem, solver: MilpSolver): Binding[] {
   };
   const binding: Binding[] = [];
   for (const g of present) {
-    if (solveChecked(solver, buildMilp(p, g).milp) !== null) binding.push(...describe(g));
+    if ((await solveChecked(solver, buildMilp(p, g).milp)) !== null) binding.push(...describe(g));
   }
   if (binding.length) return binding;
   // No single limit is to blame: say which ones act together.
@@ -302,10 +302,10 @@ function explainInfeasible(p: OptimiserProblem, solver: MilpSolver): Binding[] {
  * The optimal mix (proved by the solver and checked exactly), up to `alternatives` next best
  * distinct mixes, and the limits that bind; or "infeasible" with the limits that make it so.
  */
-export function optimise(p: OptimiserProblem, solver: MilpSolver, opts: { alternatives?: number } = {}): OptimiseOutcome {
+export async function optimise(p: OptimiserProblem, solver: MilpSolver, opts: { alternatives?: number } = {}): Promise<OptimiseOutcome> {
   const built = buildMilp(p);
-  const values = solveChecked(solver, built.milp);
-  if (values === null) return { status: "infeasible", binding: explainInfeasible(p, solver) };
+  const values = await solveChecked(solver, built.milp);
+  if (values === null) return { status: "infeasible", binding: await explainInfeasible(p, solver) };
   const counts = countsOf(built, values);
   const best = mixOf(p, counts);
   const binding = tightLimits(p, built, values, counts);
@@ -318,7 +318,7 @@ export function optimise(p: OptimiserProblem, solver: MilpSolver, opts: { altern
     addNoGoodCut(milp, nCols, last, k);
     let next: number[] | null;
     try {
-      next = solveChecked(solver, milp);
+      next = await solveChecked(solver, milp);
     } catch (e) {
       // Out of time: the optimum stands; fewer alternatives are shown.
       if (e instanceof SolverTimeLimitError) break;

@@ -9,7 +9,8 @@ export type ErrorCode =
   | "method_not_allowed"
   | "unsupported_media_type"
   | "request_timeout"
-  | "too_many_requests";
+  | "too_many_requests"
+  | "service_unavailable";
 
 export interface FieldIssue {
   /** Dotted path into the input, e.g. "posts.0.wte" ("" for the whole body). */
@@ -54,8 +55,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   request_timeout: 408,
   too_many_requests: 429,
+  service_unavailable: 503,
 };
 
 /** Too many failed attempts: 429 with `Retry-After` (seconds; also `retryAfter` in the error). */
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError("too_many_requests", message, [], { retryAfter: retryAfterSeconds });
+
+/** Busy for now (e.g. every optimiser worker in use and the queue full): 503 with `Retry-After`. */
+export const serviceUnavailable = (message: string, retryAfterSeconds: number) =>
+  new AppError("service_unavailable", message, [], { retryAfter: retryAfterSeconds });

@@ -10,7 +10,7 @@ export function json(body: unknown, status = 200): Response {
 export function errorResponse(e: unknown): Response {
   if (e instanceof AppError) {
     const response = json(errorBody(e), HTTP_STATUS[e.code]);
-    if (e.code === "too_many_requests") response.headers.set("retry-after", String(e.details.retryAfter));
+    if (e.code === "too_many_requests" || e.code === "service_unavailable") response.headers.set("retry-after", String(e.details.retryAfter));
     return response;
   }
   console.error(e);

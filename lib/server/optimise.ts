@@ -9,10 +9,12 @@ import type { ApiPost } from "@/lib/post-spec";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { MAX_OPTIMISE_BODY_BYTES, OptimiseRequestSchema, type OptimiseRequest } from "@/lib/schemas/optimise";
 import type { Db } from "./create-prisma";
-import { AppError, invalidInput, notFound } from "./errors";
+import { AppError, invalidInput, notFound, serviceUnavailable, tooManyRequests } from "./errors";
 import { runEstimate, type EstimateResponse } from "./estimate";
-import { createHighsSolver } from "./highs";
+import { createPooledSolver, optimiserTimeLimitSeconds } from "./highs";
 import { resolveWeightedPopulation } from "./pcns";
+import { beginAttempt, LIMITS, tryAgainIn } from "./rate-limit";
+import { getSolverPool, SolverBusyError, type SolverLease } from "./solver-pool";
 
 const pounds = (pence: number) => pence / 100;
 
@@ -55,8 +57,42 @@ export function validateOptimiseRequest(input: unknown): OptimiseRequest {
 }
 
 /**
+ * Counts one optimiser run against its caller's limit, or refuses it (429 with Retry-After):
+ * without an account, per address (LIMITS.optimiseAddress); signed in, per account
+ * (LIMITS.optimiseAccount, far higher; an office's editors share no address limit). Every run
+ * counts, valid or not.
+ */
+export async function limitOptimiserRuns(db: Db, caller: { userId: number } | { address: string }, now: Date = new Date()): Promise<void> {
+  const signedIn = "userId" in caller;
+  const limit = signedIn ? LIMITS.optimiseAccount : LIMITS.optimiseAddress;
+  const verdict = await beginAttempt(db, [{ limit, subject: signedIn ? `user:${caller.userId}` : caller.address }], now);
+  if (!verdict.allowed) {
+    const who = signedIn ? "from this account" : "from this address without signing in";
+    const minutes = limit.windowMs / 60_000;
+    throw tooManyRequests(`Too many optimiser runs ${who}: at most ${limit.max} in ${minutes} minutes. ${tryAgainIn(verdict.retryAfterSeconds)}`, verdict.retryAfterSeconds);
+  }
+}
+
+/** A solver worker for one request, or 503 in words when every worker is busy and the queue is full. */
+async function leaseSolver(): Promise<SolverLease> {
+  try {
+    return await getSolverPool(Math.ceil(optimiserTimeLimitSeconds())).acquire();
+  } catch (e) {
+    if (e instanceof SolverBusyError) {
+      throw serviceUnavailable(
+        `The optimiser is busy with other requests just now, and no more can wait. Nothing was changed. Try again in ${e.retryAfterSeconds} seconds.`,
+        e.retryAfterSeconds,
+      );
+    }
+    throw e;
+  }
+}
+
+/**
  * Runs the optimiser on untrusted input. `getDb` is called only when the PCN is named by code.
- * Throws AppError (invalid_input / not_found) for expected failures.
+ * Throws AppError (invalid_input / not_found; request_timeout; service_unavailable when the
+ * solver pool is full) for expected failures. Without `solver`, the solves run on a worker of the
+ * process's solver pool (lib/server/solver-pool.ts), never on this thread.
  */
 export async function runOptimise(input: unknown, getDb: () => Db, solver?: MilpSolver): Promise<OptimiseResponse> {
   const req = validateOptimiseRequest(input);
@@ -77,13 +113,16 @@ export async function runOptimise(input: unknown, getDb: () => Db, solver?: Milp
     throw e;
   }
   let outcome;
+  const lease = solver ? null : await leaseSolver();
   try {
-    outcome = optimise(problem, solver ?? (await createHighsSolver()), { alternatives: req.alternatives });
+    outcome = await optimise(problem, solver ?? createPooledSolver(lease!, optimiserTimeLimitSeconds()), { alternatives: req.alternatives });
   } catch (e) {
     if (e instanceof SolverTimeLimitError) {
       throw new AppError("request_timeout", `The optimiser could not prove the best mix within ${e.seconds} seconds. Give fewer candidates, fewer WTE options or smaller maximums.`);
     }
     throw e;
+  } finally {
+    lease?.release();
   }
   if (outcome.status === "infeasible") return { status: "infeasible", objective: null, chosen: [], estimate: null, binding: outcome.binding, alternatives: [] };
 

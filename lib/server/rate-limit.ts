@@ -28,6 +28,13 @@ export const LIMITS = {
   signInAddress: { name: "sign-in-address", max: 50, windowMs: 15 * MINUTE },
   /** Bad, unknown or revoked API tokens from one address (issue 8: at most 20 in 15 minutes). */
   apiTokenAddress: { name: "api-token-address", max: 20, windowMs: 15 * MINUTE },
+  /**
+   * Optimiser runs without an account, per address (issue 15): each holds a solver worker for up
+   * to 15 s, so an open endpoint must not let one address keep them all.
+   */
+  optimiseAddress: { name: "optimise-address", max: 20, windowMs: 10 * MINUTE },
+  /** Optimiser runs by one signed-in account (the page or the API with a token): far more room. */
+  optimiseAccount: { name: "optimise-account", max: 120, windowMs: 10 * MINUTE },
 } as const satisfies Record<string, Limit>;
 
 const LONGEST_WINDOW_MS = Math.max(...Object.values(LIMITS).map((l) => l.windowMs));

@@ -1,7 +1,9 @@
+import { actorFromRequest } from "@/lib/server/api-auth";
 import { getDb } from "@/lib/server/db";
 import { parseEstimateBody } from "@/lib/server/estimate";
 import { handle, json, otherMethods, readBodyText, requireJsonBody } from "@/lib/server/http";
-import { optimiseBodyTooLarge, runOptimise } from "@/lib/server/optimise";
+import { limitOptimiserRuns, optimiseBodyTooLarge, runOptimise } from "@/lib/server/optimise";
+import { clientAddress } from "@/lib/server/rate-limit";
 import { MAX_OPTIMISE_BODY_BYTES } from "@/lib/schemas/optimise";
 
 export const dynamic = "force-dynamic";
@@ -9,9 +11,14 @@ export const dynamic = "force-dynamic";
 /**
  * POST /api/v1/optimise — the role mix that best uses the entitlement (contract: README
  * "Optimiser API"): existing posts fixed, candidate posts chosen by a mixed-integer solver.
+ * Open to anyone, but runs without an account are limited per address and signed-in runs per
+ * account (429 with Retry-After); the solve runs on a pool worker (503 with Retry-After when
+ * every worker is busy and the queue is full).
  */
 export async function POST(request: Request): Promise<Response> {
   return handle(async () => {
+    const actor = await actorFromRequest(request);
+    await limitOptimiserRuns(getDb(), actor ? { userId: actor.id } : { address: clientAddress(request.headers) });
     requireJsonBody(request);
     const text = await readBodyText(request, MAX_OPTIMISE_BODY_BYTES);
     if (text === null) throw optimiseBodyTooLarge();

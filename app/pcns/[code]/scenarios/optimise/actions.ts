@@ -8,7 +8,7 @@ import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { AppError, type FieldIssue } from "@/lib/server/errors";
 import { canWrite } from "@/lib/server/access";
-import { runOptimise, type OptimiseResponse } from "@/lib/server/optimise";
+import { limitOptimiserRuns, runOptimise, type OptimiseResponse } from "@/lib/server/optimise";
 import { createScenario, getScenario, type StoredScenario } from "@/lib/server/scenarios";
 import { chosenPosts } from "@/lib/optimiser/price";
 import type { OptimiseRequest } from "@/lib/schemas/optimise";
@@ -90,6 +90,7 @@ function failure(e: unknown): Exclude<OptimiseActionResult, { status: "done" }> 
 export async function runOptimiseAction(pcnCode: string, input: OptimiseFormInput): Promise<OptimiseActionResult> {
   try {
     const user = await editor(pcnCode);
+    await limitOptimiserRuns(getDb(), { userId: user.id });
     const { request, base } = await requestFor(user, pcnCode, input);
     const result = await runOptimise(request, getDb);
     return { status: "done", result, base: base ? { id: base.id, name: base.name } : null };
@@ -107,6 +108,7 @@ export async function openAsScenarioAction(pcnCode: string, input: OptimiseFormI
   let target: string;
   try {
     const user = await editor(pcnCode);
+    await limitOptimiserRuns(getDb(), { userId: user.id });
     const { request, base } = await requestFor(user, pcnCode, input);
     const result = await runOptimise(request, getDb);
     if (result.status !== "optimal") return { status: "error", message: "There is no mix within the limits to open." };
