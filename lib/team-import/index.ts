@@ -10,7 +10,7 @@ import { FIELD_LABELS, IMPORT_FIELDS, isImportField, recogniseColumn, recogniseR
 import { hoursToWteTenThousandths, parseDate, parseMoneyPence, parseWteTenThousandths, sessionsToWteTenThousandths, type Parsed } from "./values";
 
 export { FIELD_LABELS, IMPORT_FIELDS, KNOWN_COLUMNS, recogniseColumn, recogniseRole, type ImportField } from "./columns";
-export { readCsv, readXlsx, XLSX_TYPE, type SheetTable } from "./read";
+export { readCsv, readXlsx, XLSX_TYPE, type ReadResult, type SheetTable } from "./read";
 
 /** A column's choice: one of the fields, or "ignore". */
 export type ColumnChoice = ImportField | "ignore";
