@@ -31,9 +31,15 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
  * streamed): returns null then, so an oversized or endless body is never held in memory.
  */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string | null> {
+  const bytes = await readBodyBytes(request, maxBytes);
+  return bytes === null ? null : bytes.toString("utf8");
+}
+
+/** The request body as bytes (a spreadsheet upload), with readBodyText's limit: null when over `maxBytes`. */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer | null> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) return null;
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -47,7 +53,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] as const;

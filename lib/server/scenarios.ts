@@ -354,6 +354,17 @@ export async function getScenario(db: Db, actor: SessionUser | null, id: string,
   return toStored(await loadAuthorised(db, user, id, "viewer", now));
 }
 
+/** One scenario as stored, for someone who may change it (editor or above): e.g. before adding imported posts. */
+export async function getScenarioForEdit(db: Db, actor: SessionUser | null, id: string, now: Date = new Date()): Promise<StoredScenario> {
+  const user = requireSignedIn(actor);
+  return toStored(await loadAuthorised(db, user, id, "editor", now));
+}
+
+/** The stored scenario as a PUT body based on its own version (to save it with changes through updateScenario). */
+export function updateBodyOf(s: StoredScenario): ScenarioBody & { version: number } {
+  return { ...bodyOf(s), version: s.version };
+}
+
 /** One scenario as stored, with its computed results (GET /api/v1/scenarios/{id}). */
 export async function getScenarioWithResults(db: Db, actor: SessionUser | null, id: string, now: Date = new Date(), contexts?: PlannerContextCache): Promise<ScenarioWithResults> {
   const s = await getScenario(db, actor, id, now);
