@@ -24,6 +24,7 @@ import {
   pricePlan,
   pricePost,
   projectRules,
+  rulesForYear,
   ROLES,
   scalePopulation,
   supervisionFor,
@@ -216,10 +217,17 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
       rulesByYear.push(table);
       return;
     }
+    const doctors = scenario.assumptions.doctorsPayAward;
+    if (i === 0) {
+      // A plan that starts after the latest rule table: projected from it, year by year.
+      rulesByYear.push(rulesForYear(fy, { payAward: award, rateGrowth, ...(doctors !== undefined ? { doctorsPayAward: doctors } : {}) })!);
+      return;
+    }
     const prev = rulesByYear[i - 1]!;
     const prevOverrides = overridesFor(scenario, i - 1, years[i - 1]!);
     const inputs = {
       payAward: award,
+      ...(doctors !== undefined ? { doctorsPayAward: doctors } : {}),
       rateGrowth,
       ...(prevOverrides.arrsRatePerWeightedPatient !== undefined ? { previousRate: prevOverrides.arrsRatePerWeightedPatient } : {}),
       ...(prevOverrides.maxReimbursableAnnual ? { previousCapOverrides: prevOverrides.maxReimbursableAnnual } : {}),

@@ -83,6 +83,8 @@ export interface FinancialYearRules {
   capTables: CapTable[];
   /** The year's pay award on Agenda for Change pay (spot salaries in a multi-year plan rise by it). */
   payAward?: Figure<number>;
+  /** The year's doctors' (DDRB) pay award: GP posts' salaries and maxima in a multi-year plan rise by it. */
+  doctorsPayAward?: Figure<number>;
   /** Plain-language notes about the year shown beside its figures. */
   notes: string[];
 }
