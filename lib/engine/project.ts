@@ -7,6 +7,7 @@
 //   employer NI and pension carried forward unchanged.
 // Every figure of a projected year has status "projection" and says how it was made.
 import { financialYearLabel, parseFinancialYear } from "./calendar";
+import { tableApplies } from "./compile";
 import { ROLE_IDS, type AfcBand, type RoleId } from "./roles";
 import { deriveLine, mhpTables, type OnCosts } from "./rules/derive";
 import { getRules, LATEST_RULES_YEAR } from "./rules/index";
@@ -19,6 +20,8 @@ export interface ProjectionInputs {
   doctorsPayAward?: number;
   /** Growth of the ARRS rate per weighted patient, e.g. 0.025. */
   rateGrowth: number;
+  /** Project from the previous year's expected backdated uplift table (default: its own default). */
+  expectedUplift?: boolean;
   /** The previous year's rate as used (an override replaces the table's); default its main pot. */
   previousRate?: number;
   /** The previous year's cap overrides (£ per 1.0 WTE, every area): projected from, as its caps. */
@@ -29,10 +32,11 @@ const round = (v: number) => Math.floor(v + 0.5 + 1e-9);
 const pct = (v: number) => `${Math.round(v * 10000) / 100}%`;
 
 /** The cap table in force on the last day of a year (the latest-published one covering it). */
-function closingTable(rules: FinancialYearRules): CapTable {
+function closingTable(rules: FinancialYearRules, expectedUplift?: boolean): CapTable {
   const lastDay = `${rules.startYear + 1}-03-31`;
   let best: CapTable | undefined;
   for (const t of rules.capTables) {
+    if (!tableApplies(t, expectedUplift === undefined ? {} : { expectedUplift })) continue;
     if (t.effectiveFrom > lastDay || (t.effectiveTo && t.effectiveTo < lastDay)) continue;
     if (!best || t.publishedOn > best.publishedOn) best = t;
   }
@@ -65,7 +69,7 @@ export function projectRules(previous: FinancialYearRules, inputs: ProjectionInp
   }
 
   const onCosts: OnCosts = { niRate: previous.employerNiRate.value, niThreshold: previous.employerNiThresholdAnnual.value, pensionRate: previous.employerPensionRate.value };
-  const base = closingTable(previous);
+  const base = closingTable(previous, inputs.expectedUplift);
   const lines = {} as Record<CappedRoleId, CapLine>;
   for (const role of ROLE_IDS) {
     if (role === "mental-health-practitioner") continue;
@@ -131,6 +135,8 @@ export interface YearProjection {
   doctorsPayAward?: number;
   /** Growth of the ARRS rate per weighted patient a projected year (default 2.5%). */
   rateGrowth?: number;
+  /** Whether the latest table's expected backdated uplift is in the projection's base. */
+  expectedUplift?: boolean;
 }
 
 const projectedChain = new Map<string, FinancialYearRules>();
@@ -151,11 +157,13 @@ export function rulesForYear(fy: string, p: YearProjection = {}): FinancialYearR
     rateGrowth: p.rateGrowth ?? PROJECTION_DEFAULTS.rateGrowth,
     ...(p.doctorsPayAward !== undefined ? { doctorsPayAward: p.doctorsPayAward } : {}),
   };
-  const key = `${fy}|${inputs.payAward}|${inputs.doctorsPayAward ?? ""}|${inputs.rateGrowth}`;
+  const key = `${fy}|${inputs.payAward}|${inputs.doctorsPayAward ?? ""}|${inputs.rateGrowth}|${p.expectedUplift ?? ""}`;
   const cached = projectedChain.get(key);
   if (cached) return cached;
   let rules = latest;
-  for (let y = latest.startYear + 1; y <= start; y++) rules = projectRules(rules, inputs);
+  for (let y = latest.startYear + 1; y <= start; y++) {
+    rules = projectRules(rules, y === latest.startYear + 1 && p.expectedUplift !== undefined ? { ...inputs, expectedUplift: p.expectedUplift } : inputs);
+  }
   if (projectedChain.size > 200) projectedChain.clear();
   projectedChain.set(key, rules);
   return rules;

@@ -137,13 +137,15 @@ interface PostPlan {
   id: string;
 }
 
-function postSpecs(s: ScenarioBody, awards: number[]): PostPlan[][] {
-  // awards[y]: the pay award of year y of the horizon (a spot salary rises by it from year 1 on).
+function postSpecs(s: ScenarioBody, awards: number[], doctorsAwards: number[]): PostPlan[][] {
+  // awards[y]: the pay award of year y of the horizon (a spot salary rises by it from year 1 on);
+  // a GP's salary rises by the doctors' award instead.
   return awards.map((_, y) =>
     s.posts.map((p, i) => {
       const id = p.id ?? `post-${i + 1}`;
+      const rise = p.role === "gp" ? doctorsAwards : awards;
       let salary = p.annualSalary !== undefined ? poundsToPence(p.annualSalary) : undefined;
-      if (salary !== undefined) for (let k = 1; k <= y; k++) salary = Math.floor(salary * (1 + awards[k]!) + 0.5 + 1e-7);
+      if (salary !== undefined) for (let k = 1; k <= y; k++) salary = Math.floor(salary * (1 + rise[k]!) + 0.5 + 1e-7);
       return { spec: toPostSpec(p, id, salary), post: p, id };
     }),
   );
@@ -209,10 +211,12 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
   // Rules and pay awards year by year (a projected year builds on the one before, as used).
   const rulesByYear: FinancialYearRules[] = [];
   const awards: number[] = [];
+  const doctorsAwards: number[] = [];
   years.forEach((fy, i) => {
     const table = getRules(fy);
     const award = payAwardFor(scenario, fy, table);
     awards.push(award);
+    doctorsAwards.push(table?.doctorsPayAward?.value ?? scenario.assumptions.doctorsPayAward ?? award);
     if (table) {
       rulesByYear.push(table);
       return;
@@ -235,7 +239,7 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
     rulesByYear.push(remember(projectedCache, `${ruleKey(prev)}|${JSON.stringify(inputs)}`, () => projectRules(prev, inputs)));
   });
   // Spot salaries: year 0 as given; year y = year y−1 × (1 + award of year y).
-  const plans = postSpecs(scenario, awards);
+  const plans = postSpecs(scenario, awards, doctorsAwards);
 
   const priced: PlanResult[] = [];
   const results: YearResult[] = years.map((fy, i) => {

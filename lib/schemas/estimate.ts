@@ -120,6 +120,9 @@ export const AssumptionsSchema = z.strictObject(
         }
       })
       .optional(),
+    expectedUplift: z
+      .boolean({ error: "expectedUplift must be true (apply the year's expected backdated pay-award uplift of the maxima) or false." })
+      .optional(),
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown assumption(s): ${iss.keys.join(", ")}.` : "assumptions must be an object.") },
 );

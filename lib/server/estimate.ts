@@ -7,7 +7,10 @@ import {
   EngineInputError,
   pricePlan,
   rulesForYear,
+  tableApplies,
   toScaledInteger,
+  type Assumptions,
+  type FinancialYearRules,
   type PostSpec,
 } from "@/lib/engine";
 import { toPostSpec } from "@/lib/post-spec";
@@ -93,7 +96,7 @@ export async function runEstimate(input: unknown, getDb: () => Db, now: Date = n
   const req = validateEstimateRequest(input, now);
   const { payAward, doctorsPayAward, rateGrowth, ...overrides } = req.assumptions ?? {};
   const projection = { ...(payAward !== undefined ? { payAward } : {}), ...(doctorsPayAward !== undefined ? { doctorsPayAward } : {}), ...(rateGrowth !== undefined ? { rateGrowth } : {}) };
-  const rules = rulesForYear(req.financialYear, projection)!;
+  const rules = rulesForYear(req.financialYear, { ...projection, ...(overrides.expectedUplift !== undefined ? { expectedUplift: overrides.expectedUplift } : {}) })!;
   let wp: WeightedPopulationUsed;
   let pcn: { code: string; name: string } | undefined;
   if ("code" in req.pcn) {
@@ -115,7 +118,7 @@ export async function runEstimate(input: unknown, getDb: () => Db, now: Date = n
     // An estimated population's 80% interval carries through to the entitlement it gives.
     const entitlementAt = (v: number) => calculateEntitlement({ weightedPopulation: roundPopulation(v), pots: compiled.pots }).totalPence / 100;
     const entitlementInterval = wp.interval ? { low: entitlementAt(wp.interval.low), high: entitlementAt(wp.interval.high), level: 0.8 as const } : undefined;
-    const res = toResponse(req, plan, wp, pcn, entitlementInterval);
+    const res = withUpliftNote(toResponse(req, plan, wp, pcn, entitlementInterval), rules, overrides, roundPopulation(wp.value), toPostSpecs(req), plan.totals.claimablePence);
     return projectionUnused(res, rules.capTables.every((t) => t.status !== "projection"), projection);
   } catch (e) {
     if (e instanceof EngineInputError) throw invalidInput([{ path: `posts.${e.path}`, message: e.message }]);
@@ -126,6 +129,26 @@ export async function runEstimate(input: unknown, getDb: () => Db, now: Date = n
 /** Stored/estimated populations can carry float noise; the engine takes at most 6 decimals. */
 function roundPopulation(v: number): number {
   return toScaledInteger(v, 6) === null ? Math.round(v * 1e6) / 1e6 : v;
+}
+
+/**
+ * A year whose expected backdated uplift is off (2026/27 by default): say what switching it on
+ * would add to the claimable amount, priced with the same engine.
+ */
+function withUpliftNote(
+  res: EstimateResponse,
+  rules: FinancialYearRules,
+  overrides: Assumptions,
+  weightedPopulation: number,
+  posts: PostSpec[],
+  claimablePence: number,
+): EstimateResponse {
+  const uplift = rules.capTables.find((t) => t.backdatedUplift && !tableApplies(t, overrides));
+  if (!uplift || posts.length === 0) return res;
+  const on = pricePlan(compileRules(rules, { ...overrides, expectedUplift: true }), { weightedPopulation, posts });
+  const more = on.totals.claimablePence - claimablePence;
+  const note = `The expected backdated uplift (${uplift.title}) is off. Switching it on (assumption expectedUplift: true) would add £${(more / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} to what you can claim in ${rules.financialYear}${more === 0 ? " — nothing, because every post is already within the lower maxima or costs less" : ""}.`;
+  return { ...res, warnings: [...res.warnings, note] };
 }
 
 const PROJECTION_LABELS = { payAward: "pay award", doctorsPayAward: "doctors' pay award", rateGrowth: "growth of the ARRS rate" } as const;

@@ -100,3 +100,17 @@ describe("a scenario that starts in 2027/28", () => {
     expect(y28.capTables[0]!.status).toBe("projection");
   });
 });
+
+describe("2026/27's expected uplift in the estimate API (issue 15 item 2)", () => {
+  const top = { id: "ot-top", role: "occupational-therapist", band: "7", point: 3, wte: 1 };
+  it("is off by default and says what switching it on would add", async () => {
+    const res = await runEstimate({ financialYear: "2026/27", pcn: { weightedPopulation: 30_000 }, posts: [top] }, noDb, DEC_2026);
+    // Band 7 top £56,515 costs £56,515 + £7,727.25 NI + £8,126.86 pension = £72,369.11, above both maxima:
+    // off: £68,971 ÷ 12 = £5,747.58 a month → £68,970.96; on: £69,515 ÷ 12 = £5,792.92 → £69,515.04; adds £544.08.
+    expect(res.totals.claimable).toBe(68_970.96);
+    expect(res.warnings.find((w) => w.startsWith("The expected backdated uplift"))).toMatch(/Switching it on \(assumption expectedUplift: true\) would add £544\.08 to what you can claim in 2026\/27/);
+    const on = await runEstimate({ financialYear: "2026/27", pcn: { weightedPopulation: 30_000 }, assumptions: { expectedUplift: true }, posts: [top] }, noDb, DEC_2026);
+    expect(on.totals.claimable).toBe(69_515.04);
+    expect(on.overrides.map((o) => o.id)).toContain("2026/27 expected backdated uplift");
+  });
+});

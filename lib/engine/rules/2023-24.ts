@@ -58,5 +58,6 @@ export const RULES_2023_24: FinancialYearRules = {
     },
   ],
   payAward: { value: 0.05, status: "published", source: AFC_SOURCE },
+  doctorsPayAward: { value: 0.06, status: "estimate", source: "DDRB 2023/24: 6% (general knowledge; with 6% in 2024/25 it reproduces the published 2024/25 salaried GP minimum £73,113)" },
   notes: ["Advanced practitioners were limited in number per PCN in 2023/24 (3, or 6 for PCNs of 100,000+); the engine does not enforce number caps."],
 };

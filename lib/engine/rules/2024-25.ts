@@ -147,6 +147,7 @@ export const RULES_2024_25: FinancialYearRules = {
     },
   ],
   payAward: { value: 0.055, status: "published", source: AFC_SOURCE },
+  doctorsPayAward: { value: 0.06, status: "estimate", source: "DDRB 2024/25: 6% (derived: with 6% in 2023/24 it reproduces the published 2024/25 salaried GP minimum £73,113 from the 2021/22 range)" },
   notes: [
     "ARRS GPs could be claimed only from 1 October 2024, from a separate ring-fenced pot (£1.303 per weighted patient).",
     "The maxima rose on 1 October 2024 with the 5.5% pay award; the entitlement did not.",

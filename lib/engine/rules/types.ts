@@ -40,6 +40,11 @@ export interface CapTable extends Provenance {
   effectiveFrom: IsoDate;
   effectiveTo?: IsoDate;
   publishedOn: IsoDate;
+  /**
+   * A backdated uplift the user can switch on or off (assumption expectedUplift); `defaultOn` is
+   * whether it applies when they say nothing (on once NHS England loaded it, as in 2025/26).
+   */
+  backdatedUplift?: { defaultOn: boolean };
   /** Roles absent from a table are not reimbursable while it applies. */
   roles: Partial<Record<CappedRoleId, CapLine>>;
   mhp: Record<MhpFunding, Partial<Record<MhpBand, CapLine>>>;
