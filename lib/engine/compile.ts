@@ -206,7 +206,9 @@ export function lookupCap(
       `${c.rules.financialYear} maximum reimbursable amount: ${what}, ${area} [${table.id}]`,
       `Maximum reimbursable amount, ${what}, ${area} — ${table.title}`,
       pounds,
-      line,
+      area !== "national" && line.londonStatus
+        ? { status: line.londonStatus, source: `${line.source}; the London columns are derived from the same salary basis`, ...(line.note ? { note: line.note } : {}) }
+        : line,
     ),
   };
 }

@@ -25,6 +25,8 @@ export interface CapLine extends Provenance {
   national: number;
   outerLondon: number;
   innerLondon: number;
+  /** Status of the London columns when it differs from the row's (a published national figure, derived London ones). */
+  londonStatus?: FigureStatus;
 }
 
 export type CappedRoleId = Exclude<RoleId, "mental-health-practitioner">;
