@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { PcnSearch } from "@/app/components/pcn-search";
 import { QuickEstimate } from "@/app/components/quick-estimate";
-import { FINANCIAL_YEARS, ROLE_IDS, ROLES } from "@/lib/engine";
+import { ROLE_IDS, ROLES } from "@/lib/engine";
+import { yearChoices } from "@/lib/server/today";
 import { saveQuickEstimateAsScenario } from "@/app/pcns/[code]/scenarios/actions";
 import { getCurrentUser } from "@/lib/server/auth";
 import { listPcnOptions } from "@/lib/server/pcn-options";
@@ -13,6 +14,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const user = await getCurrentUser();
   const preselected = typeof pcn === "string" && /^[A-Za-z0-9]{1,10}$/.test(pcn) ? pcn.toUpperCase() : undefined;
   const pcns = await listPcnOptions(preselected);
+  const { current, years } = yearChoices();
   const roles = ROLE_IDS.map((id) => ({ id, name: ROLES[id].name, typicalBand: ROLES[id].typicalBand }));
   return (
     <>
@@ -47,8 +49,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <QuickEstimate
         roles={roles}
         pcns={pcns}
-        financialYears={[...FINANCIAL_YEARS]}
-        defaultYear="2025/26"
+        financialYears={years}
+        defaultYear={current}
         {...(preselected ? { preselectedPcn: preselected } : {})}
         {...(user ? { saveAsScenario: saveQuickEstimateAsScenario } : {})}
       />

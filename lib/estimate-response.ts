@@ -72,7 +72,8 @@ export function toResponse(
   entitlementInterval?: EntitlementInterval,
 ) {
   const pcnCode = pcn?.code;
-  const estimates = plan.figures.filter((f) => f.status === "estimate").map(figureOut);
+  // Estimates and projections alike are figures nobody has published: both are listed here.
+  const estimates = plan.figures.filter((f) => f.status === "estimate" || f.status === "projection").map(figureOut);
   if (wp.provenance === "estimate") {
     estimates.unshift({
       id: `${req.financialYear} weighted population${pcnCode ? ` of ${pcnCode}` : ""}`,

@@ -134,13 +134,14 @@ export function EstimateResult({ result, actions }: { result: NonNullable<Estima
         <div className="nhsuk-warning-callout" data-testid="estimates">
           <h3 className="nhsuk-warning-callout__label">
             <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>Figures that are estimates
+              <span className="nhsuk-u-visually-hidden">Important: </span>Figures that are estimates{result.estimates.some((e) => e.status === "projection") ? " or projections" : ""}
             </span>
           </h3>
           <p>These figures were not found in a published source, or were derived. Check them against the DES and your ICB, and replace them with the published figure when you have it.</p>
           <ul>
             {result.estimates.map((e) => (
               <li key={e.id}>
+                {e.status === "projection" ? <><FigureTag kind="projection" />{" "}</> : null}
                 <strong>{e.label}</strong>: {e.label.toLowerCase().includes("rate") && e.value < 1 ? e.value : formatDecimal(e.value)} — {e.source}
               </li>
             ))}

@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AFC_BANDS, AREA_LABELS, FINANCIAL_YEARS, getRules, MHP_BANDS, ROLE_IDS, ROLES, type CapLine, type CappedRoleId, type FigureStatus } from "@/lib/engine";
+import { AFC_BANDS, AREA_LABELS, getRules, MHP_BANDS, PROJECTION_DEFAULTS, ROLE_IDS, ROLES, rulesForYear, type CapLine, type CappedRoleId, type FigureStatus } from "@/lib/engine";
 import { formatDate, formatPounds } from "@/lib/format";
+import { yearChoices } from "@/lib/server/today";
 
 export const metadata: Metadata = { title: "Rules and figures" };
+export const dynamic = "force-dynamic";
+
+const STATUS: Record<FigureStatus, { label: string; className: string }> = {
+  published: { label: "Published", className: "nhsuk-tag nhsuk-tag--green" },
+  estimate: { label: "Estimate", className: "nhsuk-tag nhsuk-tag--orange" },
+  override: { label: "Override", className: "nhsuk-tag nhsuk-tag--blue" },
+  projection: { label: "Projection", className: "nhsuk-tag nhsuk-tag--purple" },
+};
 
 function Status({ status }: { status: FigureStatus }) {
-  return status === "published" ? (
-    <strong className="nhsuk-tag nhsuk-tag--green">Published</strong>
-  ) : (
-    <strong className="nhsuk-tag nhsuk-tag--orange">Estimate</strong>
-  );
+  const s = STATUS[status];
+  return <strong className={s.className}>{s.label}</strong>;
 }
 
 /**
@@ -30,8 +36,12 @@ const whole = (pounds: number) => formatPounds(pounds).replace(/\.00$/, "");
 
 export default async function RulesPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const { year } = await searchParams;
-  const fy = year && getRules(year) ? year : "2025/26";
-  const rules = getRules(fy)!;
+  // Opens on the current financial year (the server's date); years after the latest rule table
+  // are shown as projected with the default pay awards and rate growth.
+  const { current, years } = yearChoices();
+  const fy = year && years.includes(year as (typeof years)[number]) ? year : current;
+  const rules = rulesForYear(fy)!;
+  const projected = !getRules(fy);
   return (
     <>
       <h1>Rules and figures</h1>
@@ -55,12 +65,27 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
       </details>
       <nav aria-label="Financial years">
         <ul className="nhsuk-list app-inline-fields">
-          {FINANCIAL_YEARS.map((y) => (
+          {years.map((y) => (
             <li key={y}>{y === fy ? <strong>{y}</strong> : <Link href={`/rules?year=${encodeURIComponent(y)}`}>{y}</Link>}</li>
           ))}
         </ul>
       </nav>
-      <h2>{fy}</h2>
+      <h2>{fy}{projected ? " (projected)" : ""}</h2>
+      {projected ? (
+        <div className="nhsuk-warning-callout" data-testid="projected-year">
+          <h3 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>Every figure for {fy} is a projection
+            </span>
+          </h3>
+          <p>
+            NHS England has not published {fy} figures. They are the latest rule table carried forward with a{" "}
+            {PROJECTION_DEFAULTS.payAward * 100}% pay award a year (doctors the same unless you give their own) and{" "}
+            {PROJECTION_DEFAULTS.rateGrowth * 100}% growth of the ARRS rate a year. An estimate or scenario can use other
+            awards and growth (<code>payAward</code>, <code>doctorsPayAward</code>, <code>rateGrowth</code>).
+          </p>
+        </div>
+      ) : null}
       {rules.notes.length ? (
         <div className="nhsuk-inset-text">
           <ul>{rules.notes.map((n) => <li key={n}>{n}</li>)}</ul>

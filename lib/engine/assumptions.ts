@@ -22,6 +22,10 @@ export function assumptionsReport(c: CompiledRules, posts: readonly PostResult[]
   for (const f of c.onCostFigures) {
     if (f.status !== "override") continue;
     given.push(f);
+    if (f.id.endsWith("expected backdated uplift") && !c.rules.capTables.some((t) => t.backdatedUplift)) {
+      warnings.push(`The expected backdated uplift you gave was not used: ${fy} has no backdated uplift table.`);
+      continue;
+    }
     if (!posts.some(inPost)) {
       warnings.push(`The ${lowerLabel(f.label)} you gave was not used: ${posts.length === 0 ? "the plan has no posts" : `no post is in post during ${fy}`}.`);
     }

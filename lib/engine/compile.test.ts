@@ -87,7 +87,9 @@ describe("assumptions replace the year's figures and are reported as overrides",
     expect(capFigures).toHaveLength(1);
     expect(capFigures[0]).toMatchObject({ value: 60_000, status: "override" });
     // Other roles keep the year's tables.
-    expect(lookupCap(c, c.rules.capTables[0]!, "clinical-pharmacist", "national")?.figure.status).toBe("estimate");
+    // (Issue 15: the clinical pharmacist's 2023/24-level national row is now published — from 1 July 2023.)
+    expect(lookupCap(c, c.rules.capTables[0]!, "clinical-pharmacist", "national")?.figure.status).toBe("published");
+    expect(lookupCap(c, c.rules.capTables[0]!, "occupational-therapist", "national")?.figure.status).toBe("estimate");
   });
 
   it.each([
@@ -110,7 +112,7 @@ describe("assumptions replace the year's figures and are reported as overrides",
     const pub = pricePost(compiled("2024/25"), makePost({ role: "clinical-pharmacist" }));
     const caps = pub.figures.filter((f) => f.id.includes("maximum reimbursable"));
     expect(caps.map((f) => [f.id.includes("2024-25-october"), f.status]).sort()).toEqual([
-      [false, "estimate"], // April–September: the 2023/24-level estimate
+      [false, "published"], // April–September: the 2023/24 maximum published from 1 July 2023 (issue 15)
       [true, "published"], // October–March: the published row 65,838
     ]);
 

@@ -13,6 +13,13 @@ export interface Assumptions {
   employerPensionRate?: number;
   /** £ per 1.0 WTE a year; replaces that role's cap in every area and every table of the year. */
   maxReimbursableAnnual?: Partial<Record<RoleId, number>>;
+  /** Apply the year's backdated uplift table (on or off); default: the table's own default. */
+  expectedUplift?: boolean;
+}
+
+/** Whether a cap table applies under the assumptions (a backdated uplift can be switched off or on). */
+export function tableApplies(t: CapTable, assumptions: Pick<Assumptions, "expectedUplift">): boolean {
+  return !t.backdatedUplift || (assumptions.expectedUplift ?? t.backdatedUplift.defaultOn);
 }
 
 /** A rule figure the calculation used, so callers can show which ones are estimates. */
@@ -93,7 +100,7 @@ function tableForDay(windows: readonly TableWindow[], day: number): CapTable | u
 export function compileRules(rules: FinancialYearRules, assumptions: Assumptions = {}): CompiledRules {
   const months = financialYearMonths(rules.startYear);
   const fy = rules.financialYear;
-  const windows = rules.capTables.map((t) => ({ table: t, from: parseIsoDate(t.effectiveFrom)!, to: t.effectiveTo ? parseIsoDate(t.effectiveTo)! : Infinity }));
+  const windows = rules.capTables.filter((t) => tableApplies(t, assumptions)).map((t) => ({ table: t, from: parseIsoDate(t.effectiveFrom)!, to: t.effectiveTo ? parseIsoDate(t.effectiveTo)! : Infinity }));
   const monthSegments = months.map((m) => {
     const segments: CapSegment[] = [];
     for (let d = m.firstDay; d <= m.lastDay; d++) {
@@ -131,6 +138,9 @@ export function compileRules(rules: FinancialYearRules, assumptions: Assumptions
     pen !== undefined
       ? override(`${fy} employer pension rate`, "Employer pension rate", pen)
       : figure(`${fy} employer pension rate`, "Employer pension rate", rules.employerPensionRate.value, rules.employerPensionRate),
+    ...(assumptions.expectedUplift !== undefined
+      ? [{ ...override(`${fy} expected backdated uplift`, "Expected backdated uplift of the maxima (1 = on, 0 = off)", assumptions.expectedUplift ? 1 : 0) }]
+      : []),
   ];
 
   const capOverridePence: Partial<Record<RoleId, number>> = {};
@@ -199,7 +209,9 @@ export function lookupCap(
       `${c.rules.financialYear} maximum reimbursable amount: ${what}, ${area} [${table.id}]`,
       `Maximum reimbursable amount, ${name}, ${AREA_LABELS[area]} — ${table.title}`,
       pounds,
-      line,
+      area !== "national" && line.londonStatus
+        ? { status: line.londonStatus, source: `${line.source}; the London columns are derived from the same salary basis`, ...(line.note ? { note: line.note } : {}) }
+        : line,
     ),
   };
 }

@@ -25,6 +25,7 @@ import {
   pricePlan,
   pricePost,
   projectRules,
+  rulesForYear,
   ROLES,
   scalePopulation,
   supervisionFor,
@@ -81,24 +82,25 @@ export const SUPERVISOR_HOURS_A_YEAR = 1955;
  * without a rule table (or a GP maximum) falls back to the 2025/26 figure.
  */
 export function supervisorHourlyCostDefault(firstYear: string): { value: number; source: string } {
-  const rules = getRules(firstYear);
+  const rules = rulesForYear(firstYear);
+  const projected = rules !== undefined && !getRules(firstYear);
   const tables = (rules?.capTables ?? []).filter((t) => t.roles.gp).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.publishedOn.localeCompare(b.publishedOn));
   const gp = tables[tables.length - 1]?.roles.gp;
   if (!gp) return { value: SUPERVISION_DEFAULTS.supervisorHourlyCost.value, source: `${SUPERVISION_DEFAULTS.supervisorHourlyCost.source} (${firstYear} has no GP maximum)` };
   const pence = divRoundHalfUp(Math.round(gp.national * 100), SUPERVISOR_HOURS_A_YEAR);
   return {
     value: pence / 100,
-    source: `Estimate: the ${firstYear} GP maximum £${gp.national.toLocaleString("en-GB")}${gp.status === "published" ? "" : " (itself an estimate)"} ÷ 1,955 working hours (37.5 h × 52.14 weeks)`,
+    source: `Estimate: the ${firstYear} GP maximum £${gp.national.toLocaleString("en-GB")}${projected ? " (a projection from the latest rule table)" : gp.status === "published" ? "" : " (itself an estimate)"} ÷ 1,955 working hours (37.5 h × 52.14 weeks)`,
   };
 }
 
 /**
  * The pay award that uplifts the supervisor's hourly cost in a year after the first. Supervisors
- * are mostly GPs: this is the scenario's pay award (as for spot salaries) until the scenario has a
- * doctors' pay award, when this one function should return that instead.
+ * are mostly GPs and the hourly cost is the GP maximum's: the doctors' pay award (the year's table,
+ * else the scenario's `doctorsPayAward`), falling back to the scenario's pay award.
  */
 export function supervisionPayAward(s: ScenarioBody, fy: string, rules: FinancialYearRules | undefined): number {
-  return payAwardFor(s, fy, rules);
+  return rules?.doctorsPayAward?.value ?? s.assumptions.doctorsPayAward ?? payAwardFor(s, fy, rules);
 }
 
 /**
@@ -174,13 +176,15 @@ interface PostPlan {
   id: string;
 }
 
-function postSpecs(s: ScenarioBody, awards: number[]): PostPlan[][] {
-  // awards[y]: the pay award of year y of the horizon (a spot salary rises by it from year 1 on).
+function postSpecs(s: ScenarioBody, awards: number[], doctorsAwards: number[]): PostPlan[][] {
+  // awards[y]: the pay award of year y of the horizon (a spot salary rises by it from year 1 on);
+  // a GP's salary rises by the doctors' award instead.
   return awards.map((_, y) =>
     s.posts.map((p, i) => {
       const id = p.id ?? `post-${i + 1}`;
+      const rise = p.role === "gp" ? doctorsAwards : awards;
       let salary = p.annualSalary !== undefined ? poundsToPence(p.annualSalary) : undefined;
-      if (salary !== undefined) for (let k = 1; k <= y; k++) salary = Math.floor(salary * (1 + awards[k]!) + 0.5 + 1e-7);
+      if (salary !== undefined) for (let k = 1; k <= y; k++) salary = Math.floor(salary * (1 + rise[k]!) + 0.5 + 1e-7);
       return { spec: toPostSpec(p, id, salary), post: p, id };
     }),
   );
@@ -321,18 +325,27 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
   // Rules and pay awards year by year (a projected year builds on the one before, as used).
   const rulesByYear: FinancialYearRules[] = [];
   const awards: number[] = [];
+  const doctorsAwards: number[] = [];
   years.forEach((fy, i) => {
     const table = getRules(fy);
     const award = payAwardFor(scenario, fy, table);
     awards.push(award);
+    doctorsAwards.push(table?.doctorsPayAward?.value ?? scenario.assumptions.doctorsPayAward ?? award);
     if (table) {
       rulesByYear.push(table);
+      return;
+    }
+    const doctors = scenario.assumptions.doctorsPayAward;
+    if (i === 0) {
+      // A plan that starts after the latest rule table: projected from it, year by year.
+      rulesByYear.push(rulesForYear(fy, { payAward: award, rateGrowth, ...(doctors !== undefined ? { doctorsPayAward: doctors } : {}) })!);
       return;
     }
     const prev = rulesByYear[i - 1]!;
     const prevOverrides = overridesFor(scenario, i - 1, years[i - 1]!);
     const inputs = {
       payAward: award,
+      ...(doctors !== undefined ? { doctorsPayAward: doctors } : {}),
       rateGrowth,
       ...(prevOverrides.arrsRatePerWeightedPatient !== undefined ? { previousRate: prevOverrides.arrsRatePerWeightedPatient } : {}),
       ...(prevOverrides.maxReimbursableAnnual ? { previousCapOverrides: prevOverrides.maxReimbursableAnnual } : {}),
@@ -340,7 +353,7 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
     rulesByYear.push(remember(projectedCache, `${ruleKey(prev)}|${JSON.stringify(inputs)}`, () => projectRules(prev, inputs)));
   });
   // Spot salaries: year 0 as given; year y = year y−1 × (1 + award of year y).
-  const plans = postSpecs(scenario, awards);
+  const plans = postSpecs(scenario, awards, doctorsAwards);
   // The supervisor's hourly cost: the first year's, then × (1 + that year's pay award) each later
   // year, to the penny year on year (issue 14: it stayed flat).
   const hourlyPence: number[] = [];

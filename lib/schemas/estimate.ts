@@ -4,20 +4,18 @@ import { z } from "zod";
 import {
   AFC_BANDS,
   AREAS,
-  FINANCIAL_YEARS,
-  getRules,
   isAfcBand,
   isMhpBand,
   isRoleId,
-  isSupportedFinancialYear,
   MHP_BANDS,
   parseIsoDate,
   ROLE_IDS,
   ROLES,
+  rulesForYear,
   toScaledInteger,
   type RoleId,
 } from "@/lib/engine";
-import { numberField, poundsField, rateField } from "./common";
+import { financialYearField, growthField, numberField, poundsField, rateField } from "./common";
 import { PcnCodeSchema } from "./pcn";
 
 /** Largest request body accepted (API and CLI). */
@@ -122,20 +120,34 @@ export const AssumptionsSchema = z.strictObject(
         }
       })
       .optional(),
+    expectedUplift: z
+      .boolean({ error: "expectedUplift must be true (apply the year's expected backdated pay-award uplift of the maxima) or false." })
+      .optional(),
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown assumption(s): ${iss.keys.join(", ")}.` : "assumptions must be an object.") },
 );
 
+/**
+ * The estimate's assumptions: the year's figures replaced (AssumptionsSchema) plus how a year with
+ * no rule table is projected from the latest one (pay awards, rate growth; ignored otherwise).
+ */
+export const EstimateAssumptionsSchema = AssumptionsSchema.safeExtend({
+  /** Agenda for Change / spot-salary pay award a projected year (default 0.03). */
+  payAward: growthField("Pay award", "0.03").optional(),
+  /** Doctors' (DDRB) pay award a projected year, for GP posts (default: payAward). */
+  doctorsPayAward: growthField("Doctors' pay award", "0.035").optional(),
+  /** Growth of the ARRS rate per weighted patient a projected year (default 0.025). */
+  rateGrowth: growthField("Growth of the ARRS rate", "0.025").optional(),
+});
+
 export const EstimateRequestSchema = z
   .strictObject(
     {
-      financialYear: z
-        .string({ error: `Financial year is required, written like 2025/26 (one of ${FINANCIAL_YEARS.join(", ")}).` })
-        .refine(isSupportedFinancialYear, { message: `Unknown financial year. Use one of: ${FINANCIAL_YEARS.join(", ")}.` }),
+      financialYear: financialYearField("Financial year"),
       pcn: z.union([PcnByPopulationSchema, PcnByCodeSchema], {
         error: "pcn must be either { \"weightedPopulation\": number } or { \"code\": \"U12345\" }.",
       }),
-      assumptions: AssumptionsSchema.optional(),
+      assumptions: EstimateAssumptionsSchema.optional(),
       posts: z
         .array(PostInputSchema, { error: "posts must be a list of posts." })
         .max(MAX_POSTS, `At most ${MAX_POSTS} posts in one estimate.`),
@@ -143,7 +155,7 @@ export const EstimateRequestSchema = z
     { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}.` : "The request must be a JSON object.") },
   )
   .superRefine((req, ctx) => {
-    const rules = getRules(req.financialYear);
+    const rules = rulesForYear(req.financialYear);
     if (!rules) return;
     req.posts.forEach((p, i) => {
       // Any band + point given must exist that year (also for an MHP who gives a salary too).

@@ -3,7 +3,7 @@
 // candidate posts and the limits.
 import "./zod-csp";
 import { z } from "zod";
-import { getRules, isAfcBand, toScaledInteger } from "@/lib/engine";
+import { isAfcBand, rulesForYear, toScaledInteger } from "@/lib/engine";
 import { numberField, poundsField } from "./common";
 import { checkPost, EstimateRequestSchema, MAX_POSTS, POST_FIELDS, PostInputSchema } from "./estimate";
 
@@ -95,7 +95,7 @@ export const OptimiseRequestSchema = z
     { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}.` : "The request must be a JSON object.") },
   )
   .superRefine((req, ctx) => {
-    const rules = getRules(req.financialYear);
+    const rules = rulesForYear(req.financialYear);
     const checkPoint = (p: { band?: string; point?: number }, path: (string | number)[]) => {
       if (!rules || p.band === undefined || p.point === undefined || !isAfcBand(p.band)) return;
       const points = rules.afc[p.band].points;

@@ -3,8 +3,8 @@
 // posts CSV. Money in pounds, dates as YYYY-MM-DD, rates as fractions — as in the estimate API.
 import "./zod-csp";
 import { z } from "zod";
-import { FINANCIAL_YEARS, getRules, isAfcBand, isSupportedFinancialYear, parseFinancialYear, financialYearLabel, parseIsoDate, toScaledInteger } from "@/lib/engine";
-import { numberField, poundsField } from "./common";
+import { isAfcBand, parseFinancialYear, financialYearLabel, parseIsoDate, rulesForYear, toScaledInteger } from "@/lib/engine";
+import { financialYearField, growthField, numberField, poundsField } from "./common";
 import { AssumptionsSchema, checkPost, POST_FIELDS } from "./estimate";
 import { NeedOverridesSchema } from "./need";
 
@@ -121,10 +121,6 @@ export type SupervisionAssumptions = z.infer<typeof SupervisionAssumptionsSchema
 const fyKey = (label: string) =>
   z.string().refine((k) => parseFinancialYear(k) !== null, { message: `${label}: years are written like 2027/28.` });
 
-const growthField = (label: string, example: string) =>
-  numberField(label, example)
-    .refine((v) => v > -0.5 && v < 1, { message: `${label} must be a fraction between -0.5 and 1 (e.g. ${example}).` })
-    .refine((v) => toScaledInteger(v, 6) !== null, { message: `${label} can have at most 6 decimal places.` });
 
 /**
  * Scenario assumptions: every estimate-API override (they apply to the first year, exactly as in
@@ -135,6 +131,8 @@ export const ScenarioAssumptionsSchema = AssumptionsSchema.safeExtend({
   byYear: z.record(fyKey("byYear"), AssumptionsSchema, { error: 'byYear must map years ("2026/27") to assumptions.' }).optional(),
   /** Annual pay award on pay points, HCAS limits and maxima for projected years (default 0.03). */
   payAward: growthField("Pay award", "0.03").optional(),
+  /** Doctors' (DDRB) pay award for GP posts in projected years (default: the pay award). */
+  doctorsPayAward: growthField("Doctors' pay award", "0.035").optional(),
   payAwardByYear: z.record(fyKey("payAwardByYear"), growthField("Pay award", "0.03"), { error: 'payAwardByYear must map years ("2027/28") to fractions.' }).optional(),
   /** Annual growth of the ARRS rate per weighted patient for projected years (default 0.025). */
   rateGrowth: growthField("Growth of the ARRS rate", "0.025").optional(),
@@ -155,9 +153,7 @@ export type ScenarioAssumptions = z.infer<typeof ScenarioAssumptionsSchema>;
 const scenarioFields = {
   name: shortText("Name", 120).pipe(z.string().min(1, "Give the scenario a name.")),
   description: shortText("Description", 2000).optional(),
-  firstYear: z
-    .string({ error: `First year is required, written like 2025/26 (one of ${FINANCIAL_YEARS.join(", ")}).` })
-    .refine(isSupportedFinancialYear, { message: `The first year must be one with rules: ${FINANCIAL_YEARS.join(", ")}.` }),
+  firstYear: financialYearField("The first year"),
   years: numberField("Years", "3").refine((v) => Number.isInteger(v) && v >= 1 && v <= MAX_SCENARIO_YEARS, {
     message: `Years must be a whole number from 1 to ${MAX_SCENARIO_YEARS}.`,
   }),
@@ -169,7 +165,7 @@ const scenarioFields = {
 type Ctx = z.RefinementCtx;
 
 function checkScenario(s: { firstYear: string; years: number; posts: ScenarioPost[]; supervisors: Supervisor[] }, ctx: Ctx) {
-  const rules = getRules(s.firstYear);
+  const rules = rulesForYear(s.firstYear);
   const ids = new Set<string>();
   s.posts.forEach((p, i) => {
     if (rules && p.band !== undefined && p.point !== undefined && isAfcBand(p.band)) {

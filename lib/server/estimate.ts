@@ -5,9 +5,12 @@ import {
   calculateEntitlement,
   compileRules,
   EngineInputError,
-  getRules,
   pricePlan,
+  rulesForYear,
+  tableApplies,
   toScaledInteger,
+  type Assumptions,
+  type FinancialYearRules,
   type PostSpec,
 } from "@/lib/engine";
 import { toPostSpec } from "@/lib/post-spec";
@@ -16,6 +19,7 @@ import { EstimateRequestSchema, MAX_ESTIMATE_BODY_BYTES, type EstimateRequest } 
 import { toResponse, type WeightedPopulationUsed, type EstimateResponse } from "@/lib/estimate-response";
 import type { Db } from "./create-prisma";
 import { AppError, invalidInput, notFound } from "./errors";
+import { financialYearIssue } from "./today";
 import { resolveWeightedPopulation } from "./weighted-population";
 
 export { toResponse, type EstimateResponse, type WeightedPopulationUsed };
@@ -72,9 +76,11 @@ export function parseEstimateBody(raw: string): unknown {
   }
 }
 
-export function validateEstimateRequest(input: unknown): EstimateRequest {
+/** Validates a request; `now` (the server's clock) sets the latest financial year accepted. */
+export function validateEstimateRequest(input: unknown, now: Date = new Date()): EstimateRequest {
   const parsed = EstimateRequestSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput(toFieldIssues(parsed.error), "Some of the input is not valid; see issues.");
+  const year = financialYearIssue(input, "financialYear", "The financial year", now);
+  if (!parsed.success || year) throw invalidInput([...(year ? [year] : []), ...(parsed.success ? [] : toFieldIssues(parsed.error))], "Some of the input is not valid; see issues.");
   return parsed.data;
 }
 
@@ -86,9 +92,11 @@ function toPostSpecs(req: EstimateRequest): PostSpec[] {
  * Runs an estimate from untrusted input. `getDb` is called only when the request names a PCN by
  * code. Throws AppError (invalid_input / not_found) for expected failures.
  */
-export async function runEstimate(input: unknown, getDb: () => Db): Promise<EstimateResponse> {
-  const req = validateEstimateRequest(input);
-  const rules = getRules(req.financialYear)!;
+export async function runEstimate(input: unknown, getDb: () => Db, now: Date = new Date()): Promise<EstimateResponse> {
+  const req = validateEstimateRequest(input, now);
+  const { payAward, doctorsPayAward, rateGrowth, ...overrides } = req.assumptions ?? {};
+  const projection = { ...(payAward !== undefined ? { payAward } : {}), ...(doctorsPayAward !== undefined ? { doctorsPayAward } : {}), ...(rateGrowth !== undefined ? { rateGrowth } : {}) };
+  const rules = rulesForYear(req.financialYear, { ...projection, ...(overrides.expectedUplift !== undefined ? { expectedUplift: overrides.expectedUplift } : {}) })!;
   let wp: WeightedPopulationUsed;
   let pcn: { code: string; name: string } | undefined;
   if ("code" in req.pcn) {
@@ -104,13 +112,14 @@ export async function runEstimate(input: unknown, getDb: () => Db): Promise<Esti
   } else {
     wp = { value: req.pcn.weightedPopulation, provenance: "given" };
   }
-  const compiled = compileRules(rules, req.assumptions ?? {});
+  const compiled = compileRules(rules, overrides);
   try {
     const plan = pricePlan(compiled, { weightedPopulation: roundPopulation(wp.value), posts: toPostSpecs(req) });
     // An estimated population's 80% interval carries through to the entitlement it gives.
     const entitlementAt = (v: number) => calculateEntitlement({ weightedPopulation: roundPopulation(v), pots: compiled.pots }).totalPence / 100;
     const entitlementInterval = wp.interval ? { low: entitlementAt(wp.interval.low), high: entitlementAt(wp.interval.high), level: 0.8 as const } : undefined;
-    return toResponse(req, plan, wp, pcn, entitlementInterval);
+    const res = withUpliftNote(toResponse(req, plan, wp, pcn, entitlementInterval), rules, overrides, roundPopulation(wp.value), toPostSpecs(req), plan.totals.claimablePence);
+    return projectionUnused(res, rules.capTables.every((t) => t.status !== "projection"), projection);
   } catch (e) {
     if (e instanceof EngineInputError) throw invalidInput([{ path: `posts.${e.path}`, message: e.message }]);
     throw e;
@@ -120,4 +129,35 @@ export async function runEstimate(input: unknown, getDb: () => Db): Promise<Esti
 /** Stored/estimated populations can carry float noise; the engine takes at most 6 decimals. */
 function roundPopulation(v: number): number {
   return toScaledInteger(v, 6) === null ? Math.round(v * 1e6) / 1e6 : v;
+}
+
+/**
+ * A year whose expected backdated uplift is off (2026/27 by default): say what switching it on
+ * would add to the claimable amount, priced with the same engine.
+ */
+function withUpliftNote(
+  res: EstimateResponse,
+  rules: FinancialYearRules,
+  overrides: Assumptions,
+  weightedPopulation: number,
+  posts: PostSpec[],
+  claimablePence: number,
+): EstimateResponse {
+  const uplift = rules.capTables.find((t) => t.backdatedUplift && !tableApplies(t, overrides));
+  if (!uplift || posts.length === 0) return res;
+  const on = pricePlan(compileRules(rules, { ...overrides, expectedUplift: true }), { weightedPopulation, posts });
+  const more = on.totals.claimablePence - claimablePence;
+  const note = `The expected backdated uplift (${uplift.title}) is off. Switching it on (assumption expectedUplift: true) would add £${(more / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} to what you can claim in ${rules.financialYear}${more === 0 ? " — nothing, because every post is already within the lower maxima or costs less" : ""}.`;
+  return { ...res, warnings: [...res.warnings, note] };
+}
+
+const PROJECTION_LABELS = { payAward: "pay award", doctorsPayAward: "doctors' pay award", rateGrowth: "growth of the ARRS rate" } as const;
+
+/** A projection input given for a year that has its own rule table changed nothing: say so. */
+function projectionUnused(res: EstimateResponse, hasTable: boolean, given: Partial<Record<keyof typeof PROJECTION_LABELS, number>>): EstimateResponse {
+  if (!hasTable) return res;
+  const unused = (Object.keys(given) as (keyof typeof PROJECTION_LABELS)[]).map(
+    (k) => `The ${PROJECTION_LABELS[k]} you gave was not used: ${res.financialYear} has its own rule table, so nothing is projected.`,
+  );
+  return unused.length ? { ...res, warnings: [...res.warnings, ...unused] } : res;
 }

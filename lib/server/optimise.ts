@@ -1,7 +1,7 @@
 // The optimiser service behind POST /api/v1/optimise and the "Optimise the role mix" page:
 // validate → resolve the PCN's weighted population (as the estimate does) → price every option
 // with the engine → solve the MILP with HiGHS → the estimate of existing + chosen posts.
-import { compileRules, getRules, toScaledInteger } from "@/lib/engine";
+import { compileRules, rulesForYear, toScaledInteger } from "@/lib/engine";
 import { optimise, type Binding, type Mix } from "@/lib/optimiser/model";
 import { buildProblem, chosenPosts, OptimiserInputError } from "@/lib/optimiser/price";
 import { SolverTimeLimitError, type MilpSolver } from "@/lib/optimiser/milp";
@@ -15,6 +15,7 @@ import { createPooledSolver, optimiserTimeLimitSeconds } from "./highs";
 import { resolveWeightedPopulation } from "./pcns";
 import { beginAttempt, LIMITS, tryAgainIn } from "./rate-limit";
 import { getSolverPool, SolverBusyError, type SolverLease } from "./solver-pool";
+import { financialYearIssue } from "./today";
 
 const pounds = (pence: number) => pence / 100;
 
@@ -50,9 +51,10 @@ export function optimiseBodyTooLarge(): AppError {
   return new AppError("invalid_input", message, [{ path: "", message }]);
 }
 
-export function validateOptimiseRequest(input: unknown): OptimiseRequest {
+export function validateOptimiseRequest(input: unknown, now: Date = new Date()): OptimiseRequest {
   const parsed = OptimiseRequestSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput(toFieldIssues(parsed.error), "Some of the input is not valid; see issues.");
+  const year = financialYearIssue(input, "financialYear", "The financial year", now);
+  if (!parsed.success || year) throw invalidInput([...(year ? [year] : []), ...(parsed.success ? [] : toFieldIssues(parsed.error))], "Some of the input is not valid; see issues.");
   return parsed.data;
 }
 
@@ -94,8 +96,8 @@ async function leaseSolver(): Promise<SolverLease> {
  * solver pool is full) for expected failures. Without `solver`, the solves run on a worker of the
  * process's solver pool (lib/server/solver-pool.ts), never on this thread.
  */
-export async function runOptimise(input: unknown, getDb: () => Db, solver?: MilpSolver): Promise<OptimiseResponse> {
-  const req = validateOptimiseRequest(input);
+export async function runOptimise(input: unknown, getDb: () => Db, solver?: MilpSolver, now: Date = new Date()): Promise<OptimiseResponse> {
+  const req = validateOptimiseRequest(input, now);
   let weightedPopulation: number;
   if ("code" in req.pcn) {
     const found = await resolveWeightedPopulation(getDb(), req.pcn.code, req.financialYear);
@@ -104,7 +106,9 @@ export async function runOptimise(input: unknown, getDb: () => Db, solver?: Milp
   } else {
     weightedPopulation = req.pcn.weightedPopulation;
   }
-  const compiled = compileRules(getRules(req.financialYear)!, req.assumptions ?? {});
+  const { payAward, doctorsPayAward, rateGrowth, ...overrides } = req.assumptions ?? {};
+  const projection = { ...(payAward !== undefined ? { payAward } : {}), ...(doctorsPayAward !== undefined ? { doctorsPayAward } : {}), ...(rateGrowth !== undefined ? { rateGrowth } : {}) };
+  const compiled = compileRules(rulesForYear(req.financialYear, projection)!, overrides);
   let problem;
   try {
     problem = buildProblem(compiled, weightedPopulation, req.existingPosts, req.candidates, req.limits);
@@ -127,7 +131,7 @@ export async function runOptimise(input: unknown, getDb: () => Db, solver?: Milp
   if (outcome.status === "infeasible") return { status: "infeasible", objective: null, chosen: [], estimate: null, binding: outcome.binding, alternatives: [] };
 
   const posts = [...req.existingPosts, ...chosenPosts(req.candidates, outcome.best.chosen, req.existingPosts.map((p) => p.id))];
-  const estimate = await runEstimate({ financialYear: req.financialYear, pcn: req.pcn, ...(req.assumptions ? { assumptions: req.assumptions } : {}), posts }, getDb);
+  const estimate = await runEstimate({ financialYear: req.financialYear, pcn: req.pcn, ...(req.assumptions ? { assumptions: req.assumptions } : {}), posts }, getDb, now);
   // The model and the estimate price the same posts with the same engine: they agree to the penny.
   const best = mixOut(outcome.best);
   if (Math.round(estimate.totals.claimable * 100) !== outcome.best.totals.claimablePence || Math.round(estimate.totals.pcnFunded * 100) !== outcome.best.totals.pcnFundedPence) {

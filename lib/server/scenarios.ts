@@ -31,9 +31,10 @@ import { requirePcnRole, type PcnRole } from "./access";
 import { auditEvent, diffScenario, listEntityEvents, type AuditChange, type AuditEntry } from "./audit";
 import type { Db } from "./create-prisma";
 import { assertDemoMayChange } from "./demo-account";
-import { AppError, invalidInput, notFound } from "./errors";
+import { AppError, invalidInput, notFound, type FieldIssue } from "./errors";
 import { getPcnForPlanner } from "./pcn-profile";
 import type { SessionUser } from "./users";
+import { financialYearIssue } from "./today";
 
 /** Deleted scenarios can be restored for this long; after it they are purged. */
 export const RESTORE_DAYS = 30;
@@ -115,10 +116,16 @@ export function parseScenarioJson(text: string | null, opts: { emptyOk?: boolean
   }
 }
 
-function validate<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+function validate<S extends z.ZodType>(schema: S, body: unknown, extra: FieldIssue | null = null): z.infer<S> {
   const r = schema.safeParse(body);
-  if (!r.success) throw invalidInput(toFieldIssues(r.error), "Some of the scenario is not valid; see issues.");
+  if (!r.success || extra) throw invalidInput([...(extra ? [extra] : []), ...(r.success ? [] : toFieldIssues(r.error))], "Some of the scenario is not valid; see issues.");
   return r.data;
+}
+
+/** A first year too far ahead by the server's date (a stored scenario keeps the year it has). */
+function firstYearIssue(body: unknown, now: Date, unchanged?: string): FieldIssue | null {
+  const fy = body && typeof body === "object" ? (body as Record<string, unknown>).firstYear : undefined;
+  return fy !== undefined && fy === unchanged ? null : financialYearIssue(body, "firstYear", "The first year", now);
 }
 
 /** Posts without an id get the first free "post-N". */
@@ -376,7 +383,7 @@ export async function createScenario(db: Db, actor: SessionUser | null, pcnCode:
   const user = requireSignedIn(actor);
   const pcn = await loadPcn(db, pcnCode);
   await requireForPcn(db, user, pcn, "editor");
-  const parsed = validate(ScenarioBodySchema, body);
+  const parsed = validate(ScenarioBodySchema, body, firstYearIssue(body, now));
   const scenario: ScenarioBody = { ...parsed, posts: withPostIds(parsed.posts) };
   const results = await resultsFor(db, pcn.code, scenario);
   const id = await insertScenario(db, user, pcn.code, scenario, now);
@@ -417,7 +424,7 @@ function conflictError(current: StoredScenario, yourVersion: number): AppError {
 export async function updateScenario(db: Db, actor: SessionUser | null, id: string, body: unknown, now: Date = new Date()): Promise<ScenarioWithResults> {
   const user = requireSignedIn(actor);
   const row = await loadAuthorised(db, user, id, "editor", now);
-  const { version, ...parsed } = validate(ScenarioUpdateSchema, body);
+  const { version, ...parsed } = validate(ScenarioUpdateSchema, body, firstYearIssue(body, now, row.firstYear));
   if (row.deletedAt || row.version !== version) throw conflictError(toStored(row), version);
   const scenario: ScenarioBody = { ...parsed, posts: withPostIds(parsed.posts) };
   const results = await resultsFor(db, row.pcnCode, scenario);

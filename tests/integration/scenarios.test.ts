@@ -333,7 +333,8 @@ describe("validation", () => {
     const byPath = Object.fromEntries(e.issues.map((i) => [i.path, i.message]));
     expect(byPath[""]).toBe("Unknown field(s): colour.");
     expect(byPath.name).toBe("Give the scenario a name.");
-    expect(byPath.firstYear).toMatch(/^The first year must be one with rules: /);
+    // Issue 15: years up to three after the current one are accepted; 2031/32 is too far ahead in any year before 2028/29.
+    expect(byPath.firstYear).toMatch(/^The first year 2031\/32 is too far ahead: plans can start at most 3 years after the current financial year/);
     expect(byPath.years).toBe("Years must be a whole number from 1 to 5.");
     expect(Object.keys(byPath)).toEqual(expect.arrayContaining(["posts.0.wte", "posts.1.role"]));
     expect(await env.db.scenario.count()).toBe(before);

@@ -1,11 +1,35 @@
 // Financial year 2023/24 (1 April 2023 – 31 March 2024).
 import type { AfcBand } from "../roles";
-import { mhpTables, pick } from "./derive";
-import { MAXIMA_2023_24 } from "./2024-25";
+import { deriveLines, mhpTables, ON_COSTS_TO_2024_25, pick } from "./derive";
+import { MAXIMA_2023_24, MAXIMA_JULY_2023, withPublished } from "./2024-25";
 import type { AfcBandPoints, FinancialYearRules } from "./types";
 
 const AFC_SOURCE = "NHS Agenda for Change pay scales 2023/24 (5% award); athona.com, jobs.hscni.net";
 const afc = (points: number[]): AfcBandPoints => ({ points, status: "published", source: AFC_SOURCE });
+
+const NOT_IN_2023 = [
+  "healthcare-support-worker",
+  "new-to-general-practice-nurse",
+  "experienced-general-practice-nurse",
+  "consultant-nurse",
+  "enhanced-practice-nurse",
+  "gp",
+] as const;
+
+/**
+ * 1 April – 30 June 2023: the July figures' salary bases ÷ 1.05 (undoing the 5% AfC award),
+ * re-costed. This reproduces every published April figure to the pound (CP/FCP £59,312, care
+ * coordinator £31,746, SPLW / pharmacy technician £38,187), so the other rows are estimated the same way.
+ */
+const MAXIMA_APRIL_2023 = withPublished(
+  deriveLines(MAXIMA_2023_24, {
+    from: ON_COSTS_TO_2024_25,
+    to: ON_COSTS_TO_2024_25,
+    salaryFactor: 1 / 1.05,
+    source: "Estimate (derived): the July 2023 salary basis ÷ 1.05 (undoing the 5% AfC 2023/24 award), costed at 13.8% NI above £9,100 + 14.38% pension",
+  }),
+  "april",
+);
 
 export const RULES_2023_24: FinancialYearRules = {
   financialYear: "2023/24",
@@ -39,24 +63,29 @@ export const RULES_2023_24: FinancialYearRules = {
   },
   capTables: [
     {
-      id: "2023-24",
-      title: "2023/24 maximum reimbursable amounts",
+      id: "2023-24-april",
+      title: "1 April – 30 June 2023: maximum reimbursable amounts before the July uplift",
       effectiveFrom: "2023-04-01",
+      effectiveTo: "2023-06-30",
+      publishedOn: "2023-03-31",
+      status: "estimate",
+      source: "Published national rows for clinical pharmacists, FCPs, care coordinators, SPLWs and pharmacy technicians; the rest derived (July basis ÷ 1.05)",
+      roles: pick(MAXIMA_APRIL_2023, NOT_IN_2023),
+      mhp: mhpTables(MAXIMA_APRIL_2023),
+    },
+    {
+      id: "2023-24-july",
+      title: "From 1 July 2023: maximum reimbursable amounts uplifted for the 5% AfC award",
+      effectiveFrom: "2023-07-01",
       publishedOn: "2023-06-02",
       status: "estimate",
-      source: "Estimate (re-costed salary basis): October 2024 salary bases ÷ 1.055, costed at 2023/24 on-costs",
-      note: "The DES table was updated on 2 June 2023 with effect from 1 July 2023; whether backdated to April is unverified.",
-      roles: pick(MAXIMA_2023_24, [
-        "healthcare-support-worker",
-        "new-to-general-practice-nurse",
-        "experienced-general-practice-nurse",
-        "consultant-nurse",
-        "enhanced-practice-nurse",
-        "gp",
-      ]),
-      mhp: mhpTables(MAXIMA_2023_24),
+      source: "Published national rows for clinical pharmacists, FCPs, care coordinators, SPLWs and pharmacy technicians; the rest derived (October 2024 salary bases ÷ 1.055, costed at 2023/24 on-costs)",
+      note: "The DES table was updated on 2 June 2023 with effect from 1 July 2023; April–June used the earlier figures.",
+      roles: pick(MAXIMA_JULY_2023, NOT_IN_2023),
+      mhp: mhpTables(MAXIMA_JULY_2023),
     },
   ],
   payAward: { value: 0.05, status: "published", source: AFC_SOURCE },
+  doctorsPayAward: { value: 0.06, status: "estimate", source: "DDRB 2023/24: 6% (general knowledge; with 6% in 2024/25 it reproduces the published 2024/25 salaried GP minimum £73,113)" },
   notes: ["Advanced practitioners were limited in number per PCN in 2023/24 (3, or 6 for PCNs of 100,000+); the engine does not enforce number caps."],
 };

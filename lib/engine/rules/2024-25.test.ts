@@ -37,7 +37,8 @@ describe("2024/25 October 2024 table: published rows (domain.md §3 'Other years
   });
 
   it("the April–September table carries the 2023/24 maxima (the 2023/24 table's figures), plus enhanced practice nurses", () => {
-    for (const [role, line] of Object.entries(RULES_2023_24.capTables[0]!.roles)) {
+    // The 2023/24 table in force from 1 July 2023 (issue 15: the year is split at 1 July).
+    for (const [role, line] of Object.entries(RULES_2023_24.capTables.find((t) => t.id === "2023-24-july")!.roles)) {
       expect(aprilTable!.roles[role as CappedRoleId]).toEqual(line);
     }
     expect(aprilTable!.roles["enhanced-practice-nurse"]).toEqual(MAXIMA_2023_24["enhanced-practice-nurse"]);
@@ -51,7 +52,8 @@ describe("2024/25 October 2024 table: published rows (domain.md §3 'Other years
     { role: "care-coordinator", national: 33_396 }, // 36,900/1.2938 = 28,520.64; ÷1.055 = 27,033.78; ×1.2818 − 1,255.80 = 33,396.1 → 33,396
   ] as const)("2023/24-level estimate for $role: £$national", ({ role, national }) => {
     expect(aprilTable!.roles[role]!.national).toBe(national);
-    expect(aprilTable!.roles[role]!.status).toBe("estimate");
+    // Issue 15: the CP and care coordinator national rows are published (from 1 July 2023); the OT row is not.
+    expect(aprilTable!.roles[role]!.status).toBe(role === "occupational-therapist" ? "estimate" : "published");
   });
 });
 

@@ -90,6 +90,35 @@ export const MAXIMA_2023_24: Record<CappedRoleId, CapLine> = deriveLines(APRIL_2
   note: "The 2023/24 DES figures (updated 2 June 2023) were not found in public sources.",
 });
 
+const JULY_2023_SOURCE =
+  "Management in Practice, 'Total ARRS budget will not account for Agenda for Change uplift' (14 Jun 2023); The Pharmacist; THC Primary Care salary calculator (updated 2 June 2023, in force 1 July 2023)";
+
+/** National maxima published for 2023/24 from 1 July 2023, and before it (1 April – 30 June 2023). */
+export const PUBLISHED_2023_24: Partial<Record<CappedRoleId, { april: number; july: number }>> = {
+  "clinical-pharmacist": { april: 59312, july: 62340 },
+  "first-contact-physiotherapist": { april: 59312, july: 62340 },
+  "care-coordinator": { april: 31746, july: 33396 },
+  "social-prescribing-link-worker": { april: 38187, july: 40159 },
+  "pharmacy-technician": { april: 38187, july: 40159 },
+};
+
+/**
+ * Rows whose national figure a source publishes become published (their London columns stay
+ * derived). The derived national figure must equal the published one, or the method is wrong.
+ */
+export function withPublished(lines: Record<CappedRoleId, CapLine>, when: "april" | "july"): Record<CappedRoleId, CapLine> {
+  const out = { ...lines };
+  for (const [role, p] of Object.entries(PUBLISHED_2023_24) as [CappedRoleId, { april: number; july: number }][]) {
+    const line = lines[role];
+    if (line.national !== p[when]) throw new Error(`${role}: derived ${line.national} is not the published ${p[when]}`);
+    out[role] = { ...line, status: "published", londonStatus: "estimate", source: `National figure published: ${JULY_2023_SOURCE}. London columns: ${line.source}` };
+  }
+  return out;
+}
+
+/** As published from 1 July 2023 (and in force until 30 September 2024). */
+export const MAXIMA_JULY_2023 = withPublished(MAXIMA_2023_24, "july");
+
 const NOT_IN_2024 = ["healthcare-support-worker", "new-to-general-practice-nurse", "experienced-general-practice-nurse", "consultant-nurse"] as const;
 
 export const RULES_2024_25: FinancialYearRules = {
@@ -131,7 +160,7 @@ export const RULES_2024_25: FinancialYearRules = {
       publishedOn: "2024-03-29",
       status: "estimate",
       source: "Estimate (re-costed salary basis: 2023/24 maxima continued until the October 2024 uplift)",
-      roles: pick(MAXIMA_2023_24, [...NOT_IN_2024, "gp"]),
+      roles: pick(MAXIMA_JULY_2023, [...NOT_IN_2024, "gp"]),
       mhp: mhpTables(MAXIMA_2023_24),
     },
     {
@@ -147,6 +176,7 @@ export const RULES_2024_25: FinancialYearRules = {
     },
   ],
   payAward: { value: 0.055, status: "published", source: AFC_SOURCE },
+  doctorsPayAward: { value: 0.06, status: "estimate", source: "DDRB 2024/25: 6% (derived: with 6% in 2023/24 it reproduces the published 2024/25 salaried GP minimum £73,113 from the 2021/22 range)" },
   notes: [
     "ARRS GPs could be claimed only from 1 October 2024, from a separate ring-fenced pot (£1.303 per weighted patient).",
     "The maxima rose on 1 October 2024 with the 5.5% pay award; the entitlement did not.",

@@ -50,7 +50,7 @@ export const RULES_2025_26: FinancialYearRules = {
     },
   ],
   employerNiRate: { value: 0.15, status: "published", source: "HMRC: employer Class 1 NI 15% from 6 April 2025" },
-  employerNiThresholdAnnual: { value: 5000, status: "published", source: "HMRC: secondary threshold £5,000 a year from 6 April 2025 (frozen to April 2028)" },
+  employerNiThresholdAnnual: { value: 5000, status: "published", source: "HMRC: secondary threshold £5,000 a year from 6 April 2025 (held at this level until April 2031, Autumn Budget 2025)" },
   employerPensionRate: { value: 0.1438, status: "published", source: "NHS Employers: employers pay 14.38%; the rest of 23.78% is paid centrally" },
   afc: AFC_2025_26,
   hcas: {
@@ -77,13 +77,16 @@ export const RULES_2025_26: FinancialYearRules = {
       publishedOn: "2025-08-01",
       status: "estimate",
       source: "Estimate (re-costed salary basis: salary basis × 1.036; GP × 1.04)",
+      backdatedUplift: { defaultOn: true },
       roles: UPLIFTED_2025_26,
       mhp: mhpTables(UPLIFTED_2025_26),
     },
   ],
   payAward: { value: 0.036, status: "published", source: AFC_SOURCE },
+  doctorsPayAward: { value: 0.04, status: "published", source: "DDRB 2025/26: 4% for doctors, funded for ARRS GPs from 1 April 2025 (The Pharmacist; Pulse)" },
   notes: [
     "The uplifted maxima replace the April table for the whole year (backdated); the April table is kept for audit.",
+    "From 2025/26 an ICB keeps any ARRS underspend; a PCN's unclaimed entitlement is still lost at 31 March.",
     "NI tax years start on 6 April: 1–5 April 2025 fell under the old NI rules. The maxima were re-costed from 1 April, so the engine applies the new rules to the whole year.",
   ],
 };

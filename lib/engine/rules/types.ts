@@ -25,6 +25,8 @@ export interface CapLine extends Provenance {
   national: number;
   outerLondon: number;
   innerLondon: number;
+  /** Status of the London columns when it differs from the row's (a published national figure, derived London ones). */
+  londonStatus?: FigureStatus;
 }
 
 export type CappedRoleId = Exclude<RoleId, "mental-health-practitioner">;
@@ -40,6 +42,11 @@ export interface CapTable extends Provenance {
   effectiveFrom: IsoDate;
   effectiveTo?: IsoDate;
   publishedOn: IsoDate;
+  /**
+   * A backdated uplift the user can switch on or off (assumption expectedUplift); `defaultOn` is
+   * whether it applies when they say nothing (on once NHS England loaded it, as in 2025/26).
+   */
+  backdatedUplift?: { defaultOn: boolean };
   /** Roles absent from a table are not reimbursable while it applies. */
   roles: Partial<Record<CappedRoleId, CapLine>>;
   mhp: Record<MhpFunding, Partial<Record<MhpBand, CapLine>>>;
@@ -83,6 +90,8 @@ export interface FinancialYearRules {
   capTables: CapTable[];
   /** The year's pay award on Agenda for Change pay (spot salaries in a multi-year plan rise by it). */
   payAward?: Figure<number>;
+  /** The year's doctors' (DDRB) pay award: GP posts' salaries and maxima in a multi-year plan rise by it. */
+  doctorsPayAward?: Figure<number>;
   /** Plain-language notes about the year shown beside its figures. */
   notes: string[];
 }

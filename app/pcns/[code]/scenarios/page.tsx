@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FINANCIAL_YEARS } from "@/lib/engine";
+import { yearChoices } from "@/lib/server/today";
 import { formatDate } from "@/lib/format";
 import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -77,12 +77,8 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
   }
   const confirming = toDelete ? live.find((s) => s.id === toDelete) : undefined;
   const justDeleted = deleted ? removed.find((s) => s.id === deleted) : undefined;
-  // The financial year we are in (the server's date), else the latest year with rules.
-  const now = new Date();
-  const fyStart = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-  const current = `${fyStart}/${String((fyStart + 1) % 100).padStart(2, "0")}`;
-  const years: string[] = [...FINANCIAL_YEARS];
-  const defaultYear = years.includes(current) ? current : (years[years.length - 1] ?? "2025/26");
+  // The financial year we are in (the server's date) is the default; up to three years ahead are offered.
+  const { current: defaultYear, years } = yearChoices();
 
   return (
     <>

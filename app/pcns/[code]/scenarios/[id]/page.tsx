@@ -6,7 +6,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Planner } from "@/app/components/planner/planner";
 import { Breadcrumbs } from "@/app/components/ui/breadcrumbs";
-import { FINANCIAL_YEARS, ROLE_IDS, ROLES } from "@/lib/engine";
+import { ROLE_IDS, ROLES } from "@/lib/engine";
+import { yearChoices } from "@/lib/server/today";
 import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -61,9 +62,10 @@ export default async function PlannerPage({ params }: Props) {
   }
   if (scenario.pcnCode !== code) notFound();
 
+  const { years: financialYears } = yearChoices();
   const contexts: Record<string, PlannerContext> = {};
   await Promise.all(
-    FINANCIAL_YEARS.map(async (fy) => {
+    financialYears.map(async (fy) => {
       contexts[fy] = await getPlannerContext(db, scenario.pcnCode, fy);
     }),
   );
@@ -111,7 +113,7 @@ export default async function PlannerPage({ params }: Props) {
             </div>
           </noscript>
           <p><Link href={`${here}/import`}>Bring in your team from a spreadsheet</Link> (payroll or HR export, CSV or Excel)</p>
-          <Planner scenario={scenario} contexts={contexts} today={today} roles={roles} financialYears={[...FINANCIAL_YEARS]} need={need} />
+          <Planner scenario={scenario} contexts={contexts} today={today} roles={roles} financialYears={financialYears} need={need} />
         </>
       )}
     </>

@@ -5,7 +5,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/app/components/ui/breadcrumbs";
-import { AFC_BANDS, AREAS, FINANCIAL_YEARS, ROLE_IDS, ROLES } from "@/lib/engine";
+import { AFC_BANDS, AREAS, ROLE_IDS, ROLES } from "@/lib/engine";
+import { yearChoices } from "@/lib/server/today";
 import { canWrite } from "@/lib/server/access";
 import { getCurrentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -68,11 +69,7 @@ export default async function OptimisePage({ params, searchParams }: Props) {
     );
   }
   const scenarios = (await listScenarios(db, user, pcn.code)).map((s) => ({ id: s.id, name: s.name, firstYear: s.firstYear, postCount: s.postCount }));
-  const years = [...FINANCIAL_YEARS] as string[];
-  const now = new Date();
-  const fyStart = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-  const current = `${fyStart}/${String((fyStart + 1) % 100).padStart(2, "0")}`;
-  const defaultYear = years.includes(current) ? current : (years[years.length - 1] ?? "2025/26");
+  const { current: defaultYear, years } = yearChoices();
   return (
     <>
       {header}
