@@ -204,7 +204,7 @@ describe("print", () => {
       ["Year in detail", "planner-monthly-chart"],
       ["Projection", "cost-pressure-chart"],
       ["Cash flow", "cash-flow-chart"],
-    ]) {
+    ] as const) {
       await page.getByTestId("planner-sections").getByRole("link", { name: section }).click();
       await page.getByTestId(chart).locator("svg.recharts-surface").first().waitFor();
     }
