@@ -91,15 +91,25 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
       expect(await violations(page)).toEqual([]);
       // A First Contact OT, a supervisor, a wrong WTE, Save (the error summary), every details open.
       await page.getByRole("button", { name: "Add a First Contact OT" }).click();
+      await page.getByTestId("planner-sections").getByRole("link", { name: "Supervision" }).click();
       await page.getByRole("button", { name: "Add a supervisor" }).click();
+      await page.getByTestId("planner-sections").getByRole("link", { name: "Posts" }).click();
       await page.getByLabel(/^WTE, post 1/).fill("2");
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await page.locator("#planner-error-title").waitFor();
       await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
-      await page.getByTestId("cash-flow-chart").locator("svg").first().waitFor();
+      // A post's "More" fields open; every section checked.
+      await page.getByRole("button", { name: /^More about post 1/ }).click();
       expect(await violations(page)).toEqual([]);
+      for (const name of ["Year in detail", "First Contact", "Supervision", "Projection", "Cash flow", "Practices' shares", "Assumptions"]) {
+        await page.getByTestId("planner-sections").getByRole("link", { name: name }).click();
+        if (name === "Cash flow") await page.getByTestId("cash-flow-chart").locator("svg").first().waitFor();
+        expect(await violations(page), name).toEqual([]);
+      }
+      await page.getByTestId("planner-sections").getByRole("link", { name: "Posts" }).click();
       // A conflict: saved from another browser (a phone) first.
       await page.getByLabel(/^WTE, post 1/).fill("1");
+      await page.getByTestId("planner-sections").getByRole("link", { name: "Supervision" }).click();
       await page.getByLabel("Name, supervisor 1").fill("Dr A");
       const phone = await ctxB.newPage();
       await signIn(phone, DEMO_ACCOUNT);
@@ -141,6 +151,8 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
       await page.goto(`${baseUrl()}/pcns/UZ1003/scenarios`, { waitUntil: "networkidle" });
       await page.getByLabel("Name").fill("Accessibility: population need");
       await page.getByRole("button", { name: "Create scenario" }).click();
+      await page.getByTestId("planner-summary").waitFor();
+      await page.getByTestId("planner-sections").getByRole("link", { name: "Population need" }).click();
       await page.getByTestId("planner-need").waitFor();
       await page.getByText("Population-need assumptions for this scenario").click();
       await page.getByTestId("planner-need").getByLabel("Contacts per frail patient").fill("many");

@@ -246,7 +246,14 @@ describe("print", () => {
   it("a 10-post scenario's planner prints on at most three A4 landscape pages, without the header, navigation or buttons", async () => {
     await page.goto(`${baseUrl()}/pcns/${PCN}/scenarios/${ids.ten}`, { waitUntil: "networkidle" });
     await page.getByTestId("planner-summary").waitFor();
-    for (const chart of ["planner-monthly-chart", "cost-pressure-chart", "cash-flow-chart"]) await page.getByTestId(chart).locator("svg.recharts-surface").first().waitFor();
+    for (const [section, chart] of [
+      ["Year in detail", "planner-monthly-chart"],
+      ["Projection", "cost-pressure-chart"],
+      ["Cash flow", "cash-flow-chart"],
+    ] as const) {
+      await page.getByTestId("planner-sections").getByRole("link", { name: section }).click();
+      await page.getByTestId(chart).locator("svg.recharts-surface").first().waitFor();
+    }
     await page.emulateMedia({ media: "print" });
     for (const hidden of [".nhsuk-header", ".nhsuk-footer", '[data-testid="save-bar"]', '[data-testid="planner-downloads"]']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     await expect(page.getByTestId("print-posts").locator("tbody tr").count()).resolves.toBe(10);

@@ -96,9 +96,11 @@ describe("planner", () => {
     expect(costWithOt).toBeGreaterThan(0);
     expect(posted).toBe(0);
     await expect(text(page, "save-status")).resolves.toBe("Unsaved changes");
-    // Its checklist is beside it, saying what is missing.
+    // Its checklist is in the First Contact section, saying what is missing.
+    await page.getByTestId("planner-sections").getByRole("link", { name: "First Contact" }).click();
     await expect(page.getByTestId("fc-checklist").first().textContent()).resolves.toContain("No roadmap supervisor is named");
 
+    await page.getByTestId("planner-sections").getByRole("link", { name: "Posts" }).click();
     // Edit WTE inline: half the hours, about half the cost.
     const costText = await text(page, "summary-cost");
     await page.getByLabel(/^WTE, post 1/).fill("0.5");
@@ -117,10 +119,12 @@ describe("planner", () => {
     await page.waitForFunction((t) => document.querySelector('[data-testid="summary-cost"]')?.textContent === t, costHalfText);
 
     // Projection: every year of the horizon, projected ones labelled; cash flow with the peak called out.
+    await page.getByTestId("planner-sections").getByRole("link", { name: "Projection" }).click();
     const projection = page.getByTestId("projection-table");
     await expect(projection.locator("tbody tr").count()).resolves.toBe(3);
     await expect(projection.textContent()).resolves.toContain("Projection");
     await page.getByTestId("cost-pressure-chart").locator("svg.recharts-surface").first().waitFor();
+    await page.getByTestId("planner-sections").getByRole("link", { name: "Cash flow" }).click();
     expect(pounds(await text(page, "peak-funding"))).toBeGreaterThan(0);
     await page.getByTestId("cash-flow-chart").locator("svg.recharts-surface").first().waitFor();
     await page.locator(".nhsuk-details__summary-text", { hasText: "Cash flow month by month" }).click();
@@ -135,7 +139,7 @@ describe("planner", () => {
     await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Scenarios", exact: true }).click();
     await page.waitForTimeout(500);
     expect(dialogs).toEqual(["confirm"]);
-    expect(page.url()).toBe(scenarioUrl);
+    expect(page.url().split("#")[0]).toBe(scenarioUrl); // (the address keeps the section shown, #cash-flow)
     await expect(text(page, "save-status")).resolves.toBe("Unsaved changes");
 
     await save(page);

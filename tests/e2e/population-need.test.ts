@@ -111,6 +111,8 @@ describe("population need in the planner", () => {
     await page.goto(`${baseUrl()}/pcns/UZ1007/scenarios`, { waitUntil: "networkidle" });
     await page.getByLabel("Name").fill("Need-led OT");
     await page.getByRole("button", { name: "Create scenario" }).click();
+    await page.getByTestId("planner-summary").waitFor();
+    await page.getByTestId("planner-sections").getByRole("link", { name: "Population need" }).click();
     await page.getByTestId("planner-need").waitFor();
     const need = page.getByTestId("planner-need");
     await expect(page.getByTestId("need-ot-wte").textContent()).resolves.toBe("0.00 WTE");
@@ -136,11 +138,14 @@ describe("population need in the planner", () => {
     await page.waitForFunction((c) => document.querySelector('[data-testid="need-ot-wte"]')?.textContent === `${c.toFixed(2)} WTE`, after.central, { timeout: 10_000 });
     await expect(page.getByTestId("need-add-post").count()).resolves.toBe(0);
     await expect(page.getByTestId("planner-posts").textContent()).resolves.toContain("First Contact OT (population need)");
+    // (the page stays on the population-need section; the posts table, hidden, has them)
 
     // saved with the scenario: reload and the assumption and posts are still there
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByTestId("save-status").getByText(/^Saved at/).waitFor({ timeout: 15_000 });
     await page.reload({ waitUntil: "networkidle" });
+    await page.getByTestId("planner-summary").waitFor();
+    await page.getByTestId("planner-sections").getByRole("link", { name: "Population need" }).click();
     await page.getByTestId("planner-need").waitFor();
     await expect(page.locator('[data-testid="planner-need"] tr[data-assumption="reachWork"]').textContent()).resolves.toMatch(/Changed/);
     await expect(page.getByTestId("need-ot-wte").textContent()).resolves.toBe(`${after.central.toFixed(2)} WTE`);

@@ -7,7 +7,6 @@ import { useRouter } from "next/navigation";
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { createScenarioFromBodyAction, saveScenarioAction } from "@/app/pcns/[code]/scenarios/actions";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
-import { Field, inputClass, Options } from "@/app/components/ui/field";
 import { computeScenario } from "@/lib/planner/compute";
 import { firstContactOtPost, isFirstContactRole, needOtPosts } from "@/lib/planner/first-contact";
 import { checkScenarioDraft, toScenarioDraft, type ScenarioDraft, type SupervisorDraft } from "@/lib/planner/scenario-draft";
@@ -19,8 +18,11 @@ import { AssumptionsEditor } from "./assumptions";
 import { ConflictView } from "./conflict";
 import { CsvImport } from "./csv-import";
 import { FirstContactPanel } from "./first-contact";
-import { PrintButton } from "@/app/components/print-button";
-import { PostsTable, postFieldId, type RoleOption } from "./posts-table";
+import { PostsTable, type RoleOption } from "./posts-table";
+import { freeId, hrefFor, when } from "./planner-links";
+import { PlannerHeader, ScenarioDetails } from "./planner-header";
+import { HeadlineFigures } from "./headline";
+import { PlannerSection, SectionNav, usePlannerSection } from "./sections";
 import { PrintAssumptions, PrintPosts } from "./print-view";
 
 const PrintPostsLater = memo(PrintPosts);
@@ -42,37 +44,6 @@ export interface PlannerProps {
   need?: { profile: AgeSexProfile | null; profileDate: string | null };
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
-const freeId = (used: Set<string>, prefix: string) => {
-  let n = used.size + 1;
-  while (used.has(`${prefix}-${n}`)) n++;
-  return `${prefix}-${n}`;
-};
-
-/** The error summary's link for an error path. */
-function hrefFor(path: string, d: ScenarioDraft): string {
-  const m = /^posts\.(\d+)\.(.+)$/.exec(path);
-  if (m) {
-    const p = d.posts[Number(m[1])];
-    if (p) {
-      const field = m[2]!;
-      if (field.startsWith("firstContact.")) return `#fc-${p.key}`;
-      return `#${postFieldId(p.key, field)}${["start", "end", "nextPayStep"].includes(field) ? "-day" : ""}`;
-    }
-  }
-  const s = /^supervisors\.(\d+)\.(.+)$/.exec(path);
-  if (s) {
-    const x = d.supervisors[Number(s[1])];
-    if (x) return `#sup-${x.key}-${["name", "kind", "wte"].includes(s[2]!) ? s[2] : "name"}`;
-  }
-  if (path.startsWith("assumptions.need.")) return `#need-${path.split(".")[2]}`;
-  if (path.startsWith("assumptions.supervision.")) return `#assumption-supervision-${path.split(".")[2]}`;
-  if (path.startsWith("assumptions.maxReimbursableAnnual.")) return `#assumption-cap-${path.split(".")[2]}`;
-  if (path.startsWith("assumptions.")) return `#assumption-${path.split(".")[1]}`;
-  if (path === "name" || path === "description" || path === "firstYear" || path === "years") return `#scenario-${path}`;
-  return "#planner-posts";
-}
-
 export function Planner({ scenario, contexts, today, roles, financialYears, need }: PlannerProps) {
   const router = useRouter();
   const [draft, setDraft] = useState<ScenarioDraft>(() => toScenarioDraft(scenario));
@@ -81,6 +52,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
   const [conflict, setConflict] = useState<{ message: string; current: StoredScenario } | null>(null);
   const [showErrors, setShowErrors] = useState(0);
   const [yearIndex, setYearIndex] = useState(0);
+  const { active: section } = usePlannerSection();
   const [saving, startSaving] = useTransition();
   const keyRef = useRef(1000);
   const nextKey = () => `n${++keyRef.current}`;
@@ -218,23 +190,30 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
 
   return (
     <>
-      <div className="app-save-bar" data-testid="save-bar">
-        <button type="button" className="nhsuk-button app-save-bar__button" onClick={() => save(base.version)} disabled={saving} aria-describedby="save-status">
-          {saving ? "Saving…" : "Save"}
-        </button>
-        <p className="app-save-bar__status" id="save-status" role="status" data-testid="save-status">
-          {saving
-            ? "Saving…"
-            : status.kind === "error"
-              ? status.message
-              : dirty
-                ? "Unsaved changes"
-                : status.kind === "saved"
-                  ? status.message
-                  : `Saved (version ${base.version}${base.updatedBy ? `, by ${base.updatedBy}` : ""}, ${when(base.updatedAt)})`}
-        </p>
-      </div>
+      <PlannerHeader scenarioId={scenario.id} dirty={dirty}>
+        <ScenarioDetails draft={draft} errors={check.errors} financialYears={financialYears} set={set} />
+      </PlannerHeader>
 
+      <div className="app-planner-sticky" data-testid="planner-sticky">
+        <div className="app-save-bar" data-testid="save-bar">
+          <button type="button" className="nhsuk-button app-save-bar__button" onClick={() => save(base.version)} disabled={saving} aria-describedby="save-status">
+            {saving ? "Saving…" : "Save"}
+          </button>
+          <p className="app-save-bar__status" id="save-status" role="status" data-testid="save-status">
+            {saving
+              ? "Saving…"
+              : status.kind === "error"
+                ? status.message
+                : dirty
+                  ? "Unsaved changes"
+                  : status.kind === "saved"
+                    ? status.message
+                    : `Saved (version ${base.version}${base.updatedBy ? `, by ${base.updatedBy}` : ""}, ${when(base.updatedAt)})`}
+          </p>
+        </div>
+        <SectionNav active={section} />
+        {results ? <HeadlineFigures results={results} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} stale={!!computed.error} postsLeftOut={check.postsLeftOut} leftOutReasons={check.leftOutReasons} /> : null}
+      </div>
       {conflict ? (
         <ConflictView
           message={conflict.message}
@@ -252,218 +231,147 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
         <ErrorSummary titleId="planner-error-title" focusKey={showErrors} description="Correct these, then save again:" items={errorList.map(([path, m]) => ({ key: path, href: hrefFor(path, draft), text: m }))} />
       ) : null}
 
-      <nav className="nhsuk-contents-list app-no-print" aria-label="On this page">
-        <ol className="nhsuk-contents-list__list app-contents-inline">
-          {[
-            ["summary", "Summary"],
-            ["posts", "Posts"],
-            ["population-need", "Population need"],
-            ["first-contact", "First Contact"],
-            ["supervision", "Supervision"],
-            ["projection", "Projection"],
-            ["cash-flow", "Cash flow"],
-            ["shares", "Practices' shares"],
-            ["assumptions", "Assumptions"],
-          ].map(([id, text]) => (
-            <li className="nhsuk-contents-list__item" key={id}>
-              <a className="nhsuk-contents-list__link" href={`#${id}`}>
-                {text}
-              </a>
-            </li>
-          ))}
-        </ol>
-      </nav>
-
-      <div className="app-no-print" data-testid="planner-downloads">
-        <div className="nhsuk-button-group">
-          {[
-            ["export.xlsx", "Download XLSX"],
-            ["export.csv", "Download CSV (month by month)"],
-            ["export.csv?table=claims", "Download claims schedule (CSV)"],
-          ].map(([file, label]) => (
-            <a key={file} className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" href={`/api/v1/scenarios/${encodeURIComponent(scenario.id)}/${file}`} download>
-              {label}
-            </a>
-          ))}
-          <PrintButton small />
-        </div>
-        <p className="nhsuk-hint">{dirty ? "The downloads are of the saved version: save first to include your changes." : "The downloads are of the saved version, with every figure's source."}</p>
-      </div>
-
-      <details className="nhsuk-details app-no-print">
-        <summary className="nhsuk-details__summary">
-          <span className="nhsuk-details__summary-text">Name, description and years</span>
-        </summary>
-        <div className="nhsuk-details__text">
-          <Field id="scenario-name" label="Name" error={check.errors.name}>
-            {(c) => <input className={inputClass("nhsuk-input", check.errors.name)} {...c} type="text" autoComplete="off" value={draft.name} onChange={(e) => set({ name: e.target.value })} />}
-          </Field>
-          <Field id="scenario-description" label="Description (optional)" error={check.errors.description}>
-            {(c) => <textarea className={inputClass("nhsuk-textarea", check.errors.description, "textarea")} {...c} rows={2} value={draft.description} onChange={(e) => set({ description: e.target.value })} />}
-          </Field>
-          <div className="app-inline-fields">
-            <Field id="scenario-firstYear" label="First financial year" error={check.errors.firstYear}>
-              {(c) => (
-                <select className="nhsuk-select" {...c} value={draft.firstYear} onChange={(e) => set({ firstYear: e.target.value })}>
-                  <Options values={financialYears} />
-                </select>
-              )}
-            </Field>
-            <Field id="scenario-years" label="Years to plan" error={check.errors.years}>
-              {(c) => (
-                <select className="nhsuk-select" {...c} value={draft.years} onChange={(e) => set({ years: e.target.value })}>
-                  {["1", "2", "3", "4", "5"].map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-        </div>
-      </details>
-
-      <h2 id="summary">Summary</h2>
-      <p className="nhsuk-body-s">
-        Weighted population {ctx.weightedPopulation.value.toLocaleString("en-GB")} (
-        {[ctx.weightedPopulation.provenance === "estimate" ? "estimate" : null, ctx.weightedPopulation.basis ?? (ctx.weightedPopulation.provenance === "given" ? "as entered" : "imported figure")].filter(Boolean).join(": ")}).
-      </p>
       {computed.error ? (
         <div className="nhsuk-inset-text" data-testid="compute-error">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
             {computed.error}
-            {results ? " The figures below are from before your last change." : ""}
+            {results ? " The figures shown are from before your last change." : ""}
           </p>
         </div>
       ) : null}
-      {results ? <SummarySection results={results} chartResults={later} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} postsLeftOut={check.postsLeftOut} leftOutReasons={check.leftOutReasons} /> : null}
-
-      <h2 id="posts">Posts</h2>
-      <PrintPostsLater input={laterInput} year={laterYear} />
-      <div className="nhsuk-button-group app-no-print">
-        <button
-          type="button"
-          className="nhsuk-button"
-          data-testid="add-fcot"
-          onClick={() => {
-            const id = freeId(usedIds(), "fcot");
-            addPosts([postToDraft(firstContactOtPost(today, ctx.defaultArea, id), nextKey())]);
-          }}
-        >
-          Add a First Contact OT
-        </button>
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => addPosts([newPostDraft(nextKey(), freeId(usedIds(), "post"), "clinical-pharmacist", ctx.defaultArea)])}>
-          Add a post
-        </button>
-      </div>
-      <div className="app-no-print">
-        <PostsTable
-          posts={draft.posts}
-          errors={check.errors}
-          roles={roles}
-          supervisors={draft.supervisors.map((s) => ({ id: s.id, name: s.name }))}
-          financialYear={draft.firstYear}
-          figures={postFigures}
-          onChange={updatePost}
-          onDuplicate={(key) => {
-            const newKey = nextKey();
-            setDraft((d) => {
-              const i = d.posts.findIndex((p) => p.key === key);
-              const p = d.posts[i];
-              if (!p) return d;
-              const copy = { ...structuredClone(p), key: newKey, id: freeId(new Set(d.posts.map((x) => x.id)), "post"), label: p.label ? `${p.label} (copy)` : "" };
-              return { ...d, posts: [...d.posts.slice(0, i + 1), copy, ...d.posts.slice(i + 1)] };
-            });
-          }}
-          onRemove={(key) => setDraft((d) => ({ ...d, posts: d.posts.filter((p) => p.key !== key) }))}
-          onReorder={(posts) => set({ posts })}
-        />
-      </div>
-      <details className="nhsuk-details app-no-print">
-        <summary className="nhsuk-details__summary">
-          <span className="nhsuk-details__summary-text">Add posts from a CSV (paste or upload)</span>
-        </summary>
-        <div className="nhsuk-details__text">
-          <CsvImport
-            onAdd={(posts: ScenarioPostInput[]) => {
-              const used = usedIds();
-              addPosts(
-                posts.map((p) => {
-                  const id = freeId(used, "post");
-                  used.add(id);
-                  return postToDraft({ ...p, id }, nextKey());
-                }),
-              );
+      <PlannerSection id="posts" title={"Posts"} active={section}>
+        <PrintPostsLater input={laterInput} year={laterYear} />
+        <div className="nhsuk-button-group app-no-print">
+          <button
+            type="button"
+            className="nhsuk-button"
+            data-testid="add-fcot"
+            onClick={() => {
+              const id = freeId(usedIds(), "fcot");
+              addPosts([postToDraft(firstContactOtPost(today, ctx.defaultArea, id), nextKey())]);
             }}
+          >
+            Add a First Contact OT
+          </button>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => addPosts([newPostDraft(nextKey(), freeId(usedIds(), "post"), "clinical-pharmacist", ctx.defaultArea)])}>
+            Add a post
+          </button>
+        </div>
+        <div className="app-no-print">
+          <PostsTable
+            posts={draft.posts}
+            errors={check.errors}
+            roles={roles}
+            supervisors={draft.supervisors.map((s) => ({ id: s.id, name: s.name }))}
+            financialYear={draft.firstYear}
+            figures={postFigures}
+            onChange={updatePost}
+            onDuplicate={(key) => {
+              const newKey = nextKey();
+              setDraft((d) => {
+                const i = d.posts.findIndex((p) => p.key === key);
+                const p = d.posts[i];
+                if (!p) return d;
+                const copy = { ...structuredClone(p), key: newKey, id: freeId(new Set(d.posts.map((x) => x.id)), "post"), label: p.label ? `${p.label} (copy)` : "" };
+                return { ...d, posts: [...d.posts.slice(0, i + 1), copy, ...d.posts.slice(i + 1)] };
+              });
+            }}
+            onRemove={(key) => setDraft((d) => ({ ...d, posts: d.posts.filter((p) => p.key !== key) }))}
+            onReorder={(posts) => set({ posts })}
           />
         </div>
-      </details>
-
-      <h2 id="population-need">Population need</h2>
-      <PlannerPopulationNeed
-        profile={need?.profile ?? null}
-        profileDate={need?.profileDate ?? null}
-        overrides={draft.assumptions.kept.need}
-        onChange={onNeed}
-        posts={check.computable?.posts ?? []}
-        years={needYears}
-        onAddPosts={(plans) => {
-          const used = usedIds();
-          const newId = () => {
-            const id = freeId(used, "fcot");
-            used.add(id);
-            return id;
-          };
-          addPosts(needOtPosts(plans, needYears, today, ctx.defaultArea, newId).map((post) => postToDraft(post, nextKey())));
-        }}
-      />
-
-      <h2 id="first-contact">First Contact posts</h2>
-      {draft.posts.some((p) => p.firstContact && isFirstContactRole(p.role)) ? (
-        <div className="app-fc-grid">
-          {draft.posts.map((p, i) =>
-            p.firstContact && isFirstContactRole(p.role) ? (
-              <FirstContactPanel
-                key={p.key}
-                post={p}
-                firstYear={draft.firstYear}
-                index={i}
-                check={check.posts[i]!}
-                supervisors={supervisorsForSelect}
-                errors={check.errors}
-                onChange={onFirstContact}
-              />
-            ) : null,
-          )}
+        <details className="nhsuk-details app-no-print">
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">Add posts from a CSV (paste or upload)</span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <CsvImport
+              onAdd={(posts: ScenarioPostInput[]) => {
+                const used = usedIds();
+                addPosts(
+                  posts.map((p) => {
+                    const id = freeId(used, "post");
+                    used.add(id);
+                    return postToDraft({ ...p, id }, nextKey());
+                  }),
+                );
+              }}
+            />
+          </div>
+        </details>
+      </PlannerSection>
+      <PlannerSection id="summary" title={"Year in detail"} active={section}>
+        <p className="nhsuk-body-s">
+          Weighted population {ctx.weightedPopulation.value.toLocaleString("en-GB")} (
+          {[ctx.weightedPopulation.provenance === "estimate" ? "estimate" : null, ctx.weightedPopulation.basis ?? (ctx.weightedPopulation.provenance === "given" ? "as entered" : "imported figure")].filter(Boolean).join(": ")}).
+        </p>
+        {results ? <SummarySection results={results} chartResults={later} yearIndex={Math.min(yearIndex, results.years.length - 1)} postsLeftOut={check.postsLeftOut} leftOutReasons={check.leftOutReasons} /> : null}
+      </PlannerSection>
+      <PlannerSection id="population-need" title={"Population need"} active={section}>
+        <PlannerPopulationNeed
+          profile={need?.profile ?? null}
+          profileDate={need?.profileDate ?? null}
+          overrides={draft.assumptions.kept.need}
+          onChange={onNeed}
+          posts={check.computable?.posts ?? []}
+          years={needYears}
+          onAddPosts={(plans) => {
+            const used = usedIds();
+            const newId = () => {
+              const id = freeId(used, "fcot");
+              used.add(id);
+              return id;
+            };
+            addPosts(needOtPosts(plans, needYears, today, ctx.defaultArea, newId).map((post) => postToDraft(post, nextKey())));
+          }}
+        />
+      </PlannerSection>
+      <PlannerSection id="first-contact" title={"First Contact posts"} active={section}>
+        {draft.posts.some((p) => p.firstContact && isFirstContactRole(p.role)) ? (
+          <div className="app-fc-grid">
+            {draft.posts.map((p, i) =>
+              p.firstContact && isFirstContactRole(p.role) ? (
+                <FirstContactPanel
+                  key={p.key}
+                  post={p}
+                  firstYear={draft.firstYear}
+                  index={i}
+                  check={check.posts[i]!}
+                  supervisors={supervisorsForSelect}
+                  errors={check.errors}
+                  onChange={onFirstContact}
+                />
+              ) : null,
+            )}
+          </div>
+        ) : (
+          <p>No First Contact posts. First Contact roles (OT, physiotherapist, dietitian, podiatrist, paramedic) get a roadmap checklist here.</p>
+        )}
+      </PlannerSection>
+      <PlannerSection id="supervision" title={"Supervision"} active={section}>
+        <div className="app-no-print">
+          <SupervisorsEditorBlock draft={draft} errors={check.errors} set={set} nextKey={nextKey} />
         </div>
-      ) : (
-        <p>No First Contact posts. First Contact roles (OT, physiotherapist, dietitian, podiatrist, paramedic) get a roadmap checklist here.</p>
-      )}
-
-      <h2 id="supervision">Supervision</h2>
-      <div className="app-no-print">
-        <SupervisorsEditorBlock draft={draft} errors={check.errors} set={set} nextKey={nextKey} />
-      </div>
-      {laterYear ? <SupervisionSection year={laterYear} names={supervisorNames} /> : null}
-
-      <h2 id="projection">Projection year by year</h2>
-      <p>Years with published rules use them; later years are projected (the last year&apos;s rules with the pay award on pay and maxima, and the rate growth on the entitlement) and are labelled <strong className="nhsuk-tag nhsuk-tag--purple">Projection</strong>.</p>
-      {later ? <ProjectionSection results={later} /> : null}
-
-      <h2 id="cash-flow">Cash flow</h2>
-      {later ? <CashFlowSection results={later} /> : null}
-
-      <h2 id="shares">Practices&apos; shares</h2>
-      <p>The PCN-funded cost and the unfunded supervision cost split across the member practices, so the PCN can recharge its top-up.</p>
-      {laterYear ? <SharesSection year={laterYear} basis={draft.assumptions.shareBasis || "weighted"} onBasis={onShareBasis} /> : null}
-
-      <h2 id="assumptions">Assumptions</h2>
-      <div className="app-no-print">
-        <AssumptionsEditor value={draft.assumptions} firstYear={draft.firstYear} roles={capRoles} errors={check.errors} onChange={(assumptions) => set({ assumptions })} />
-      </div>
-      <PrintAssumptionsLater input={laterInput} results={later} />
+        {laterYear ? <SupervisionSection year={laterYear} names={supervisorNames} /> : null}
+      </PlannerSection>
+      <PlannerSection id="projection" title={"Projection year by year"} active={section}>
+        <p>Years with published rules use them; later years are projected (the last year&apos;s rules with the pay award on pay and maxima, and the rate growth on the entitlement) and are labelled <strong className="nhsuk-tag nhsuk-tag--purple">Projection</strong>.</p>
+        {later ? <ProjectionSection results={later} /> : null}
+      </PlannerSection>
+      <PlannerSection id="cash-flow" title={"Cash flow"} active={section}>
+        {later ? <CashFlowSection results={later} /> : null}
+      </PlannerSection>
+      <PlannerSection id="shares" title={"Practices' shares"} active={section}>
+        <p>The PCN-funded cost and the unfunded supervision cost split across the member practices, so the PCN can recharge its top-up.</p>
+        {laterYear ? <SharesSection year={laterYear} basis={draft.assumptions.shareBasis || "weighted"} onBasis={onShareBasis} /> : null}
+      </PlannerSection>
+      <PlannerSection id="assumptions" title={"Assumptions"} active={section}>
+        <div className="app-no-print">
+          <AssumptionsEditor value={draft.assumptions} firstYear={draft.firstYear} roles={capRoles} errors={check.errors} onChange={(assumptions) => set({ assumptions })} />
+        </div>
+        <PrintAssumptionsLater input={laterInput} results={later} />
+      </PlannerSection>
     </>
   );
 }

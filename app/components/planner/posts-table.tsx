@@ -1,41 +1,20 @@
 "use client";
-// The scenario's posts as an editable table (@tanstack/react-table): every cell a real, labelled
-// input with its validation message beside it; sort (reorders the posts once, so a row never
-// jumps while it is being typed in), existing/proposed filter, duplicate and remove per row.
+// The scenario's posts as an editable table (@tanstack/react-table). The main columns (label,
+// role, WTE, start, cost) and the row's actions fit a laptop; each row's other fields (status,
+// salary, area, end, next pay step, supervisor) open under it with "More" (and open by
+// themselves when one has an error). The label column stays in view if the table scrolls; on a
+// phone each post is a card. Sort reorders the posts once (a row never jumps while being typed
+// in); existing/proposed filter; duplicate and remove per row. Cells: post-cells.tsx.
 import { memo, useMemo, useState, type ReactNode } from "react";
 import { createColumnHelper, flexRender, getCoreRowModel, getFilteredRowModel, useReactTable, type ColumnFiltersState, type SortingState, type Updater } from "@tanstack/react-table";
-import { DateInput } from "@/app/components/ui/date-input";
-import { ErrorMessage } from "@/app/components/ui/field";
-import { AFC_BANDS, AREA_LABELS, AREAS, isRoleId, ROLES } from "@/lib/engine/roles";
+import { isRoleId, ROLES } from "@/lib/engine/roles";
 import { dateInputToIso } from "@/lib/date-input";
-import { formatPounds } from "@/lib/format";
-import { POST_INPUT_COLUMNS } from "@/lib/planner/columns";
-import { isFirstContactRole } from "@/lib/planner/first-contact";
 import type { PostDraft } from "@/lib/planner/post-draft";
-import { emptyFirstContact } from "@/lib/planner/post-draft";
+import { HEADER, postCells, postName, SECONDARY_FIELDS, type PostFigures, type RoleOption, type Row } from "./post-cells";
 
-export interface RoleOption {
-  id: string;
-  name: string;
-  typicalBand: string | null;
-}
+export { postFieldId, postName, type PostFigures, type RoleOption } from "./post-cells";
 
-export interface PostFigures {
-  cost: number;
-  claimable: number;
-  pcnFunded: number;
-}
-
-interface Row {
-  post: PostDraft;
-  index: number;
-}
-
-const HEADER = Object.fromEntries(POST_INPUT_COLUMNS.map((c) => [c.id, c.header])) as Record<(typeof POST_INPUT_COLUMNS)[number]["id"], string>;
 const col = createColumnHelper<Row>();
-
-export const postFieldId = (key: string, field: string) => `post-${key}-${field.replaceAll(".", "-")}`;
-export const postName = (p: PostDraft, index: number) => `post ${index + 1}${p.label ? ` (${p.label})` : ""}`;
 
 function salaryText(p: PostDraft): string {
   return p.salaryMode === "salary" ? p.annualSalary.padStart(12, "0") : `band ${p.band.padStart(3, "0")} ${p.point.padStart(3, "0")}`;
@@ -90,6 +69,17 @@ export function PostsTable({
   onReorder: (posts: PostDraft[]) => void;
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (key: string) =>
+    setExpanded((e) => {
+      const next = new Set(e);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  /** A row's "More" fields are open when asked for, or when one of them has an error (so its message and the error summary's link reach it). */
+  const moreErrors = (r: Row) => SECONDARY_FIELDS.some((f) => errors[`posts.${r.index}.${f}`]);
+  const isOpen = (r: Row) => expanded.has(r.post.key) || moreErrors(r);
   // Tell screen reader users what an add / duplicate / remove / CSV did (a polite live region).
   const keys = posts.map((p) => p.key).join(" ");
   const [seen, setSeen] = useState({ keys, message: "" });
@@ -110,268 +100,26 @@ export function PostsTable({
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const statusFilter = (columnFilters.find((f) => f.id === "status")?.value as string | undefined) ?? "all";
 
-  const err = (r: Row, field: string) => errors[`posts.${r.index}.${field}`];
-  const label = (text: string, r: Row, field: string) => (
-    <label className="nhsuk-u-visually-hidden" htmlFor={postFieldId(r.post.key, field)}>
-      {text}, {postName(r.post, r.index)}
-    </label>
-  );
-  const describe = (r: Row, field: string) => (err(r, field) ? { "aria-describedby": `${postFieldId(r.post.key, field)}-error`, "aria-invalid": true as const } : {});
-  const message = (r: Row, field: string) => (err(r, field) ? <ErrorMessage id={`${postFieldId(r.post.key, field)}-error`}>{err(r, field)}</ErrorMessage> : null);
-  const cls = (base: string, r: Row, field: string, kind: "input" | "select" = "input") => `${base} app-cell-input${err(r, field) ? ` nhsuk-${kind}--error` : ""}`;
-  const change = (r: Row, patch: Partial<PostDraft>) => onChange(r.post.key, patch);
-
-  const textInput = (r: Row, field: "label" | "wte", width: string, inputMode?: "decimal") => (
-    <div className={err(r, field) ? "app-cell app-cell--error" : "app-cell"}>
-      {label(HEADER[field], r, field)}
-      {message(r, field)}
-      <input
-        className={cls(`nhsuk-input ${width}`, r, field)}
-        id={postFieldId(r.post.key, field)}
-        type="text"
-        autoComplete="off"
-        {...(inputMode ? { inputMode } : {})}
-        value={r.post[field]}
-        onChange={(e) => change(r, { [field]: e.target.value })}
-        {...(field === "wte" ? { "data-planner-wte": "" } : {})}
-        {...describe(r, field)}
-      />
-    </div>
-  );
-
-  const dateCell = (r: Row, field: "start" | "end" | "nextPayStep") => (
-    <div className={err(r, field) ? "app-cell app-cell--error" : "app-cell"}>
-      <DateInput
-        id={postFieldId(r.post.key, field)}
-        legend={`${HEADER[field]}, ${postName(r.post, r.index)}`}
-        legendHidden
-        compact
-        error={err(r, field)}
-        value={r.post[field]}
-        onChange={(v) => change(r, { [field]: v })}
-      />
-    </div>
-  );
-
+  const cells = postCells({ errors, roles, supervisors, onChange });
   const columns = [
-    col.accessor((r) => r.post.label, { id: "label", header: HEADER.label, cell: (c) => textInput(c.row.original, "label", "nhsuk-input--width-10") }),
-    col.accessor((r) => r.post.role, {
-      id: "role",
-      header: HEADER.role,
-      cell: (c) => {
-        const r = c.row.original;
-        return (
-          <div className="app-cell">
-            {label(HEADER.role, r, "role")}
-            {message(r, "role")}
-            <select
-              className={cls("nhsuk-select", r, "role", "select")}
-              id={postFieldId(r.post.key, "role")}
-              value={r.post.role}
-              onChange={(e) => {
-                const role = e.target.value;
-                const info = isRoleId(role) ? ROLES[role] : undefined;
-                change(r, {
-                  role,
-                  band: info?.typicalBand ?? r.post.band,
-                  salaryMode: info?.kind === "gp" ? "salary" : r.post.salaryMode,
-                  firstContact: isFirstContactRole(role) ? (r.post.firstContact ?? emptyFirstContact()) : null,
-                });
-              }}
-              {...describe(r, "role")}
-            >
-              {roles.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        );
-      },
-    }),
-    col.accessor((r) => r.post.status, {
-      id: "status",
-      header: HEADER.status,
-      filterFn: (row, _id, value) => value === "all" || row.original.post.status === value,
-      cell: (c) => {
-        const r = c.row.original;
-        return (
-          <div className="app-cell">
-            {label(HEADER.status, r, "status")}
-            <select className={cls("nhsuk-select", r, "status", "select")} id={postFieldId(r.post.key, "status")} value={r.post.status} onChange={(e) => change(r, { status: e.target.value as PostDraft["status"] })}>
-              <option value="existing">Existing</option>
-              <option value="proposed">Proposed</option>
-            </select>
-          </div>
-        );
-      },
-    }),
-    col.accessor((r) => r.post.wte, { id: "wte", header: HEADER.wte, cell: (c) => textInput(c.row.original, "wte", "nhsuk-input--width-3", "decimal") }),
-    col.display({
-      id: "salary",
-      header: "Salary",
-      cell: (c) => {
-        const r = c.row.original;
-        const info = isRoleId(r.post.role) ? ROLES[r.post.role] : undefined;
-        const isGp = info?.kind === "gp";
-        const isMhp = info?.kind === "mhp";
-        const mode = isGp ? "salary" : r.post.salaryMode;
-        return (
-          <div className="app-cell app-cell--salary">
-            {!isGp ? (
-              <>
-                {label("Salary basis", r, "salaryMode")}
-                <select className="nhsuk-select app-cell-input" id={postFieldId(r.post.key, "salaryMode")} value={mode} onChange={(e) => change(r, { salaryMode: e.target.value as PostDraft["salaryMode"], point: e.target.value === "band" && !r.post.point ? "1" : r.post.point })}>
-                  <option value="band">Band and point</option>
-                  <option value="salary">Actual salary</option>
-                </select>
-              </>
-            ) : null}
-            {mode === "salary" ? (
-              <>
-                {label("Annual salary (£, full-time)", r, "annualSalary")}
-                {message(r, "annualSalary")}
-                <input
-                  className={cls("nhsuk-input nhsuk-input--width-5", r, "annualSalary")}
-                  id={postFieldId(r.post.key, "annualSalary")}
-                  type="text"
-                  inputMode="decimal"
-                  placeholder="£ a year"
-                  value={r.post.annualSalary}
-                  onChange={(e) => change(r, { annualSalary: e.target.value })}
-                  {...describe(r, "annualSalary")}
-                />
-              </>
-            ) : null}
-            {mode === "band" || isMhp ? (
-              <>
-                {label("Band", r, "band")}
-                {message(r, "band")}
-                <select className={cls("nhsuk-select", r, "band", "select")} id={postFieldId(r.post.key, "band")} value={r.post.band} onChange={(e) => change(r, { band: e.target.value })} {...describe(r, "band")}>
-                  {AFC_BANDS.map((b) => (
-                    <option key={b} value={b}>
-                      Band {b}
-                    </option>
-                  ))}
-                </select>
-              </>
-            ) : null}
-            {mode === "band" ? (
-              <>
-                {label("Pay point (1 = entry)", r, "point")}
-                {message(r, "point")}
-                <span className="app-cell-prefix" aria-hidden="true">
-                  point
-                </span>
-                <input
-                  className={cls("nhsuk-input nhsuk-input--width-2", r, "point")}
-                  id={postFieldId(r.post.key, "point")}
-                  type="text"
-                  inputMode="numeric"
-                  value={r.post.point}
-                  onChange={(e) => change(r, { point: e.target.value })}
-                  {...describe(r, "point")}
-                />
-              </>
-            ) : null}
-            {isMhp ? (
-              <>
-                {label("MHP funding table", r, "mhpFunding")}
-                {message(r, "mhpFunding")}
-                <select className="nhsuk-select app-cell-input" id={postFieldId(r.post.key, "mhpFunding")} value={r.post.mhpFunding} onChange={(e) => change(r, { mhpFunding: e.target.value })}>
-                  <option value="50%">50% table</option>
-                  <option value="100%">100% table</option>
-                </select>
-              </>
-            ) : null}
-          </div>
-        );
-      },
-    }),
-    col.accessor((r) => r.post.area, {
-      id: "area",
-      header: HEADER.area,
-      cell: (c) => {
-        const r = c.row.original;
-        return (
-          <div className="app-cell">
-            {label(HEADER.area, r, "area")}
-            {message(r, "area")}
-            <select className={cls("nhsuk-select", r, "area", "select")} id={postFieldId(r.post.key, "area")} value={r.post.area} onChange={(e) => change(r, { area: e.target.value })}>
-              {AREAS.map((a) => (
-                <option key={a} value={a}>
-                  {AREA_LABELS[a]}
-                </option>
-              ))}
-            </select>
-          </div>
-        );
-      },
-    }),
-    col.display({ id: "start", header: HEADER.start, cell: (c) => dateCell(c.row.original, "start") }),
-    col.display({ id: "end", header: HEADER.end, cell: (c) => dateCell(c.row.original, "end") }),
-    col.display({
-      id: "nextPayStep",
-      header: HEADER.nextPayStep,
-      cell: (c) => {
-        const r = c.row.original;
-        const isBand = (isRoleId(r.post.role) ? ROLES[r.post.role].kind !== "gp" : true) && r.post.salaryMode === "band";
-        return isBand ? dateCell(r, "nextPayStep") : <span className="nhsuk-body-s app-basis">Not on a pay point</span>;
-      },
-    }),
-    col.display({
-      id: "supervisor",
-      header: "Clinical supervisor",
-      cell: (c) => {
-        const r = c.row.original;
-        if (r.post.firstContact) {
-          const name = supervisors.find((s) => s.id === r.post.firstContact?.supervisorId)?.name;
-          return (
-            <a href={`#fc-${r.post.key}`} className="nhsuk-body-s">
-              {name ? `${name} (roadmap)` : "Roadmap checklist"}
-              <span className="nhsuk-u-visually-hidden">, {postName(r.post, r.index)}</span>
-            </a>
-          );
-        }
-        return (
-          <div className="app-cell">
-            {label("Clinical supervisor", r, "supervisorId")}
-            {message(r, "supervisorId")}
-            <select className={cls("nhsuk-select", r, "supervisorId", "select")} id={postFieldId(r.post.key, "supervisorId")} value={r.post.supervisorId} onChange={(e) => change(r, { supervisorId: e.target.value })}>
-              <option value="">None named</option>
-              {supervisors.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name || s.id}
-                </option>
-              ))}
-            </select>
-          </div>
-        );
-      },
-    }),
-    col.display({
-      id: "cost",
-      header: `Cost ${financialYear}`,
-      cell: (c) => {
-        const f = figures(c.row.original.post);
-        return f ? (
-          <span className="app-numeric app-block">
-            {formatPounds(f.cost)}
-            <span className="nhsuk-body-s app-basis">claimable {formatPounds(f.claimable)}</span>
-          </span>
-        ) : (
-          <span className="nhsuk-body-s app-basis">Not calculated: correct the errors</span>
-        );
-      },
-    }),
+    col.accessor((r) => r.post.label, { id: "label", header: HEADER.label, cell: (c) => cells.label(c.row.original) }),
+    col.accessor((r) => r.post.role, { id: "role", header: HEADER.role, cell: (c) => cells.role(c.row.original) }),
+    col.accessor((r) => r.post.status, { id: "status", header: HEADER.status, filterFn: (row, _id, value) => value === "all" || row.original.post.status === value }),
+    col.accessor((r) => r.post.wte, { id: "wte", header: HEADER.wte, cell: (c) => cells.wte(c.row.original) }),
+    col.display({ id: "start", header: HEADER.start, cell: (c) => cells.start(c.row.original) }),
+    col.display({ id: "cost", header: `Cost ${financialYear}`, cell: (c) => cells.cost(figures(c.row.original.post)) }),
     col.display({
       id: "actions",
       header: "Actions",
       cell: (c) => {
         const r = c.row.original;
+        const open = isOpen(r);
         return (
           <div className="app-row-actions">
+            <button type="button" className="app-link-button app-link-button--blue" aria-expanded={open} aria-controls={`post-${r.post.key}-more`} onClick={() => toggle(r.post.key)} data-testid="post-more">
+              {open ? "Less" : "More"}
+              <span className="nhsuk-u-visually-hidden"> about {postName(r.post, r.index)}</span>
+            </button>
             <button type="button" className="app-link-button app-link-button--blue" onClick={() => onDuplicate(r.post.key)}>
               Duplicate<span className="nhsuk-u-visually-hidden"> {postName(r.post, r.index)}</span>
             </button>
@@ -383,7 +131,8 @@ export function PostsTable({
       },
     }),
   ];
-  const SORTABLE = new Set(["label", "role", "status", "salary", "wte", "start", "end", "cost"]);
+  const VISIBLE = { status: false };
+  const SORTABLE = new Set(["label", "role", "wte", "start", "cost"]);
 
   const onSortingChange = (updater: Updater<SortingState>) => {
     const next = typeof updater === "function" ? updater(sorting) : updater;
@@ -400,11 +149,12 @@ export function PostsTable({
   };
 
   const data: Row[] = useMemo(() => posts.map((post, index) => ({ post, index })), [posts]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the rows are memoised by hand (PostRow), not by the compiler
   const table = useReactTable({
     data,
     columns,
     getRowId: (r) => r.post.key,
-    state: { sorting, columnFilters },
+    state: { sorting, columnFilters, columnVisibility: VISIBLE },
     manualSorting: true,
     // No pagination or expansion: never reset state from inside a render (that loops with new data).
     autoResetAll: false,
@@ -415,6 +165,7 @@ export function PostsTable({
     getFilteredRowModel: getFilteredRowModel(),
   });
   const shown = table.getRowModel().rows;
+  const width = table.getVisibleLeafColumns().length;
   const supervisorsKey = supervisors.map((x) => `${x.id}:${x.name}`).join(",");
 
   return (
@@ -476,12 +227,13 @@ export function PostsTable({
               </tr>
             ))}
           </thead>
-          <tbody className="nhsuk-table__body">
-            {shown.length === 0 ? (
+          {shown.length === 0 ? (
+            <tbody className="nhsuk-table__body">
               <tr>
-                <td colSpan={columns.length}>{posts.length ? "No posts match this filter." : "No posts yet: add one below, add a First Contact OT, or bring in a CSV."}</td>
+                <td colSpan={width}>{posts.length ? "No posts match this filter." : "No posts yet: add one below, add a First Contact OT, or bring in a CSV."}</td>
               </tr>
-            ) : (
+            </tbody>
+          ) : (
               shown.map((row) => {
                 const r = row.original;
                 const f = figures(r.post);
@@ -494,13 +246,31 @@ export function PostsTable({
                   <PostRow
                     key={row.id}
                     post={r.post}
-                    memoKey={`${r.index}|${rowErrors}|${f?.cost}|${f?.claimable}|${supervisorsKey}|${financialYear}`}
-                    render={() => row.getVisibleCells().map((cell) => <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>)}
+                    open={isOpen(r)}
+                    memoKey={`${r.index}|${rowErrors}|${f?.cost}|${f?.claimable}|${supervisorsKey}|${financialYear}|${isOpen(r)}`}
+                    render={() =>
+                      row.getVisibleCells().map((cell) => (
+                        <td key={cell.id} className={`app-posts-table__${cell.column.id}`} data-label={cell.column.id === "actions" ? undefined : String(cell.column.columnDef.header)}>
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </td>
+                      ))
+                    }
+                    more={() => (
+                      <td colSpan={width} id={`post-${r.post.key}-more`} className="app-post-more">
+                        <div className="app-post-more__grid">
+                          {cells.status(r)}
+                          {cells.salary(r)}
+                          {cells.area(r)}
+                          {cells.end(r)}
+                          {cells.nextPayStep(r)}
+                          {cells.supervisor(r)}
+                        </div>
+                      </td>
+                    )}
                   />
                 );
               })
             )}
-          </tbody>
         </table>
       </div>
     </>
@@ -513,8 +283,17 @@ export function PostsTable({
  * so a row that was skipped never acts on an old copy of it.)
  */
 const PostRow = memo(
-  function PostRow({ post, render }: { post: PostDraft; memoKey: string; render: () => ReactNode }) {
-    return <tr data-post-key={post.key}>{render()}</tr>;
+  function PostRow({ post, open, render, more }: { post: PostDraft; open: boolean; memoKey: string; render: () => ReactNode; more: () => ReactNode }) {
+    return (
+      <tbody className="nhsuk-table__body app-post">
+        <tr className="app-post__main" data-post-key={post.key}>
+          {render()}
+        </tr>
+        <tr className="app-post__more" hidden={!open}>
+          {more()}
+        </tr>
+      </tbody>
+    );
   },
   (a, b) => a.post === b.post && a.memoKey === b.memoKey,
 );

@@ -39,7 +39,6 @@ export function SummarySection({
   results,
   chartResults,
   yearIndex,
-  onYear,
   postsLeftOut,
   leftOutReasons = [],
 }: {
@@ -47,7 +46,6 @@ export function SummarySection({
   /** The same results, deferred (charts and long tables follow a moment later). */
   chartResults?: ScenarioResults | null;
   yearIndex: number;
-  onYear: (i: number) => void;
   postsLeftOut: number;
   /** Why each post is left out (its first error), listed beside the summary. */
   leftOutReasons?: string[];
@@ -60,22 +58,7 @@ export function SummarySection({
   const warnings = [...y.warnings, ...y.posts.flatMap((p) => p.warnings.map((w) => `${p.roleName} (${p.id}): ${w}`)), ...y.supervision.warnings];
   const over = y.totals.headroom < 0;
   return (
-    <div data-testid="planner-summary" data-planner-summary="">
-      {results.years.length > 1 ? (
-        <div className="nhsuk-form-group app-compact-group">
-          <label className="nhsuk-label" htmlFor="summary-year">
-            Year shown
-          </label>
-          <select className="nhsuk-select" id="summary-year" value={yearIndex} onChange={(e) => onYear(Number(e.target.value))}>
-            {results.years.map((r, i) => (
-              <option key={r.financialYear} value={i}>
-                {r.financialYear}
-                {r.projection ? " (projection)" : ""}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+    <div data-testid="planner-summary-detail">
       {postsLeftOut ? (
         <div className="nhsuk-warning-callout">
           <h3 className="nhsuk-warning-callout__label">
@@ -87,7 +70,7 @@ export function SummarySection({
             {postsLeftOut} post{postsLeftOut === 1 ? " has" : "s have"} an error and {postsLeftOut === 1 ? "is" : "are"} left out of these figures until corrected.
           </p>
           {leftOutReasons.length ? (
-            <ul data-testid="left-out-reasons">
+            <ul data-testid="left-out-reasons-detail">
               {leftOutReasons.map((r) => (
                 <li key={r}>{r}</li>
               ))}
@@ -96,19 +79,19 @@ export function SummarySection({
         </div>
       ) : null}
       <dl className="nhsuk-summary-list">
-        <Row label={`ARRS entitlement ${y.financialYear}`} testId="summary-entitlement">
+        <Row label={`ARRS entitlement ${y.financialYear}`}>
           {formatPounds(y.entitlement)} <FigureTag kind={tag} />
         </Row>
-        <Row label="Cost of the posts" testId="summary-cost">
+        <Row label="Cost of the posts">
           {formatPounds(y.totals.cost)} <FigureTag kind={y.projection && "projection"} />
         </Row>
-        <Row label="Claimable" testId="summary-claimable">
+        <Row label="Claimable">
           {formatPounds(y.totals.claimable)} <FigureTag kind={tag} />
         </Row>
-        <Row label="Funded by the PCN" testId="summary-pcn-funded">
+        <Row label="Funded by the PCN">
           {formatPounds(y.totals.pcnFunded)} <FigureTag kind={tag} />
         </Row>
-        <Row label="Headroom" testId="summary-headroom" negative={over}>
+        <Row label="Headroom" negative={over}>
           {formatPounds(y.totals.headroom)} {over ? "(over-committed)" : "left of the entitlement"} <FigureTag kind={tag} />
         </Row>
         <Row label="Supervision time (not reimbursable)" testId="summary-supervision">

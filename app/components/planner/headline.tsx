@@ -1,0 +1,89 @@
+"use client";
+// The summary's headline figures (entitlement, cost, claimable, PCN-funded, headroom) for the
+// year shown, each tagged Estimate / Projection as the year's figures are: compact and sticky
+// under the save bar, so they stay in view in every section, on a laptop and on a phone.
+import { FigureTag } from "@/app/components/ui/cells";
+import { formatPounds } from "@/lib/format";
+import type { ScenarioResults } from "@/lib/planner/types";
+import { yearTag } from "./results";
+
+export function HeadlineFigures({
+  results,
+  yearIndex,
+  onYear,
+  stale,
+  postsLeftOut,
+  leftOutReasons = [],
+}: {
+  results: ScenarioResults;
+  yearIndex: number;
+  onYear: (i: number) => void;
+  /** The figures are from before the last change (the draft cannot be calculated). */
+  stale: boolean;
+  postsLeftOut: number;
+  /** Why each post is left out (its first error): said here, beside the headline figures. */
+  leftOutReasons?: string[];
+}) {
+  const y = results.years[yearIndex] ?? results.years[0];
+  if (!y) return null;
+  const tag = yearTag(y);
+  const over = y.totals.headroom < 0;
+  const warnings = new Set([...y.warnings, ...y.posts.flatMap((p) => p.warnings.map((w) => `${p.id}: ${w}`)), ...y.supervision.warnings]).size;
+  const figure = (label: string, testId: string, pence: number, kind: Parameters<typeof FigureTag>[0]["kind"], negative = false) => (
+    <div className="app-headline__item">
+      <dt className="app-headline__label">{label}</dt>
+      <dd className={`app-headline__value${negative ? " app-negative" : ""}`} data-testid={testId}>
+        {formatPounds(pence)}
+        {negative ? <span className="nhsuk-u-visually-hidden"> (over-committed)</span> : null} <FigureTag kind={kind} />
+      </dd>
+    </div>
+  );
+  return (
+    <div className="app-headline" data-testid="planner-summary" data-planner-summary="">
+      <div className="app-headline__year">
+        {results.years.length > 1 ? (
+          <>
+            <label className="app-headline__label" htmlFor="summary-year">
+              Year shown
+            </label>
+            <select className="nhsuk-select app-headline__select" id="summary-year" value={yearIndex} onChange={(e) => onYear(Number(e.target.value))}>
+              {results.years.map((r, i) => (
+                <option key={r.financialYear} value={i}>
+                  {r.financialYear}
+                  {r.projection ? " (projection)" : ""}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <span className="app-headline__label">{y.financialYear}</span>
+        )}
+      </div>
+      <dl className="app-headline__list" aria-label={`Headline figures for ${y.financialYear}`}>
+        {figure("Entitlement", "summary-entitlement", y.entitlement, tag)}
+        {figure("Cost", "summary-cost", y.totals.cost, y.projection && "projection")}
+        {figure("Claimable", "summary-claimable", y.totals.claimable, tag)}
+        {figure("PCN-funded", "summary-pcn-funded", y.totals.pcnFunded, tag)}
+        {figure(over ? "Headroom (over)" : "Headroom", "summary-headroom", y.totals.headroom, tag, over)}
+      </dl>
+      {stale || postsLeftOut || warnings ? (
+        <p className="app-headline__note">
+          {stale ? "From before your last change. " : ""}
+          {postsLeftOut ? `${postsLeftOut} post${postsLeftOut === 1 ? "" : "s"} left out (errors). ` : ""}
+          {warnings ? (
+            <a href="#summary" data-testid="headline-warnings">
+              {warnings} warning{warnings === 1 ? "" : "s"}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+      {postsLeftOut && leftOutReasons.length ? (
+        <ul className="app-headline__note app-headline__reasons" data-testid="left-out-reasons">
+          {leftOutReasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
