@@ -73,7 +73,7 @@ describe("each year's estimate uses the list nearest its 1 January", () => {
     const by = new Map(d.weightedPopulations.map((w) => [w.financialYear, w]));
     // 20,000 + 10,000 = 30,000 × 1.0
     expect(by.get("2025/26")).toMatchObject({ value: 30_000, estimate: { registeredPatientsDate: "2025-04-01" } });
-    expect(by.get("2025/26")!.basis).toMatch(/^estimate: 30,000 registered patients \(1 Apr 2025, a later list than 1 January 2025[^)]*\), summed from member practices/);
+    expect(by.get("2025/26")!.basis).toMatch(/^30,000 registered patients \(1 Apr 2025, a later list than 1 January 2025[^)]*\), summed from member practices/);
     expect(by.get("2026/27")).toMatchObject({ value: 32_000, estimate: { registeredPatientsDate: "2026-08-01" } });
   });
 
