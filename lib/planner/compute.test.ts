@@ -201,14 +201,16 @@ describe("computeScenario", () => {
       posts: [{ id: "cp", role: "clinical-pharmacist", band: "7", point: 1, wte: 1 }],
     });
     const sup = computeScenario(s, ctx).years.map((y) => y.supervision);
-    // 2025/26 £50.00 (the user's); 2026/27 × 1.033 (its table's award) = £51.65; 2027/28 projected × 1.04 = £53.716 → £53.72
-    expect(sup.map((x) => x.hourlyCost)).toEqual([50, 51.65, 53.72]);
+    // 2025/26 £50.00 (the user's); 2026/27 × 1.035 (its table's doctors' award, DDRB 3.5%: supervisors
+    // are mostly GPs) = £51.75; 2027/28 projected (no doctors' award) × 1.04 (the scenario's) = £53.82
+    expect(sup.map((x) => x.hourlyCost)).toEqual([50, 51.75, 53.82]);
     expect(sup.map((x) => x.hourlyCostStatus)).toEqual(["override", "projection", "projection"]);
-    // 12 h a year each: £600.00, £619.80, £644.64
-    expect(sup.map((x) => x.cost)).toEqual([600, 619.8, 644.64]);
+    // 12 h a year each: £600.00, £621.00, £645.84
+    expect(sup.map((x) => x.cost)).toEqual([600, 621, 645.84]);
     expect(sup[2]!.hourlyCostBasis).toMatch(/^Projection: the 2025\/26 figure £50.00 raised by each later year's pay award/);
-    // the pay award it uses is the scenario's (one function, to switch to a doctors' award later)
+    // without a table's doctors' award (or the scenario's doctorsPayAward) it is the scenario's pay award
     expect(supervisionPayAward(s, "2027/28", undefined)).toBe(0.04);
+    expect(supervisionPayAward(s, "2026/27", getRules("2026/27"))).toBe(0.035);
   });
 
   it("practices' shares: weighted asked for, but a practice has no weighted population → registered used, and said so (issue 14)", () => {
