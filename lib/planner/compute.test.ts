@@ -212,6 +212,7 @@ describe("computeScenario", () => {
     // the award it uses: the year's doctors' award, else the scenario's doctors' award, else its pay award
     expect(supervisionPayAward(s, "2027/28", undefined)).toBe(0.04);
     expect(supervisionPayAward({ ...s, assumptions: { ...s.assumptions, doctorsPayAward: 0.03 } }, "2027/28", undefined)).toBe(0.03);
+    expect(supervisionPayAward(s, "2026/27", getRules("2026/27"))).toBe(0.035);
   });
 
   it("practices' shares: weighted asked for, but a practice has no weighted population → registered used, and said so (issue 14)", () => {

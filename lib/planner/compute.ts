@@ -179,15 +179,20 @@ interface PostPlan {
 function postSpecs(s: ScenarioBody, awards: number[], doctorsAwards: number[]): PostPlan[][] {
   // awards[y]: the pay award of year y of the horizon (a spot salary rises by it from year 1 on);
   // a GP's salary rises by the doctors' award instead.
-  return awards.map((_, y) =>
-    s.posts.map((p, i) => {
-      const id = p.id ?? `post-${i + 1}`;
-      const rise = p.role === "gp" ? doctorsAwards : awards;
-      let salary = p.annualSalary !== undefined ? poundsToPence(p.annualSalary) : undefined;
-      if (salary !== undefined) for (let k = 1; k <= y; k++) salary = Math.floor(salary * (1 + rise[k]!) + 0.5 + 1e-7);
-      return { spec: toPostSpec(p, id, salary), post: p, id };
-    }),
-  );
+  // Each post is converted once (dates, WTE, pence); a later year only changes a spot salary, which
+  // rises year on year from the year before's (the same figures as raising it from year 0 each time).
+  const byYear: PostPlan[][] = awards.map(() => []);
+  s.posts.forEach((p, i) => {
+    const id = p.id ?? `post-${i + 1}`;
+    const rise = p.role === "gp" ? doctorsAwards : awards;
+    const first = toPostSpec(p, id);
+    let salary = first.annualSalaryPence;
+    awards.forEach((_, y) => {
+      if (y > 0 && salary !== undefined) salary = Math.floor(salary * (1 + rise[y]!) + 0.5 + 1e-7);
+      byYear[y]!.push({ spec: y === 0 || salary === undefined ? first : { ...first, annualSalaryPence: salary }, post: p, id });
+    });
+  });
+  return byYear;
 }
 
 function supervisionSettings(s: ScenarioBody): SupervisionSettings {
@@ -362,6 +367,21 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
     else hourlyPence.push(divRoundHalfUp(hourlyPence[i - 1]! * (1_000_000 + (toScaledInteger(supervisionPayAward(scenario, fy, getRules(fy)), 6) ?? 0)), 1_000_000));
   });
 
+  // Each post's roadmap status and supervisor: the same in every year of the plan.
+  const supervisionOf = plans[0]!.map(({ post }) => {
+    const fc = post.firstContact;
+    const firstContact = ROLES[post.role as RoleId]?.firstContact && fc !== undefined;
+    // Qualified posts (stated, signed off, or existing for longer than the roadmap) get clinical supervision only.
+    const rs = firstContact ? roadmapStatus(post, planStart) : null;
+    const roadmap = rs?.status === "in-training";
+    return {
+      supervisorId: fc?.supervisorId ?? post.supervisorId ?? null,
+      roadmap,
+      ...(roadmap && rs?.signOff ? { signOffDay: parseIsoDate(rs.signOff)! } : {}),
+    };
+  });
+  const supervisorSpecs = scenario.supervisors.map((s) => ({ id: s.id, name: s.name, wteTenThousandths: toScaledInteger(s.wte, 4)! }));
+
   const priced: PlanResult[] = [];
   const results: YearResult[] = years.map((fy, i) => {
     const rules = rulesByYear[i]!;
@@ -403,12 +423,7 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
     // Supervision for the year.
     const sup = supervisionFor(
       compiled.months,
-      plans[i]!.map(({ spec, post, id }) => {
-        const fc = post.firstContact;
-        const firstContact = ROLES[post.role as RoleId]?.firstContact && fc !== undefined;
-        // Qualified posts (stated, signed off, or existing for longer than the roadmap) get clinical supervision only.
-        const rs = firstContact ? roadmapStatus(post, planStart) : null;
-        const roadmap = rs?.status === "in-training";
+      plans[i]!.map(({ spec, post, id }, k) => {
         // The same defaults as the engine's pricePost.
         const end = spec.endDay ?? Math.max(compiled.lastDay, spec.startDay ?? compiled.lastDay);
         const start = spec.startDay ?? Math.min(compiled.firstDay, end);
@@ -418,12 +433,10 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
           wteTenThousandths: spec.wteTenThousandths,
           startDay: start,
           endDay: end,
-          supervisorId: fc?.supervisorId ?? post.supervisorId ?? null,
-          roadmap,
-          ...(roadmap && rs?.signOff ? { signOffDay: parseIsoDate(rs.signOff)! } : {}),
+          ...supervisionOf[k]!,
         };
       }),
-      scenario.supervisors.map((s) => ({ id: s.id, name: s.name, wteTenThousandths: toScaledInteger(s.wte, 4)! })),
+      supervisorSpecs,
       { ...settings, supervisorHourlyCostPence: hourlyPence[i]! },
     );
     const supervision: SupervisionYear = {

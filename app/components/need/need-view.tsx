@@ -5,7 +5,10 @@ import type { ReactNode } from "react";
 import type { AssumptionWithEffect, NeedFigures, NeedGroupResult, NeedRange } from "@/lib/need";
 import { NEED_GROUP_IDS, NEED_GROUP_NAMES } from "@/lib/need";
 
-const count = (n: number) => n.toLocaleString("en-GB", { maximumFractionDigits: 0 });
+// One formatter for every figure (toLocaleString with options builds a new one on each call: slow
+// when the planner redraws the table).
+const countFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+const count = (n: number) => countFormat.format(n);
 const wte = (n: number) => n.toFixed(2);
 
 function RangeCell({ r, fmt, unit = "", label }: { r: NeedRange; fmt: (n: number) => string; unit?: string; label: string }) {

@@ -44,6 +44,20 @@ export interface PlannerProps {
   need?: { profile: AgeSexProfile | null; profileDate: string | null };
 }
 
+/** How long after the last edit the charts, long tables and print views catch up. */
+const SETTLE_MS = 200;
+
+/** `value`, once it has stopped changing for SETTLE_MS (the first value at once). */
+function useSettled<T>(value: T): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(value, settled)) return;
+    const t = setTimeout(() => setSettled(value), SETTLE_MS);
+    return () => clearTimeout(t);
+  }, [value, settled]);
+  return settled;
+}
+
 export function Planner({ scenario, contexts, today, roles, financialYears, need }: PlannerProps) {
   const router = useRouter();
   const [draft, setDraft] = useState<ScenarioDraft>(() => toScenarioDraft(scenario));
@@ -78,9 +92,10 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
   }, [computed.results]);
   // eslint-disable-next-line react-hooks/refs -- the last good results are shown (labelled) while the draft cannot be calculated
   const results = computed.results ?? lastGood.current;
-  // The summary list follows each edit at once; the charts and long tables a moment later
-  // (deferred, and memoised so an edit's own render skips them).
-  const later = useDeferredValue(results);
+  // The summary list follows each edit at once; the charts and long tables once the typing pauses
+  // (SETTLE_MS after the last edit; then deferred, and memoised so an edit's own render skips
+  // them). Redrawing the charts on every keystroke took most of an edit's time (issue 14 item 17).
+  const later = useDeferredValue(useSettled(results));
 
   // Warn before leaving with unsaved changes (reload, close, and links inside the app).
   useEffect(() => {
@@ -180,7 +195,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
     [],
   );
   // The print-only views follow the deferred results (and are skipped by an edit's own render).
-  const laterInput = useDeferredValue(check.input);
+  const laterInput = useDeferredValue(useSettled(check.input));
   const postFigures = (p: PostDraft) => {
     const r = computed.results?.years[0]?.posts.find((x) => x.id === p.id);
     return r ? { cost: r.cost, claimable: r.claimable, pcnFunded: r.pcnFunded } : undefined;

@@ -3,7 +3,7 @@
 // the browser), with the assumptions editable per scenario (kept in assumptions.need, saved with
 // the scenario), the OT WTE the scenario has in each year of its horizon beside the range, and
 // "Add the central estimate as a post" (only what each year is missing).
-import { useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import { NeedAssumptionsTables, NeedExplainer, NeedFiguresTable } from "@/app/components/need/need-view";
 import { calculateNeed, needAssumption, needByYear, postsForNeed, resolveNeedAssumptions, type AgeSexProfile, type NeedOverrides, type NeedPost, type PostLike } from "@/lib/need";
 import { FigureTag } from "@/app/components/ui/cells";
@@ -24,6 +24,41 @@ export interface PlannerNeedProps {
   onAddPosts: (posts: NeedPost[]) => void;
 }
 
+// The figures and the assumptions depend on the need only: an edit of a post redraws just the
+// scenario's OT WTE by year.
+const NeedFigures = memo(NeedFiguresTable);
+const Explainer = memo(NeedExplainer);
+const Assumptions = memo(function Assumptions({
+  assumptions,
+  errors,
+  typed,
+  onEdit,
+}: {
+  assumptions: Parameters<typeof NeedAssumptionsTables>[0]["assumptions"];
+  errors: Record<string, string>;
+  typed: Record<string, string>;
+  onEdit: (id: string, text: string) => void;
+}) {
+  return (
+    <NeedAssumptionsTables
+      assumptions={assumptions}
+      errors={errors}
+      renderInput={(a, control) => (
+        <input
+          className={`nhsuk-input nhsuk-input--width-5${errors[a.id] ? " nhsuk-input--error" : ""}`}
+          {...control}
+          type="text"
+          inputMode="decimal"
+          spellCheck={false}
+          autoComplete="off"
+          value={typed[a.id] ?? num(a.value)}
+          onChange={(e) => onEdit(a.id, e.target.value)}
+        />
+      )}
+    />
+  );
+});
+
 export function PlannerPopulationNeed({ profile, profileDate, overrides, onChange, posts, years, onAddPosts }: PlannerNeedProps) {
   // What the user typed, where it is not (yet) a usable value; valid values live in the scenario.
   const [typed, setTyped] = useState<Record<string, string>>({});
@@ -31,9 +66,7 @@ export function PlannerPopulationNeed({ profile, profileDate, overrides, onChang
   const [added, setAdded] = useState("");
   const need = useMemo(() => (profile ? calculateNeed(profile, overrides ?? {}) : null), [profile, overrides]);
 
-  if (!profile || !need) return <p>No age profile is stored for this PCN, so its population need cannot be estimated.</p>;
-
-  const edit = (id: string, text: string) => {
+  const edit = useCallback((id: string, text: string) => {
     setTyped((t) => ({ ...t, [id]: text }));
     const def = needAssumption(id)!;
     const rest = { ...(overrides ?? {}) };
@@ -55,7 +88,9 @@ export function PlannerPopulationNeed({ profile, profileDate, overrides, onChang
       return n;
     });
     if (!error) onChange(Object.keys(rest).length ? rest : undefined);
-  };
+  }, [overrides, onChange]);
+
+  if (!profile || !need) return <p>No age profile is stored for this PCN, so its population need cannot be estimated.</p>;
 
   const central = need.total.wte.central;
   const byYear = needByYear(need.total.wte, posts, years);
@@ -66,12 +101,12 @@ export function PlannerPopulationNeed({ profile, profileDate, overrides, onChang
 
   return (
     <div data-testid="planner-need">
-      <NeedExplainer />
+      <Explainer />
       <p className="nhsuk-body-s">
         From the PCN&apos;s registered patients by age and sex{profileDate ? ` on ${formatDate(profileDate)}` : ""}. The assumptions you change here are
         saved with this scenario.
       </p>
-      <NeedFiguresTable groups={need.groups} total={need.total} caption="Population need for OT a year: central estimate, and the range below it" />
+      <NeedFigures groups={need.groups} total={need.total} caption="Population need for OT a year: central estimate, and the range below it" />
       <div className="nhsuk-inset-text app-need-offer" data-testid="need-have">
         <span className="nhsuk-u-visually-hidden">Information: </span>
         <p>
@@ -105,22 +140,7 @@ export function PlannerPopulationNeed({ profile, profileDate, overrides, onChang
           <span className="nhsuk-details__summary-text">Population-need assumptions for this scenario</span>
         </summary>
         <div className="nhsuk-details__text">
-          <NeedAssumptionsTables
-            assumptions={need.assumptions}
-            errors={errors}
-            renderInput={(a, control) => (
-              <input
-                className={`nhsuk-input nhsuk-input--width-5${errors[a.id] ? " nhsuk-input--error" : ""}`}
-                {...control}
-                type="text"
-                inputMode="decimal"
-                spellCheck={false}
-                autoComplete="off"
-                value={typed[a.id] ?? num(a.value)}
-                onChange={(e) => edit(a.id, e.target.value)}
-              />
-            )}
-          />
+          <Assumptions assumptions={need.assumptions} errors={errors} typed={typed} onEdit={edit} />
           <button
             type="button"
             className="nhsuk-button nhsuk-button--secondary"
