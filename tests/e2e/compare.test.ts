@@ -151,8 +151,8 @@ describe("compare", () => {
     const heads = (await page.getByTestId("compare-2025/26").locator("thead th").allTextContents()).slice(1);
     expect(heads[0]).toMatch(/^Existing team/);
     expect(heads[1]).toMatch(/^Add one First Contact OT from October\s*Baseline/);
-    // The existing team is −1.00 WTE of OT against the OT plan.
-    await expect(page.getByTestId("compare-2025/26").locator('tr[data-measure="wte:occupational-therapist"] td').nth(0).textContent()).resolves.toContain("−1.00 WTE less");
+    // The existing team is −0.4986 average WTE of OT against the OT plan (its 1.0 WTE OT is in post 182 of 365 days).
+    await expect(page.getByTestId("compare-2025/26").locator('tr[data-measure="wte:occupational-therapist"] td').nth(0).textContent()).resolves.toContain("−0.4986 WTE less");
     const csv = csvRows((await download("Download CSV")).bytes);
     expect(csv.filter((r) => r["Financial year"] === "2025/26").map((r) => [r["Scenario id"], r.Baseline])).toEqual([
       [inert(ids.base), "no"],
