@@ -40,10 +40,15 @@ function poundsOf(label: string): number {
   return (m[1] ? -1 : 1) * Number(m[2]!.replace(/,/g, "")) * (m[3] === "m" ? 1e6 : m[3] === "k" ? 1e3 : 1);
 }
 
-/** The Y axis's tick labels, and each one's vertical position on screen. */
+/**
+ * The Y axis's tick labels, and each one's vertical position on screen. Recharts 3 draws the
+ * labels in their own layer (".recharts-yAxis-tick-labels", in a z-index layer), not inside the
+ * axis's ".recharts-yAxis" group, which holds only the axis and tick lines.
+ */
+const Y_TICK_LABEL = ".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value";
 async function yTicks(chart: Locator): Promise<{ label: string; y: number }[]> {
-  await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").first().waitFor();
-  return chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").evaluateAll((els) =>
+  await chart.locator(Y_TICK_LABEL).first().waitFor();
+  return chart.locator(Y_TICK_LABEL).evaluateAll((els) =>
     els.map((e) => {
       const r = e.getBoundingClientRect();
       return { label: (e.textContent ?? "").trim(), y: r.top + r.height / 2 };
@@ -72,6 +77,8 @@ describe("planner month-by-month chart", () => {
     await page.goto(`${baseUrl()}/pcns/${PCN}/scenarios/${ids.one}`, { waitUntil: "networkidle" });
     const entitlementText = (await page.getByTestId("summary-entitlement").textContent()) ?? "";
     const entitlement = Number(/£([\d,]+\.\d\d)/.exec(entitlementText)![1]!.replace(/,/g, ""));
+    // The chart is in the "Year in detail" section, hidden until its link is followed.
+    await page.getByTestId("planner-sections").getByRole("link", { name: "Year in detail" }).click();
     const chart = page.getByTestId("planner-monthly-chart");
     await chart.locator("svg.recharts-surface").first().waitFor();
 

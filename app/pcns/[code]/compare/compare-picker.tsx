@@ -18,7 +18,10 @@ export interface PickerScenario {
   postCount: number;
 }
 
-/** The scenarios compared, in the columns' order: those ticked, in the order ticked, the baseline first if it was not ticked. */
+/**
+ * The scenarios compared, in the columns' order: those ticked, in the order ticked, the baseline
+ * first if it was not ticked. No baseline picked ("") means the first one ticked.
+ */
 export function comparedOrder(checked: readonly string[], baseline: string): string[] {
   return baseline && !checked.includes(baseline) ? [baseline, ...checked] : [...checked];
 }
@@ -26,15 +29,16 @@ export function comparedOrder(checked: readonly string[], baseline: string): str
 export function ComparePicker({ path, scenarios, selected, baseline: initialBaseline }: { path: string; scenarios: PickerScenario[]; selected: string[]; baseline?: string }) {
   const router = useRouter();
   const [checked, setChecked] = useState<string[]>(selected.filter((id) => scenarios.some((s) => s.id === id)));
-  const [baseline, setBaseline] = useState<string>(
-    initialBaseline && scenarios.some((s) => s.id === initialBaseline) ? initialBaseline : (checked[0] ?? scenarios[0]?.id ?? ""),
-  );
+  // Until one is picked, the baseline is the first scenario ticked (""): a scenario the user never
+  // chose (the list's first) must not join the comparison and make one ticked box look like two.
+  const [baseline, setBaseline] = useState<string>(initialBaseline && scenarios.some((s) => s.id === initialBaseline) ? initialBaseline : "");
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   const toggle = (id: string, on: boolean) => setChecked((c) => (on ? [...c.filter((x) => x !== id), id] : c.filter((x) => x !== id)));
   const chooseBaseline = (id: string) => setBaseline(id);
   const ordered = comparedOrder(checked, baseline);
+  const baselineId = baseline || ordered[0] || "";
   const nameOf = (id: string) => scenarios.find((s) => s.id === id)?.name ?? id;
 
   function submit(e: FormEvent<HTMLFormElement>) {
@@ -45,7 +49,7 @@ export function ComparePicker({ path, scenarios, selected, baseline: initialBase
       return;
     }
     setError(null);
-    router.push(`${path}?ids=${ordered.map(encodeURIComponent).join(",")}&baseline=${encodeURIComponent(baseline)}`);
+    router.push(`${path}?ids=${ordered.map(encodeURIComponent).join(",")}&baseline=${encodeURIComponent(baselineId)}`);
   }
 
   return (
@@ -89,6 +93,7 @@ export function ComparePicker({ path, scenarios, selected, baseline: initialBase
           The other scenarios are shown as a difference from this one.
         </div>
         <select className="nhsuk-select" id="compare-baseline" name="baseline" aria-describedby="compare-baseline-hint" value={baseline} onChange={(e) => chooseBaseline(e.target.value)}>
+          <option value="">The first one ticked</option>
           {scenarios.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -98,7 +103,7 @@ export function ComparePicker({ path, scenarios, selected, baseline: initialBase
       </div>
       {ordered.length ? (
         <p className="nhsuk-body-s" data-testid="compare-order" aria-live="polite">
-          Columns, in order: {ordered.map((id) => `${nameOf(id)}${id === baseline ? " (baseline)" : ""}`).join(", ")}.
+          Columns, in order: {ordered.map((id) => `${nameOf(id)}${id === baselineId ? " (baseline)" : ""}`).join(", ")}.
         </p>
       ) : null}
       <button className="nhsuk-button" type="submit" data-testid="compare-submit">
