@@ -19,6 +19,8 @@ const YELLOW = "#ffb81c";
 const DARK = "#212b32";
 const GREEN = "#007f3b";
 const RED = "#d5281b";
+// Legend text in the body colour (the swatch carries the colour; yellow text would be unreadable).
+const legendText = (value: unknown) => <span style={{ color: DARK }}>{String(value)}</span>;
 
 export interface PlanMonthPoint {
   month: string;
@@ -80,7 +82,7 @@ export function MonthlyPlanChart({ months, entitlement, financialYear }: { month
           <XAxis dataKey="label" tick={{ fontSize: 13 }} />
           <YAxis {...moneyYAxis(monthlySeriesExtent(series), 64)} />
           <Tooltip formatter={money} />
-          <Legend />
+          <Legend formatter={legendText} />
           <Bar dataKey="claimable" name={cumulative ? "Claimable so far" : "Claimable"} stackId="cost" fill={BLUE} isAnimationActive={false} />
           <Bar dataKey="pcnFunded" name={cumulative ? "PCN-funded so far" : "PCN-funded"} stackId="cost" fill={YELLOW} isAnimationActive={false} />
           <Line dataKey="entitlement" name={entitlementName} stroke={GREEN} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
@@ -115,7 +117,7 @@ export function CostPressureChart({ years }: { years: YearPoint[] }) {
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis {...moneyYAxis(years.flatMap((y) => [y.cost, y.claimable, y.entitlement]))} />
           <Tooltip formatter={money} />
-          <Legend />
+          <Legend formatter={legendText} />
           <Bar dataKey="cost" name="Cost of the posts" fill="#aeb7bd" isAnimationActive={false} />
           <Line dataKey="claimable" name="Claimable" stroke={BLUE} strokeWidth={3} isAnimationActive={false} />
           <Line dataKey="entitlement" name="Entitlement" stroke={GREEN} strokeWidth={3} strokeDasharray="6 4" isAnimationActive={false} />
@@ -146,7 +148,7 @@ export function CashFlowChart({ months, peakFunding }: { months: CashPoint[]; pe
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={16} />
           <YAxis {...moneyYAxis(data.flatMap((m) => [m.paidOut, m.received, m.position]))} />
           <Tooltip formatter={money} />
-          <Legend />
+          <Legend formatter={legendText} />
           <ReferenceLine y={0} stroke={DARK} />
           <Bar dataKey="paidOut" name="Paid" fill={RED} isAnimationActive={false} />
           <Bar dataKey="received" name="Received" fill={BLUE} isAnimationActive={false} />

@@ -3,7 +3,7 @@
 // scenario's difference from the baseline (one bar per other scenario), and each scenario's
 // headroom year by year. Each chart has
 // a text alternative; the tables above carry every figure.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { moneyAxis } from "@/lib/charts/axis";
 import { formatPounds } from "@/lib/format";
@@ -16,8 +16,22 @@ const key = (i: number) => `s${i}`;
 // Legend text in the body colour (the swatch carries the colour; yellow text would be unreadable).
 const legendText = (value: unknown) => <span style={{ color: "#212b32" }}>{String(value)}</span>;
 
+/** True on a phone-width screen, where the measures' names cannot sit side by side under the bars. */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const q = window.matchMedia("(max-width: 640px)");
+    const update = () => setNarrow(q.matches);
+    update();
+    q.addEventListener("change", update);
+    return () => q.removeEventListener("change", update);
+  }, []);
+  return narrow;
+}
+
 export function CompareCharts({ data }: { data: CompareChartData }) {
   const [yearIndex, setYearIndex] = useState(0);
+  const narrow = useNarrow();
   const year = data.years[yearIndex] ?? data.years[0];
   if (!year) return null;
   const bars = year.measures.map((m) => Object.fromEntries([["label", m.label], ...m.values.map((v, i) => [key(i), v])]));
@@ -49,9 +63,10 @@ export function CompareCharts({ data }: { data: CompareChartData }) {
           {year.financialYear}: each measure&apos;s difference from the baseline, {data.baseline.name} (the line at £0); above the line = more than the baseline, below = less.
         </figcaption>
         <div role="img" aria-label={`Bar chart of ${year.financialYear}, differences from the baseline ${data.baseline.name}: ${year.measures.map((m) => `${m.label}: ${describeDifferences(m.values)}`).join("; ")}.`}>
-          <BarChart responsive data={bars} style={{ width: "100%", maxWidth: 960, height: 320 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+          <BarChart responsive data={bars} style={{ width: "100%", maxWidth: 960, height: narrow ? 400 : 320 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
+            {/* Every measure named; on a phone the names slant so they do not run into each other. */}
+            <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} {...(narrow ? { angle: -35, textAnchor: "end" as const, height: 96 } : {})} />
             <YAxis ticks={barsAxis.ticks} domain={barsAxis.domain} tickFormatter={barsAxis.format} interval={0} width={70} tick={{ fontSize: 12 }} />
             <Tooltip formatter={money} />
             <Legend itemSorter={null} formatter={legendText} />
