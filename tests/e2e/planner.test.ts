@@ -266,6 +266,8 @@ describe("planner", () => {
   it("the quick estimate saves as a scenario of the chosen PCN and opens it", async () => {
     const { page, errors } = await demoPage();
     await page.goto(`${baseUrl()}/?pcn=UZ1006`, { waitUntil: "networkidle" });
+    // The year is chosen: the form defaults to the current financial year by the server's date.
+    await page.getByLabel("Financial year").selectOption("2025/26");
     const start = page.getByRole("group", { name: "Start date" });
     await start.getByLabel("Day").fill("1");
     await start.getByLabel("Month").fill("10");

@@ -163,12 +163,14 @@ describe("population need in the planner", () => {
     await page.getByLabel("Name").fill("OT from year 2");
     await page.getByLabel("First financial year").selectOption("2025/26");
     await page.getByRole("button", { name: "Create scenario" }).click();
-    await page.getByTestId("planner-need").waitFor();
-    // 1.0 WTE OT planned from year 2 (2026/27)
+    // The planner opens on its posts section: 1.0 WTE OT planned from year 2 (2026/27)
+    await page.getByTestId("planner-summary").waitFor();
     await page.locator(".nhsuk-details__summary-text", { hasText: "Add posts from a CSV" }).click();
     await page.getByLabel("Paste the CSV").fill("label,role,band,point,wte,start\nPlanned OT,occupational-therapist,7,1,1,2026-04-01\n");
     await page.getByRole("button", { name: "Add posts from the pasted CSV" }).click();
     await page.getByText("Added 1 post from the CSV.").waitFor();
+    await page.getByTestId("planner-sections").getByRole("link", { name: "Population need" }).click();
+    await page.getByTestId("planner-need").waitFor();
     const years = page.getByTestId("need-ot-years");
     const wteOf = async () => (await years.locator("li strong").allTextContents()).map((t) => Number(t.replace(" WTE", "")));
     await page.waitForFunction(() => document.querySelector('[data-testid="need-ot-years"] li[data-year="2026/27"] strong')?.textContent === "1.00 WTE", undefined, { timeout: 10_000 });
