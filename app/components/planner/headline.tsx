@@ -7,6 +7,9 @@ import { formatPounds } from "@/lib/format";
 import type { ScenarioResults } from "@/lib/planner/types";
 import { yearTag } from "./results";
 
+/** Reasons for left-out posts said in the (sticky) headline; any more are in the year in detail. */
+const SHOWN_REASONS = 2;
+
 export function HeadlineFigures({
   results,
   yearIndex,
@@ -78,10 +81,24 @@ export function HeadlineFigures({
         </p>
       ) : null}
       {postsLeftOut && leftOutReasons.length ? (
+        // The headline stays on screen: at most two reasons here, the rest in the year's detail.
         <ul className="app-headline__note app-headline__reasons" data-testid="left-out-reasons">
-          {leftOutReasons.map((r) => (
-            <li key={r}>{r}</li>
+          {leftOutReasons.slice(0, SHOWN_REASONS).map((r, i) => (
+            <li key={r} className={i ? "app-headline__wide" : undefined}>
+              {r}
+            </li>
           ))}
+          {/* A phone shows one reason (the headline would fill half its screen), a wider screen two. */}
+          {leftOutReasons.length > 1 ? (
+            <li className="app-headline__phone">
+              <a href="#summary">and {leftOutReasons.length - 1} more in the year in detail</a>
+            </li>
+          ) : null}
+          {leftOutReasons.length > SHOWN_REASONS ? (
+            <li className="app-headline__wide">
+              <a href="#summary">and {leftOutReasons.length - SHOWN_REASONS} more in the year in detail</a>
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </div>
