@@ -16,6 +16,8 @@ describe("home page quick estimate", () => {
     await page.goto(baseUrl(), { waitUntil: "networkidle" });
     // First Contact OT is preselected.
     await expect(page.getByLabel("Role").inputValue()).resolves.toBe("occupational-therapist");
+    // The form opens on today's financial year; the figures below are 2025/26's.
+    await page.getByLabel("Financial year").selectOption("2025/26");
     await page.getByLabel("Contractor weighted population at 1 January").fill("30000");
     await page.getByLabel("Actual annual salary").check();
     await page.getByLabel("Annual salary (£, full-time, including any HCAS)").fill("47,810");
