@@ -73,10 +73,22 @@ export async function loadCalibrationInputs(db: Db, kind: CalibrationKind = "rea
     db.pcn.findMany({ where: { isDemo }, select: { code: true, icbCode: true } }),
   ]);
   // The latest age profiles of this kind's PCNs (the demo's extract date need not be the import's).
-  const [latestPcnPop, latestRegionPop] = await Promise.all([
-    db.registeredPopulation.findFirst({ where: { orgType: "PCN", ageProfile: { not: null }, orgCode: { in: pcns.map((p) => p.code) } }, orderBy: { extractDate: "desc" }, select: { extractDate: true } }),
+  // Not `orgCode in [every PCN's code]`: with England imported that is ~1,300 parameters, past
+  // SQLite's limit (the PCN page failed). The few extract dates instead, newest first, and the first
+  // that has a profile of this kind's PCNs.
+  const codes = new Set(pcns.map((p) => p.code));
+  const [pcnDates, latestRegionPop] = await Promise.all([
+    db.registeredPopulation.findMany({ where: { orgType: "PCN", ageProfile: { not: null } }, distinct: ["extractDate"], orderBy: { extractDate: "desc" }, select: { extractDate: true } }),
     db.registeredPopulation.findFirst({ where: { orgType: "REGION", ageProfile: { not: null } }, orderBy: { extractDate: "desc" }, select: { extractDate: true } }),
   ]);
+  let latestPcnPop: { extractDate: string } | null = null;
+  for (const d of pcnDates) {
+    const at = await db.registeredPopulation.findMany({ where: { orgType: "PCN", ageProfile: { not: null }, extractDate: d.extractDate }, select: { orgCode: true } });
+    if (at.some((r) => codes.has(r.orgCode))) {
+      latestPcnPop = d;
+      break;
+    }
+  }
   const [pcnPops, regionPops] = await Promise.all([
     latestPcnPop
       ? db.registeredPopulation.findMany({ where: { orgType: "PCN", extractDate: latestPcnPop.extractDate }, select: { orgCode: true, ageProfile: true } })

@@ -83,3 +83,17 @@ describe("calibration sets: demo and real PCNs apart", () => {
     expect(w.interval!.high).toBeCloseTo(w.value * model.interval.high, 1);
   });
 });
+
+describe("calibration with England's number of PCNs", () => {
+  it("reads its inputs with ~1,300 real PCNs stored (a query naming every PCN's code passed SQLite's parameter limit: the PCN page failed with England imported)", async () => {
+    const many = Array.from({ length: 1_300 }, (_, i) => `U8${String(i).padStart(4, "0")}`);
+    await db.pcn.createMany({ data: many.map((code) => ({ code, name: `MANY PCN ${code}`, nameSearch: `MANY PCN ${code}`, icbCode: "QX1" })) });
+    try {
+      const real = await loadCalibrationInputs(db, "real");
+      // the 25 fixture PCNs with a figure and a profile still calibrate; the 1,300 without either do not
+      expect(real.stored).toHaveLength(REAL);
+    } finally {
+      await db.pcn.deleteMany({ where: { code: { startsWith: "U8" } } });
+    }
+  });
+});
