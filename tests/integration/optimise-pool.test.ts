@@ -3,6 +3,7 @@
 // other requests answer while a long solve runs; a full pool and queue is 503 with Retry-After; a
 // solve that outlives its time limit is 408, and a worker stuck past it is stopped and replaced;
 // anonymous runs are limited per address (429 with Retry-After), signed-in runs per account.
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileRules, getRules } from "@/lib/engine";
 import { toLpText } from "@/lib/optimiser/milp";
@@ -19,13 +20,15 @@ let OPTIMISE: (req: Request) => Promise<Response>;
 let HEALTH: () => Promise<Response>;
 let pool: Pool;
 const TIME_LIMIT_S = 4;
+/** The real worker's code, except that a large problem never finishes (tests/support/slow-highs-worker.mjs). */
+const SLOW_WORKER = path.resolve(import.meta.dirname, "../support/slow-highs-worker.mjs");
 
 beforeAll(async () => {
   env = await createTestDb({ seed: true });
   process.env.DATABASE_URL = env.url;
   process.env.ARRS_OPTIMISER_TIME_LIMIT_S = String(TIME_LIMIT_S);
   // One worker and no queue: a second run while the first solves is refused.
-  pool = await replaceSolverPool({ size: 1, queueLimit: 0 });
+  pool = await replaceSolverPool({ size: 1, queueLimit: 0, workerPath: SLOW_WORKER });
   ({ POST: OPTIMISE } = (await import("@/app/api/v1/optimise/route")) as any);
   ({ GET: HEALTH } = await import("@/app/api/health/route"));
 });
@@ -55,7 +58,7 @@ describe("POST /api/v1/optimise solves off the server's thread", () => {
       settledAt = performance.now();
       return r;
     });
-    // Let the worker load HiGHS and get well into the solve (the problem needs far more than the limit).
+    // Let the worker load HiGHS and get well into the solve (the test worker never finishes a problem this large).
     await sleep(2000);
     expect(pool.stats().busy).toBe(1);
 
@@ -92,7 +95,7 @@ describe("POST /api/v1/optimise solves off the server's thread", () => {
     const req = hardOptimiseRequest();
     const problem = buildProblem(compileRules(getRules(req.financialYear)!), req.pcn.weightedPopulation, [], req.candidates as any, req.limits);
     const lp = toLpText(buildMilp(problem).milp);
-    const stuck = new SolverPool({ ...poolOptionsFromEnv(), size: 1, queueLimit: 1 });
+    const stuck = new SolverPool({ ...poolOptionsFromEnv(), size: 1, queueLimit: 1, workerPath: SLOW_WORKER });
     try {
       const lease = await stuck.acquire();
       const tiny = "Maximize\n obj: x\nSubject To\n c: x <= 2\nBounds\n 0 <= x <= 5\nGeneral\n x\nEnd";
