@@ -144,6 +144,8 @@ describe("the pages work under the Content-Security-Policy", () => {
       await page.goto(`${baseUrl()}/pcns/UZ1009/scenarios/${ids[0]}`, { waitUntil: "networkidle" });
       await page.getByTestId("planner-summary").waitFor();
       await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      // The month-by-month chart is in the "Year in detail" section (the planner opens on its posts).
+      await page.getByTestId("planner-sections").getByRole("link", { name: "Year in detail" }).click();
       await page.locator(".recharts-surface").first().waitFor({ timeout: 20_000 });
       await page.goto(`${baseUrl()}/pcns/UZ1009/compare?ids=${ids.join(",")}`, { waitUntil: "networkidle" });
       await page.locator("h1").waitFor();
