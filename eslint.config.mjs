@@ -18,7 +18,7 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["next", "next/*", "react", "react-dom", "@prisma/*", "zod", "@/lib/server/*", "@/lib/generated/*", "node:*", "fs", "path"], message: "lib/engine and lib/need must stay pure (see docs/decisions/001-pure-engine.md)." },
+            { group: ["next", "next/*", "react", "react-dom", "@prisma/*", "zod", "@/lib/server/**", "@/lib/generated/*", "node:*", "fs", "path"], message: "lib/engine and lib/need must stay pure (see docs/decisions/001-pure-engine.md)." },
           ],
         },
       ],
@@ -37,7 +37,7 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next", "next/*", "react", "react-dom", "@prisma/*", "zod", "@/lib/server/*", "@/lib/generated/*", "highs", "node:*"], message: "lib/optimiser must stay pure (see docs/decisions/013-optimiser.md)." }] },
+        { patterns: [{ group: ["next", "next/*", "react", "react-dom", "@prisma/*", "zod", "@/lib/server/**", "@/lib/generated/*", "highs", "node:*"], message: "lib/optimiser must stay pure (see docs/decisions/013-optimiser.md)." }] },
       ],
     },
   },

@@ -1,8 +1,8 @@
 "use server";
 
-import { getDb } from "@/lib/server/db";
+import { getDb } from "@/lib/server/db/db";
 import { AppError } from "@/lib/server/errors";
-import { runEstimate, type EstimateResponse } from "@/lib/server/estimate";
+import { runEstimate, type EstimateResponse } from "@/lib/server/scenarios/estimate";
 import type { FieldIssue } from "@/lib/server/errors";
 import { datesOutsidePeriod, financialYearPeriod } from "@/lib/planner/post-draft";
 import { parseEstimateForm } from "./estimate-form";

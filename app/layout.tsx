@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { SignInLink } from "./components/sign-in-link";
 import { logout } from "./login/actions";
-import { getCurrentUser } from "@/lib/server/auth";
+import { getCurrentUser } from "@/lib/server/auth/auth";
 import "./globals.scss";
 
 export const metadata: Metadata = {

@@ -4,8 +4,8 @@ import { QuickEstimate } from "@/app/components/quick-estimate";
 import { ROLE_IDS, ROLES } from "@/lib/engine";
 import { yearChoices } from "@/lib/server/today";
 import { saveQuickEstimateAsScenario } from "@/app/pcns/[code]/scenarios/actions";
-import { getCurrentUser } from "@/lib/server/auth";
-import { listPcnOptions } from "@/lib/server/pcn-options";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { listPcnOptions } from "@/lib/server/pcn-data/pcn-options";
 
 export const dynamic = "force-dynamic";
 

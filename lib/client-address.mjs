@@ -1,4 +1,4 @@
-// The client's address for the attempt limits (lib/server/rate-limit.ts), as scripts/serve.mjs
+// The client's address for the attempt limits (lib/server/auth/rate-limit.ts), as scripts/serve.mjs
 // works it out before Next sees the request (it then replaces X-Forwarded-For with it). Plain JS
 // so that the server needs no build step. docs/decisions/010-hardening.md.
 

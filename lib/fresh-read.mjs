@@ -3,7 +3,7 @@
 // query, started when it ends (so each of them gets an answer read after it asked). Under load
 // that is at most one query per round trip, whatever the number of concurrent requests, and no
 // staleness at all. Results carry `seq`, which grows with each query, so answers can be ordered.
-// Used for the data version (lib/server/data-version.ts, lib/page-cache.mjs).
+// Used for the data version (lib/server/pcn-data/data-version.ts, lib/page-cache.mjs).
 
 /**
  * @template T

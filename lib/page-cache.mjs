@@ -334,7 +334,7 @@ export function createPageCache({ readVersion, isHttps = () => false, maxBytes =
 
 /**
  * The data version as serve.mjs reads it, outside Next: one primary-key read of the DataVersion
- * row (lib/server/data-version.ts) through its own connection — better-sqlite3 read-only on the
+ * row (lib/server/pcn-data/data-version.ts) through its own connection — better-sqlite3 read-only on the
  * SQLite file (reopened if the file is replaced), or a one-connection pg pool.
  * @param {string} url DATABASE_URL
  * @param {string} cwd relative SQLite paths resolve against it (as the app's Prisma client does)

@@ -2,9 +2,9 @@
 // Every name says "Demo" and every code starts with Z (practices, regions) or UZ (PCNs) or
 // QZ (ICBs), prefixes NHS England does not issue, so nobody mistakes them for real ones.
 // Deterministic: the same seed always produces the same data.
-import type { Db } from "@/lib/server/create-prisma";
-import { bumpDataVersion } from "@/lib/server/data-version";
-import { DEMO_ACCOUNT, ensureDemoAccount } from "@/lib/server/demo-account";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { bumpDataVersion } from "@/lib/server/pcn-data/data-version";
+import { DEMO_ACCOUNT, ensureDemoAccount } from "@/lib/server/auth/demo-account";
 
 export const DEMO_EXTRACT_DATE = "2026-08-01";
 /** PCN-level lists before the extract: date and the list as a share of the extract's. */

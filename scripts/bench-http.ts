@@ -31,11 +31,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon, { type Instance, type Result } from "autocannon";
-import { COMMAND_LINE } from "@/lib/server/access";
-import { createPrisma, type Db } from "@/lib/server/create-prisma";
-import { grantMembership } from "@/lib/server/memberships";
-import { createScenario } from "@/lib/server/scenarios";
-import { createApiToken, createUser } from "@/lib/server/users";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
+import { createPrisma, type Db } from "@/lib/server/db/create-prisma";
+import { grantMembership } from "@/lib/server/auth/memberships";
+import { createScenario } from "@/lib/server/scenarios/scenarios";
+import { createApiToken, createUser } from "@/lib/server/auth/users";
 import { seedDemo } from "@/prisma/seed-demo";
 // @ts-expect-error -- plain ESM helpers shared with npm start / npm test (no type declarations)
 import { ensurePostgresBinaries, startThrowawayPostgres } from "./lib/postgres.mjs";

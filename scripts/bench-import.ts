@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPrisma } from "@/lib/server/create-prisma";
+import { createPrisma } from "@/lib/server/db/create-prisma";
 import { importFiles, type ImportResult } from "@/lib/server/import";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");

@@ -5,8 +5,8 @@
 import { compileRules, getRules, ROLE_IDS } from "@/lib/engine";
 import { optimise } from "@/lib/optimiser/model";
 import { buildProblem, type CandidateSpec } from "@/lib/optimiser/price";
-import { createHighsSolver } from "@/lib/server/highs";
-import { runOptimise } from "@/lib/server/optimise";
+import { createHighsSolver } from "@/lib/server/scenarios/highs";
+import { runOptimise } from "@/lib/server/scenarios/optimise";
 
 function rng(seed: number) {
   let s = seed >>> 0;

@@ -114,9 +114,9 @@ async function benchPage(browser: import("playwright-core").Browser) {
   const env = { ...process.env, DATABASE_URL: `file:${dir}/bench.db`, NEXT_TELEMETRY_DISABLED: "1" };
   execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { cwd: root, env, stdio: "ignore" });
   execFileSync("npx", ["tsx", "scripts/seed.ts"], { cwd: root, env, stdio: "ignore" });
-  const { createPrisma } = await import("@/lib/server/create-prisma");
-  const { createApiToken } = await import("@/lib/server/users");
-  const { DEMO_ACCOUNT } = await import("@/lib/server/demo-account");
+  const { createPrisma } = await import("@/lib/server/db/create-prisma");
+  const { createApiToken } = await import("@/lib/server/auth/users");
+  const { DEMO_ACCOUNT } = await import("@/lib/server/auth/demo-account");
   const db = createPrisma(env.DATABASE_URL);
   const demo = await db.user.findUnique({ where: { email: DEMO_ACCOUNT.email } });
   const token = demo ? (await createApiToken(db, demo.email, { label: "bench" })).token : null;

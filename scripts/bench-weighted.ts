@@ -12,9 +12,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createPrisma } from "@/lib/server/create-prisma";
+import { createPrisma } from "@/lib/server/db/create-prisma";
 import { importFiles } from "@/lib/server/import";
-import { calibrateFrom, loadCalibrationInputs } from "@/lib/server/weighted-calibration";
+import { calibrateFrom, loadCalibrationInputs } from "@/lib/server/pcn-data/weighted-calibration";
 import { ageSexIndex, calibrate, predictRatio, quantile } from "@/lib/weighted-estimate";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");

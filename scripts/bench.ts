@@ -119,9 +119,9 @@ async function benchSearch() {
     console.log(`search: skipped — no NHS files in ${dataDir}`);
     return;
   }
-  const { createPrisma } = await import("@/lib/server/create-prisma");
+  const { createPrisma } = await import("@/lib/server/db/create-prisma");
   const { importFiles } = await import("@/lib/server/import");
-  const { searchPcns, getPcnDetail } = await import("@/lib/server/pcns");
+  const { searchPcns, getPcnDetail } = await import("@/lib/server/pcn-data/pcns");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrs-bench-search-"));
   const url = `file:${dir}/bench.db`;
   execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });

@@ -1,7 +1,7 @@
 // `npm run db:backup -- FILE` — an online backup of DATABASE_URL (SQLite or PostgreSQL) to FILE.
 // `npm run db:restore -- FILE` — replaces the database with the backup (stop the app first).
-import { databaseUrl } from "@/lib/server/create-prisma";
-import { backupDatabase, restoreDatabase } from "@/lib/server/backup";
+import { databaseUrl } from "@/lib/server/db/create-prisma";
+import { backupDatabase, restoreDatabase } from "@/lib/server/db/backup";
 
 const [mode, file] = process.argv.slice(2);
 if ((mode !== "backup" && mode !== "restore") || !file) {

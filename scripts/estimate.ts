@@ -1,9 +1,9 @@
 // `npm run --silent estimate -- FILE` (FILE "-" = stdin): prints the estimate JSON on stdout and
 // exits 0; invalid input prints the same error JSON as the API on stdout and exits 2.
 import fs from "node:fs";
-import { createPrisma, type Db } from "@/lib/server/create-prisma";
+import { createPrisma, type Db } from "@/lib/server/db/create-prisma";
 import { AppError, errorBody } from "@/lib/server/errors";
-import { parseEstimateBody, runEstimate } from "@/lib/server/estimate";
+import { parseEstimateBody, runEstimate } from "@/lib/server/scenarios/estimate";
 import { runCli, writeOut } from "./lib/cli";
 
 async function main(): Promise<number> {

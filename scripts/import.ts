@@ -9,7 +9,7 @@
 // usage or unexpected errors.
 import fs from "node:fs";
 import path from "node:path";
-import { createPrisma, databaseUrl } from "@/lib/server/create-prisma";
+import { createPrisma, databaseUrl } from "@/lib/server/db/create-prisma";
 import { importFile, orderImportFiles, type ImportResult } from "@/lib/server/import";
 import { FILE_TYPE_LABELS } from "@/lib/server/import/detect";
 import { EXIT_DATABASE_BUSY, migrateFirst, runCli } from "./lib/cli";

@@ -1,9 +1,9 @@
 // `npm run --silent pcn -- CODE`: prints the same JSON as GET /api/v1/pcns/{code}.
 // Exit 0 found; 2 unknown code (not_found error JSON on stdout) or no code (usage on stderr).
 // Uses DATABASE_URL (default file:./data/app.db).
-import { createPrisma } from "@/lib/server/create-prisma";
+import { createPrisma } from "@/lib/server/db/create-prisma";
 import { AppError, errorBody } from "@/lib/server/errors";
-import { getPcnDetailOrThrow } from "@/lib/server/pcns";
+import { getPcnDetailOrThrow } from "@/lib/server/pcn-data/pcns";
 import { runCli, writeOut } from "./lib/cli";
 
 const USAGE = "usage: npm run --silent pcn -- CODE   (e.g. UZ1001; DATABASE_URL selects the database)";

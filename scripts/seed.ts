@@ -1,5 +1,5 @@
 // Seeds the fictional demo dataset. `--if-empty`: do nothing when the database has any PCN.
-import { createPrisma, databaseUrl } from "@/lib/server/create-prisma";
+import { createPrisma, databaseUrl } from "@/lib/server/db/create-prisma";
 import { seedDemo } from "@/prisma/seed-demo";
 
 const db = createPrisma();

@@ -11,7 +11,7 @@
 //   answers it with a 500. proxy.ts does the same (and under `next dev`), but its matcher skips
 //   the admin upload (/admin/import/upload), whose 64 MB bodies must not be copied for it; this
 //   covers every path.
-// - The client's address for the attempt limits (lib/server/rate-limit.ts): X-Forwarded-For is
+// - The client's address for the attempt limits (lib/server/auth/rate-limit.ts): X-Forwarded-For is
 //   replaced by the one address this server trusts — the socket's, or with ARRS_TRUST_PROXY=N
 //   (N proxies in front, each adding the address it saw) the one the outermost of them saw, N
 //   entries from the end — so a client cannot choose its own.

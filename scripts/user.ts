@@ -9,12 +9,12 @@
 //   npm run user -- token EMAIL [--label TEXT]                         (prints a new API token once)
 //   npm run user -- revoke-tokens EMAIL                                (revokes all of the account's API tokens)
 import readline from "node:readline";
-import { createPrisma, databaseUrl } from "@/lib/server/create-prisma";
-import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "@/lib/server/db-busy";
+import { createPrisma, databaseUrl } from "@/lib/server/db/create-prisma";
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "@/lib/server/db/db-busy";
 import { AppError } from "@/lib/server/errors";
-import { COMMAND_LINE, type PcnRole } from "@/lib/server/access";
-import { grantMembership, revokeMembership } from "@/lib/server/memberships";
-import { createApiToken, createUser, listUsers, removeUser, revokeApiTokens, setPassword } from "@/lib/server/users";
+import { COMMAND_LINE, type PcnRole } from "@/lib/server/auth/access";
+import { grantMembership, revokeMembership } from "@/lib/server/auth/memberships";
+import { createApiToken, createUser, listUsers, removeUser, revokeApiTokens, setPassword } from "@/lib/server/auth/users";
 import { EXIT_DATABASE_BUSY, migrateFirst, runCli, writeOut } from "./lib/cli";
 
 const USAGE = `usage:

@@ -1,16 +1,16 @@
 "use server";
 // Membership server actions for /admin/users (system administrators) and /pcns/{code}/members (the
 // PCN's admins): the form is read through a zod schema, then the memberships service validates
-// again, authorises against the PCN itself (lib/server/access.ts), writes and audits in one
+// again, authorises against the PCN itself (lib/server/auth/access.ts), writes and audits in one
 // transaction. The page a form came from only decides where to go back to.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { canAdmin, isPcnRole } from "@/lib/server/access";
-import { getCurrentUser } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
+import { canAdmin, isPcnRole } from "@/lib/server/auth/access";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
 import { AppError } from "@/lib/server/errors";
-import { grantMembership, revokeMembership } from "@/lib/server/memberships";
+import { grantMembership, revokeMembership } from "@/lib/server/auth/memberships";
 import { membersPagePath, type GrantFormField, type GrantFormState, type MembersPage } from "./form-state";
 
 const text = (max: number) => z.string().max(max, `At most ${max} characters.`).catch("");

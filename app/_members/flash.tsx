@@ -1,6 +1,6 @@
 // What the last "Remove" did (from the redirect's query), rebuilt from checked parts only.
 import { PcnCodeSchema } from "@/lib/schemas/pcn";
-import { isPcnRole } from "@/lib/server/access";
+import { isPcnRole } from "@/lib/server/auth/access";
 
 const A_ROLE = { viewer: "a viewer", editor: "an editor", admin: "a PCN admin" } as const;
 const ERRORS: Record<string, string> = {

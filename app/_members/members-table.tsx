@@ -1,6 +1,6 @@
 // A PCN's members with a "Remove" button each (a server action form: works without JavaScript).
-import { PCN_ROLE_LABELS } from "@/lib/server/access";
-import type { PcnMember } from "@/lib/server/memberships";
+import { PCN_ROLE_LABELS } from "@/lib/server/auth/access";
+import type { PcnMember } from "@/lib/server/auth/memberships";
 import { revokeMembershipAction } from "./actions";
 import type { MembersPage } from "./form-state";
 

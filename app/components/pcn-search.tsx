@@ -4,7 +4,7 @@
 // (debounced) and shows the results under the box. Used on /pcns and on the home page.
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
-import type { PcnSearchItem, PcnSearchResult } from "@/lib/server/pcn-search";
+import type { PcnSearchItem, PcnSearchResult } from "@/lib/server/pcn-data/pcn-search";
 import { formatCount } from "@/lib/format";
 
 export interface PcnSearchProps {

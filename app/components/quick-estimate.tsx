@@ -1,6 +1,6 @@
 "use client";
 // The home page's quick estimate: year, PCN (weighted population or code), posts → the server
-// action prices them (lib/server/estimate) and the result shows below.
+// action prices them (lib/server/scenarios/estimate) and the result shows below.
 //
 // Every input is controlled, and the form is submitted from onSubmit (not by React's automatic
 // form-action handling): React resets a form after its action completes, and the reset restores

@@ -1,6 +1,6 @@
 // A scenario's history (its audit trail), newest first: when, who, what, and each changed field
 // from → to. Presentational: the page loads the events with getScenarioHistory(db, user, id)
-// (lib/server/scenarios.ts), which applies the scenario's access rules. Also used for a PCN's
+// (lib/server/scenarios/scenarios.ts), which applies the scenario's access rules. Also used for a PCN's
 // audit trail (showEntity). Works as a server or a client component.
 import type { AuditEntry } from "@/lib/server/audit";
 import { AUDIT_ACTION_LABELS, auditChangeText, auditWhen } from "@/lib/audit-format";

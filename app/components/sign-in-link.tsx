@@ -1,6 +1,6 @@
 "use client";
 // The header's "Sign in": it carries the page you are on (?next=), so signing in brings you back
-// to it (the login page and its action pass it through lib/server/safe-next.ts).
+// to it (the login page and its action pass it through lib/server/auth/safe-next.ts).
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 

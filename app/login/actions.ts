@@ -3,11 +3,11 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { endSession, startSession } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
-import { beginAttempt, clientAddress, LIMITS, tryAgainIn } from "@/lib/server/rate-limit";
-import { safeNext } from "@/lib/server/safe-next";
-import { checkLogin } from "@/lib/server/users";
+import { endSession, startSession } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
+import { beginAttempt, clientAddress, LIMITS, tryAgainIn } from "@/lib/server/auth/rate-limit";
+import { safeNext } from "@/lib/server/auth/safe-next";
+import { checkLogin } from "@/lib/server/auth/users";
 
 export interface LoginState {
   error?: string;
@@ -25,7 +25,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const parsed = LoginSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "", next: form.get("next") ?? undefined });
   if (!parsed.success) return { error: parsed.error.issues[0]!.message, email: String(form.get("email") ?? "").slice(0, 320) };
   const h = await headers();
-  // Attempt limits per account and per address (lib/server/rate-limit.ts), checked before the
+  // Attempt limits per account and per address (lib/server/auth/rate-limit.ts), checked before the
   // password, the same whether or not the account exists.
   const db = getDb();
   const attempt = await beginAttempt(db, [

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { getCurrentUser } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
-import { getDemoAccountHint } from "@/lib/server/demo-account";
-import { isOidcFailure, oidcFailureMessage, oidcSettings, START_PATH } from "@/lib/server/oidc";
-import { safeNext } from "@/lib/server/safe-next";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
+import { getDemoAccountHint } from "@/lib/server/auth/demo-account";
+import { isOidcFailure, oidcFailureMessage, oidcSettings, START_PATH } from "@/lib/server/auth/oidc";
+import { safeNext } from "@/lib/server/auth/safe-next";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { logout } from "./actions";
 import { LoginForm } from "./login-form";
@@ -15,7 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { next, sso: ssoFailure } = await searchParams;
   const user = await getCurrentUser();
   const demo = user ? null : await getDemoAccountHint(getDb());
-  // Single sign-on (lib/server/oidc.ts), when configured; a failed attempt comes back with ?sso=reason.
+  // Single sign-on (lib/server/auth/oidc.ts), when configured; a failed attempt comes back with ?sso=reason.
   const sso = user ? null : oidcSettings();
   const ssoError = sso && isOidcFailure(ssoFailure) ? oidcFailureMessage(ssoFailure, sso) : null;
   const nextPath = typeof next === "string" ? next : "/";

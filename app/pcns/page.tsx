@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PcnSearch } from "@/app/components/pcn-search";
-import type { PcnSearchResult } from "@/lib/server/pcn-search";
-import { publicDemoDataOnly, publicPcnSearch } from "@/lib/server/public-data";
+import type { PcnSearchResult } from "@/lib/server/pcn-data/pcn-search";
+import { publicDemoDataOnly, publicPcnSearch } from "@/lib/server/pcn-data/public-data";
 import { PcnSearchQuerySchema } from "@/lib/schemas/pcn";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // A small mixed-integer linear programme (MILP) and the interface a solver implements. Pure: the
-// model is plain data, written out as CPLEX LP text for HiGHS (lib/server/highs.ts); tests can
+// model is plain data, written out as CPLEX LP text for HiGHS (lib/server/scenarios/highs.ts); tests can
 // plug in any other solver. Rows and objective use integer coefficients wherever money is involved.
 
 export interface MilpColumn {

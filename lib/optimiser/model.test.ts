@@ -2,7 +2,7 @@
 // the feasible ones ranked by value, and HiGHS's optimum (and its alternatives) must match.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createHighsSolver } from "@/lib/server/highs";
+import { createHighsSolver } from "@/lib/server/scenarios/highs";
 import { SolverTimeLimitError, type MilpSolver } from "./milp";
 import { buildMilp, optimise, type CandidateModel, type OptimiserProblem, type PricedOption } from "./model";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runEstimate } from "@/lib/server/estimate";
+import { runEstimate } from "@/lib/server/scenarios/estimate";
 import { ScenarioBodySchema, type ScenarioBodyInput } from "@/lib/schemas/scenario";
 import { getRules } from "@/lib/engine";
 import { computeScenario, supervisionPayAward, supervisorHourlyCostDefault } from "./compute";

@@ -5,8 +5,8 @@
 // No "server-only": the CLI and tests use this file.
 import { tableToCsv } from "@/lib/export/csv";
 import type { Table } from "@/lib/export/tables";
-import { auditActorOf, requirePcnRole, type Actor } from "./access";
-import type { Db } from "./create-prisma";
+import { auditActorOf, requirePcnRole, type Actor } from "./auth/access";
+import type { Db } from "./db/create-prisma";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { PcnCodeSchema } from "@/lib/schemas/pcn";
 import { AppError, invalidInput, notFound } from "./errors";

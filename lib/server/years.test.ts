@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { financialYearOf, financialYearsFor, getRules, rulesForYear } from "@/lib/engine";
 import { computeScenario } from "@/lib/planner/compute";
 import { ScenarioBodySchema } from "@/lib/schemas/scenario";
-import { runEstimate } from "./estimate";
+import { runEstimate } from "./scenarios/estimate";
 import { AppError } from "./errors";
 import { currentFinancialYear, yearChoices } from "./today";
 

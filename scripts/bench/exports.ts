@@ -47,15 +47,15 @@ function stats(xs: number[]) {
 }
 
 export async function benchExports() {
-  const { createPrisma } = await import("@/lib/server/create-prisma");
+  const { createPrisma } = await import("@/lib/server/db/create-prisma");
   const { seedDemo } = await import("@/prisma/seed-demo");
-  const { createUser } = await import("@/lib/server/users");
-  const { grantMembership } = await import("@/lib/server/memberships");
-  const { COMMAND_LINE } = await import("@/lib/server/access");
-  const { createScenario, listScenarios } = await import("@/lib/server/scenarios");
-  const { exportScenario } = await import("@/lib/server/export");
-  const { getComparison } = await import("@/lib/server/compare");
-  const { getPcnDetail } = await import("@/lib/server/pcn-profile");
+  const { createUser } = await import("@/lib/server/auth/users");
+  const { grantMembership } = await import("@/lib/server/auth/memberships");
+  const { COMMAND_LINE } = await import("@/lib/server/auth/access");
+  const { createScenario, listScenarios } = await import("@/lib/server/scenarios/scenarios");
+  const { exportScenario } = await import("@/lib/server/scenarios/export");
+  const { getComparison } = await import("@/lib/server/scenarios/compare");
+  const { getPcnDetail } = await import("@/lib/server/pcn-data/pcn-profile");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrs-bench-exports-"));
   const url = `file:${dir}/bench.db`;
   execFileSync(process.execPath, ["scripts/migrate.mjs", "apply"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });

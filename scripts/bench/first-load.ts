@@ -80,7 +80,7 @@ async function main() {
   const { ensureBuilt, ensureCss, root } = await import("../lib/setup.mjs");
   const { startServer } = await import("../lib/server.mjs");
   const { spawnSync } = await import("node:child_process");
-  const { createPrisma } = await import("@/lib/server/create-prisma");
+  const { createPrisma } = await import("@/lib/server/db/create-prisma");
   const { seedDemo } = await import("@/prisma/seed-demo");
   const base = process.env.ARRS_BENCH_URL;
   if (base) {

@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { baseUrl, E2E_ADMIN, launchBrowser, openPage, signIn } from "./browser";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");

@@ -10,8 +10,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrisma, type Db } from "@/lib/server/create-prisma";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { createPrisma, type Db } from "@/lib/server/db/create-prisma";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { baseUrl } from "./browser";
 
 const root = path.resolve(import.meta.dirname, "../..");

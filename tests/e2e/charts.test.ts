@@ -3,7 +3,7 @@
 // against the year's), and no chart repeats a tick label ("£2k, £2k").
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { baseUrl, launchBrowser, signIn } from "./browser";
 
 const PCN = "UZ1014"; // no other browser test uses it

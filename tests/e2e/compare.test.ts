@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { baseUrl, launchBrowser, signIn } from "./browser";
 
 const PCN = "UZ1010";

@@ -11,10 +11,10 @@ import http from "node:http";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMMAND_LINE } from "@/lib/server/access";
-import { createPrisma, type Db } from "@/lib/server/create-prisma";
-import { grantMembership } from "@/lib/server/memberships";
-import { createApiToken, createUser } from "@/lib/server/users";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
+import { createPrisma, type Db } from "@/lib/server/db/create-prisma";
+import { grantMembership } from "@/lib/server/auth/memberships";
+import { createApiToken, createUser } from "@/lib/server/auth/users";
 import { seedDemo } from "@/prisma/seed-demo";
 // @ts-expect-error plain ESM helper without types
 import { ensurePostgresBinaries, startThrowawayPostgres } from "../../scripts/lib/postgres.mjs";

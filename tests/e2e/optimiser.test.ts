@@ -4,11 +4,11 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
-import { COMMAND_LINE } from "@/lib/server/access";
-import { createPrisma } from "@/lib/server/create-prisma";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
-import { grantMembership } from "@/lib/server/memberships";
-import { createUser } from "@/lib/server/users";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
+import { createPrisma } from "@/lib/server/db/create-prisma";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
+import { grantMembership } from "@/lib/server/auth/memberships";
+import { createUser } from "@/lib/server/auth/users";
 import { hardOptimiseRequest } from "../support/hard-optimise";
 import { baseUrl, launchBrowser, signIn } from "./browser";
 

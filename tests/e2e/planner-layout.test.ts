@@ -4,7 +4,7 @@
 // between sections (address fragment, aria-current) while the headline figures stay in view.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { baseUrl, launchBrowser, signIn } from "./browser";
 
 const PCN = "UZ1012";

@@ -3,7 +3,7 @@
 // the posts CSV, and a conflict from a second browser context resolved without losing either edit.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { formatPounds } from "@/lib/format";
 import { supervisorHourlyCostDefault } from "@/lib/planner/compute";
 import { baseUrl, launchBrowser, signIn } from "./browser";

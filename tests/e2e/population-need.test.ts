@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEED_ASSUMPTIONS } from "@/lib/need";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { baseUrl, launchBrowser, openPage, signIn } from "./browser";
 
 let browser: Browser;

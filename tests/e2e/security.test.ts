@@ -3,7 +3,7 @@
 // an estimate, PCN pages, the planner, compare, sign-in, the admin import with an upload).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { baseUrl, E2E_ADMIN, launchBrowser, signIn } from "./browser";
 
 let browser: Browser;

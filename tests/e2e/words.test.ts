@@ -7,10 +7,10 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLE_IDS } from "@/lib/engine";
-import { COMMAND_LINE } from "@/lib/server/access";
-import { createPrisma } from "@/lib/server/create-prisma";
-import { grantMembership } from "@/lib/server/memberships";
-import { createUser } from "@/lib/server/users";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
+import { createPrisma } from "@/lib/server/db/create-prisma";
+import { grantMembership } from "@/lib/server/auth/memberships";
+import { createUser } from "@/lib/server/auth/users";
 import { baseUrl, E2E_EDITOR, launchBrowser, openPage, signIn } from "./browser";
 
 let browser: Browser;

@@ -1,4 +1,4 @@
-// Access per PCN (lib/server/access.ts): outsiders get the 404 of something that does not exist,
+// Access per PCN (lib/server/auth/access.ts): outsiders get the 404 of something that does not exist,
 // members without the role 403, editors and PCN admins what their role allows, system admins
 // everything; memberships take effect at once; API tokens carry their account's memberships; the
 // data migration from "any editor, any PCN". Services and route handlers, every scenario route.
@@ -6,13 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canAdmin, canRead, canWrite, COMMAND_LINE, requirePcnRole } from "@/lib/server/access";
-import type { Db } from "@/lib/server/create-prisma";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import { canAdmin, canRead, canWrite, COMMAND_LINE, requirePcnRole } from "@/lib/server/auth/access";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { AppError } from "@/lib/server/errors";
-import { exportScenario } from "@/lib/server/export";
-import { grantMembership, listAccounts, listPcnMembers, revokeMembership } from "@/lib/server/memberships";
-import { setConfirmedWeightedPopulation } from "@/lib/server/weighted-population";
+import { exportScenario } from "@/lib/server/scenarios/export";
+import { grantMembership, listAccounts, listPcnMembers, revokeMembership } from "@/lib/server/auth/memberships";
+import { setConfirmedWeightedPopulation } from "@/lib/server/pcn-data/weighted-population";
 import {
   createScenario,
   deleteScenario,
@@ -23,8 +23,8 @@ import {
   listScenarios,
   restoreScenario,
   updateScenario,
-} from "@/lib/server/scenarios";
-import { checkLogin, createApiToken, createSession, createUser, userForApiToken, userForSession, type SessionUser } from "@/lib/server/users";
+} from "@/lib/server/scenarios/scenarios";
+import { checkLogin, createApiToken, createSession, createUser, userForApiToken, userForSession, type SessionUser } from "@/lib/server/auth/users";
 import { createTestDb, createTestDbSync, repoRoot, type TestDb } from "../support/db";
 
 let env: TestDb;

@@ -4,15 +4,15 @@
 // PostgreSQL in `node scripts/test.mjs postgres`.
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMMAND_LINE } from "@/lib/server/access";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
 import * as auditModule from "@/lib/server/audit";
 import { auditCsv, diffScenario, type AuditEntry } from "@/lib/server/audit";
-import type { Db } from "@/lib/server/create-prisma";
+import type { Db } from "@/lib/server/db/create-prisma";
 import { AppError } from "@/lib/server/errors";
-import { grantMembership, revokeMembership } from "@/lib/server/memberships";
-import { setConfirmedWeightedPopulation } from "@/lib/server/weighted-population";
-import { createScenario, deleteScenario, duplicateScenario, getScenarioHistory, restoreScenario, updateScenario } from "@/lib/server/scenarios";
-import { createSession, createUser, removeUser, type SessionUser } from "@/lib/server/users";
+import { grantMembership, revokeMembership } from "@/lib/server/auth/memberships";
+import { setConfirmedWeightedPopulation } from "@/lib/server/pcn-data/weighted-population";
+import { createScenario, deleteScenario, duplicateScenario, getScenarioHistory, restoreScenario, updateScenario } from "@/lib/server/scenarios/scenarios";
+import { createSession, createUser, removeUser, type SessionUser } from "@/lib/server/auth/users";
 import { createTestDb, type TestDb } from "../support/db";
 
 let env: TestDb;

@@ -7,11 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { backupDatabase, restoreDatabase } from "@/lib/server/backup";
-import { createPrisma, type Db } from "@/lib/server/create-prisma";
-import { checkHealth } from "@/lib/server/health";
-import { createScenario } from "@/lib/server/scenarios";
-import { createUser } from "@/lib/server/users";
+import { backupDatabase, restoreDatabase } from "@/lib/server/db/backup";
+import { createPrisma, type Db } from "@/lib/server/db/create-prisma";
+import { checkHealth } from "@/lib/server/db/health";
+import { createScenario } from "@/lib/server/scenarios/scenarios";
+import { createUser } from "@/lib/server/auth/users";
 import { createTestDb, createTestDbSync, type TestDb } from "../support/db";
 // @ts-expect-error plain ESM helper without types
 import { ensurePostgresBinaries } from "../../scripts/lib/postgres.mjs";

@@ -4,12 +4,12 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/server/create-prisma";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
-import { createScenario, deleteScenario } from "@/lib/server/scenarios";
-import { COMMAND_LINE } from "@/lib/server/access";
-import { grantMembership } from "@/lib/server/memberships";
-import { createApiToken, createUser, type SessionUser } from "@/lib/server/users";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
+import { createScenario, deleteScenario } from "@/lib/server/scenarios/scenarios";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
+import { grantMembership } from "@/lib/server/auth/memberships";
+import { createApiToken, createUser, type SessionUser } from "@/lib/server/auth/users";
 import { inertText } from "@/lib/export";
 import { differenceHeader, WHOLE_PLAN } from "@/lib/export/compare";
 import { createTestDb, type TestDb } from "../support/db";

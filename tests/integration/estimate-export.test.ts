@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/server/create-prisma";
+import type { Db } from "@/lib/server/db/create-prisma";
 import { createTestDb, type TestDb } from "../support/db";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -3,14 +3,14 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportScenario } from "@/lib/server/export";
-import { createScenario } from "@/lib/server/scenarios";
-import { runEstimate } from "@/lib/server/estimate";
-import { exportEstimate } from "@/lib/server/export";
-import { createUser, type SessionUser } from "@/lib/server/users";
-import { COMMAND_LINE } from "@/lib/server/access";
-import { grantMembership } from "@/lib/server/memberships";
-import type { ScenarioWithResults } from "@/lib/server/scenarios";
+import { exportScenario } from "@/lib/server/scenarios/export";
+import { createScenario } from "@/lib/server/scenarios/scenarios";
+import { runEstimate } from "@/lib/server/scenarios/estimate";
+import { exportEstimate } from "@/lib/server/scenarios/export";
+import { createUser, type SessionUser } from "@/lib/server/auth/users";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
+import { grantMembership } from "@/lib/server/auth/memberships";
+import type { ScenarioWithResults } from "@/lib/server/scenarios/scenarios";
 import { createTestDb, type TestDb } from "../support/db";
 
 let env: TestDb;

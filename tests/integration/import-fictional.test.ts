@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrisma, type Db } from "@/lib/server/create-prisma";
+import { createPrisma, type Db } from "@/lib/server/db/create-prisma";
 import { importFile, importFiles } from "@/lib/server/import";
 import { createTestDbSync, type TestDb } from "../support/db";
 import { countRows, fileInput, repoRoot } from "./import-helpers";

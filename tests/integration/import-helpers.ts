@@ -2,7 +2,7 @@
 // (outside the repo; tests skip when absent). Fresh databases come from ../support/db.
 import fs from "node:fs";
 import path from "node:path";
-import type { Db } from "@/lib/server/create-prisma";
+import type { Db } from "@/lib/server/db/create-prisma";
 import { repoRoot } from "../support/db";
 
 export { repoRoot };

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/create-prisma";
+import type { Db } from "@/lib/server/db/create-prisma";
 import { importFile } from "@/lib/server/import";
 import { seedDemo } from "@/prisma/seed-demo";
 import { createTestDbSync, repoRoot, type TestDb } from "../support/db";
@@ -126,7 +126,7 @@ describe("an import killed half way (SIGKILL)", () => {
     expect(before!.Pcn!.rows).toBeGreaterThan(0);
 
     // A new connection (as after a crash) sees exactly what was there before.
-    const { createPrisma } = await import("@/lib/server/create-prisma");
+    const { createPrisma } = await import("@/lib/server/db/create-prisma");
     const fresh = createPrisma(t!.url);
     try {
       expect(await snapshot(fresh)).toEqual(before);

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const SECRET = "SQLITE_CORRUPT at /srv/secret/app.db (postgresql://admin:hunter2@db.internal:5432/arrs)";
 
-vi.mock("@/lib/server/db", () => ({
+vi.mock("@/lib/server/db/db", () => ({
   getDb: () =>
     new Proxy(
       {},
       {
         get() {
           const e = new Error(SECRET);
-          e.stack = `Error: ${SECRET}\n    at Object.<anonymous> (/srv/secret/lib/server/db.ts:12:3)`;
+          e.stack = `Error: ${SECRET}\n    at Object.<anonymous> (/srv/secret/lib/server/db/db.ts:12:3)`;
           throw e;
         },
       },

@@ -3,8 +3,8 @@
 // overrides by query parameter, and the errors (422 bad code / bad assumption, 404, 405).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { calculateNeed, NEED_ASSUMPTIONS } from "@/lib/need";
-import type { Db } from "@/lib/server/create-prisma";
-import { getPcnDetail } from "@/lib/server/pcns";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { getPcnDetail } from "@/lib/server/pcn-data/pcns";
 import { createTestDb, type TestDb } from "../support/db";
 
 vi.mock("server-only", () => ({}));

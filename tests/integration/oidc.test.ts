@@ -4,10 +4,10 @@
 // route (openid-client exchanges the code, validates the ID token, reads UserInfo) → a session.
 // No mocked tokens. Runs on SQLite, and on PostgreSQL in the postgres suite.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/server/create-prisma";
-import { signInWithIdentity } from "@/lib/server/external-identities";
-import { emailDomainAllowed, readOidcSettings } from "@/lib/server/oidc";
-import { checkLogin, createUser, userForSession } from "@/lib/server/users";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { signInWithIdentity } from "@/lib/server/auth/external-identities";
+import { emailDomainAllowed, readOidcSettings } from "@/lib/server/auth/oidc";
+import { checkLogin, createUser, userForSession } from "@/lib/server/auth/users";
 import { createTestDb, type TestDb } from "../support/db";
 import { startTestProvider, TEST_PROVIDER_PASSWORD, type TestProvider } from "../support/oidc-provider";
 

@@ -205,7 +205,7 @@ describe("POST /api/v1/optimise — errors", () => {
   });
 
   it("a solve that runs out of time is a clear 408, not an internal error", async () => {
-    const { runOptimise } = await import("@/lib/server/optimise");
+    const { runOptimise } = await import("@/lib/server/scenarios/optimise");
     const { SolverTimeLimitError } = await import("@/lib/optimiser/milp");
     const slow = { solve: () => { throw new SolverTimeLimitError(15); } };
     await expect(runOptimise(CONTRACT_EXAMPLE, () => env.db, slow)).rejects.toMatchObject({ code: "request_timeout", message: expect.stringMatching(/^The optimiser could not prove the best mix within 15 seconds\./) });

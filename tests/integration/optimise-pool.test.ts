@@ -9,9 +9,9 @@ import { compileRules, getRules } from "@/lib/engine";
 import { toLpText } from "@/lib/optimiser/milp";
 import { buildMilp } from "@/lib/optimiser/model";
 import { buildProblem } from "@/lib/optimiser/price";
-import { LIMITS } from "@/lib/server/rate-limit";
-import { replaceSolverPool, SolverBusyError, SolverPool, SolverWatchdogError, poolOptionsFromEnv, type SolverPool as Pool } from "@/lib/server/solver-pool";
-import { createApiToken, createUser } from "@/lib/server/users";
+import { LIMITS } from "@/lib/server/auth/rate-limit";
+import { replaceSolverPool, SolverBusyError, SolverPool, SolverWatchdogError, poolOptionsFromEnv, type SolverPool as Pool } from "@/lib/server/scenarios/solver-pool";
+import { createApiToken, createUser } from "@/lib/server/auth/users";
 import { createTestDb } from "../support/db";
 import { hardOptimiseRequest } from "../support/hard-optimise";
 

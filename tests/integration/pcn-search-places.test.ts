@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "@/lib/server/import";
-import { searchPcns } from "@/lib/server/pcn-search";
+import { searchPcns } from "@/lib/server/pcn-data/pcn-search";
 import { createTestDb, createTestDbSync, type TestDb } from "../support/db";
 import { hasRealNhsData, realNhsDir } from "./import-helpers";
 

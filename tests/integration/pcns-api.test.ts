@@ -2,11 +2,11 @@
 // search speed on an England-sized dataset (1,298 PCNs, 6,129 practices, 3 extracts).
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/server/create-prisma";
-import { searchPcns } from "@/lib/server/pcn-search";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { searchPcns } from "@/lib/server/pcn-data/pcn-search";
 import { createTestDb, createTestDbSync, repoRoot, type TestDb } from "../support/db";
 
-// Route handlers import lib/server/db.ts and http.ts, which are marked server-only.
+// Route handlers import lib/server/db/db.ts and http.ts, which are marked server-only.
 vi.mock("server-only", () => ({}));
 
 let env: TestDb;

@@ -1,6 +1,6 @@
 // Practice search follows the latest mapping extract: a practice that left its PCN no longer finds it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchPcns } from "@/lib/server/pcn-search";
+import { searchPcns } from "@/lib/server/pcn-data/pcn-search";
 import { createTestDb, type TestDb } from "../support/db";
 
 let env: TestDb;

@@ -1,19 +1,19 @@
 // PCN data access on a fresh SQLite file seeded with the fictional demo data: search, detail,
 // weighted population (stored or estimated), entitlement, the editor's ICB-confirmed figure.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/server/create-prisma";
+import type { Db } from "@/lib/server/db/create-prisma";
 import { AppError } from "@/lib/server/errors";
-import { grantMembership } from "@/lib/server/memberships";
-import { COMMAND_LINE } from "@/lib/server/access";
-import { createUser, type SessionUser } from "@/lib/server/users";
+import { grantMembership } from "@/lib/server/auth/memberships";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
+import { createUser, type SessionUser } from "@/lib/server/auth/users";
 import {
   estimateWeighted,
   getPcnDetail,
   resolveWeightedPopulation,
   searchPcns,
   setConfirmedWeightedPopulation,
-} from "@/lib/server/pcns";
-import { loadCalibrationInputs } from "@/lib/server/weighted-calibration";
+} from "@/lib/server/pcn-data/pcns";
+import { loadCalibrationInputs } from "@/lib/server/pcn-data/weighted-calibration";
 import { ageSexIndex, calibrate, MIN_EMPIRICAL, MIN_FIT, predictRatio, type AgeSexProfile } from "@/lib/weighted-estimate";
 import { createTestDb, type TestDb } from "../support/db";
 

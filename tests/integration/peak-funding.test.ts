@@ -6,12 +6,12 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getComparison, exportComparison } from "@/lib/server/compare";
-import { exportScenario } from "@/lib/server/export";
-import { createScenario, getScenarioWithResults, type ScenarioWithResults } from "@/lib/server/scenarios";
-import { COMMAND_LINE } from "@/lib/server/access";
-import { grantMembership } from "@/lib/server/memberships";
-import { createUser, type SessionUser } from "@/lib/server/users";
+import { getComparison, exportComparison } from "@/lib/server/scenarios/compare";
+import { exportScenario } from "@/lib/server/scenarios/export";
+import { createScenario, getScenarioWithResults, type ScenarioWithResults } from "@/lib/server/scenarios/scenarios";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
+import { grantMembership } from "@/lib/server/auth/memberships";
+import { createUser, type SessionUser } from "@/lib/server/auth/users";
 import { inertText } from "@/lib/export";
 import { WHOLE_PLAN } from "@/lib/export/compare";
 import { PEAK_FUNDING_LABEL } from "@/lib/planner/columns";

@@ -1,8 +1,8 @@
-// Attempt limits kept in the database (lib/server/rate-limit.ts), on SQLite and PostgreSQL: two
+// Attempt limits kept in the database (lib/server/auth/rate-limit.ts), on SQLite and PostgreSQL: two
 // Prisma clients on one database stand for two app instances, and each sees the other's attempts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrisma, type Db } from "@/lib/server/create-prisma";
-import { beginAttempt, checkLimit, clientAddress, LIMITS, limitKey, recordFailure, tryAgainIn } from "@/lib/server/rate-limit";
+import { createPrisma, type Db } from "@/lib/server/db/create-prisma";
+import { beginAttempt, checkLimit, clientAddress, LIMITS, limitKey, recordFailure, tryAgainIn } from "@/lib/server/auth/rate-limit";
 import { createTestDbSync, type TestDb } from "../support/db";
 
 let t: TestDb;

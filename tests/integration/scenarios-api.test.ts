@@ -1,12 +1,12 @@
 // The scenario API (route handlers called directly): status codes and exact body shapes, the
 // session cookie and bearer tokens. Runs on SQLite, and on PostgreSQL in the postgres suite.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/server/create-prisma";
-import { DEMO_ACCOUNT } from "@/lib/server/demo-account";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { MAX_SCENARIO_BODY_BYTES } from "@/lib/schemas/scenario";
-import { COMMAND_LINE } from "@/lib/server/access";
-import { grantMembership } from "@/lib/server/memberships";
-import { checkLogin, createApiToken, createSession, createUser, revokeApiTokens } from "@/lib/server/users";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
+import { grantMembership } from "@/lib/server/auth/memberships";
+import { checkLogin, createApiToken, createSession, createUser, revokeApiTokens } from "@/lib/server/auth/users";
 import { createTestDb, type TestDb } from "../support/db";
 
 let env: TestDb;

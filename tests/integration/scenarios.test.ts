@@ -1,11 +1,11 @@
-// Saved scenarios through the service (lib/server/scenarios.ts): save / load / list / duplicate /
+// Saved scenarios through the service (lib/server/scenarios/scenarios.ts): save / load / list / duplicate /
 // delete / restore, optimistic concurrency, who may do what, API tokens, validation messages.
 // Access per PCN in depth (outsiders, viewers, PCN admins): access.test.ts.
 // Runs on SQLite, and on PostgreSQL in `node scripts/test.mjs postgres`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMMAND_LINE } from "@/lib/server/access";
-import { DEMO_ACCOUNT, getDemoAccountHint } from "@/lib/server/demo-account";
-import { grantMembership } from "@/lib/server/memberships";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
+import { DEMO_ACCOUNT, getDemoAccountHint } from "@/lib/server/auth/demo-account";
+import { grantMembership } from "@/lib/server/auth/memberships";
 import { AppError } from "@/lib/server/errors";
 import {
   createScenario,
@@ -17,8 +17,8 @@ import {
   listScenarios,
   restoreScenario,
   updateScenario,
-} from "@/lib/server/scenarios";
-import { checkLogin, createApiToken, createUser, removeUser, revokeApiTokens, userForApiToken, type SessionUser } from "@/lib/server/users";
+} from "@/lib/server/scenarios/scenarios";
+import { checkLogin, createApiToken, createUser, removeUser, revokeApiTokens, userForApiToken, type SessionUser } from "@/lib/server/auth/users";
 import { createTestDb, type TestDb } from "../support/db";
 
 let env: TestDb;

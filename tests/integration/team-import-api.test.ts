@@ -2,10 +2,10 @@
 // XLSX. Route handlers called directly on a real SQLite database, as in scenarios-api.test.ts.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/server/create-prisma";
-import { COMMAND_LINE } from "@/lib/server/access";
-import { grantMembership } from "@/lib/server/memberships";
-import { createSession, createUser } from "@/lib/server/users";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { COMMAND_LINE } from "@/lib/server/auth/access";
+import { grantMembership } from "@/lib/server/auth/memberships";
+import { createSession, createUser } from "@/lib/server/auth/users";
 import { XLSX_TYPE } from "@/lib/team-import";
 import { createTestDb, type TestDb } from "../support/db";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/server/errors";
-import { checkLogin, createSession, createUser, hashPassword, hasRole, listUsers, removeUser, setPassword, userForSession, verifyPassword } from "@/lib/server/users";
+import { checkLogin, createSession, createUser, hashPassword, hasRole, listUsers, removeUser, setPassword, userForSession, verifyPassword } from "@/lib/server/auth/users";
 import { createTestDb } from "../support/db";
 
 let env: Awaited<ReturnType<typeof createTestDb>>;

@@ -4,9 +4,9 @@
 // estimate and 80% interval are calibrated on the real PCNs only, a demo PCN's on the demo ones
 // only, and the words say which.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/server/create-prisma";
-import { getPcnDetail } from "@/lib/server/pcn-profile";
-import { loadCalibrationInputs } from "@/lib/server/weighted-calibration";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { getPcnDetail } from "@/lib/server/pcn-data/pcn-profile";
+import { loadCalibrationInputs } from "@/lib/server/pcn-data/weighted-calibration";
 import { calibrate, predictRatio } from "@/lib/weighted-estimate";
 import { createTestDb, type TestDb } from "../support/db";
 

@@ -2,10 +2,10 @@
 // estimate API, the planner and exports, on the fictional demo data (decision 014).
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/server/create-prisma";
-import { getPcnDetail, getPcnForPlanner } from "@/lib/server/pcn-profile";
-import { getWeightedCalibration } from "@/lib/server/weighted-calibration";
-import { resolveWeightedPopulation } from "@/lib/server/weighted-population";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { getPcnDetail, getPcnForPlanner } from "@/lib/server/pcn-data/pcn-profile";
+import { getWeightedCalibration } from "@/lib/server/pcn-data/weighted-calibration";
+import { resolveWeightedPopulation } from "@/lib/server/pcn-data/weighted-population";
 import { createTestDb, type TestDb } from "../support/db";
 
 vi.mock("server-only", () => ({}));
@@ -151,7 +151,7 @@ describe("calibration cache", () => {
   it("recalibrates after a change to the data version", async () => {
     const before = await getWeightedCalibration(db, "demo");
     expect(await getWeightedCalibration(db, "demo")).toBe(before);
-    const { bumpDataVersion } = await import("@/lib/server/data-version");
+    const { bumpDataVersion } = await import("@/lib/server/pcn-data/data-version");
     await bumpDataVersion(db);
     expect(await getWeightedCalibration(db, "demo")).not.toBe(before);
   });

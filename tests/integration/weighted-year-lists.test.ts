@@ -4,9 +4,9 @@
 // agree across years (no year estimated above the next year's stored figure).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FINANCIAL_YEARS } from "@/lib/engine";
-import type { Db } from "@/lib/server/create-prisma";
-import { getPcnDetail } from "@/lib/server/pcn-profile";
-import { resolveWeightedPopulation } from "@/lib/server/weighted-population";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { getPcnDetail } from "@/lib/server/pcn-data/pcn-profile";
+import { resolveWeightedPopulation } from "@/lib/server/pcn-data/weighted-population";
 import { createTestDb, type TestDb } from "../support/db";
 
 vi.mock("server-only", () => ({}));

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPrisma, type Db } from "@/lib/server/create-prisma";
+import { createPrisma, type Db } from "@/lib/server/db/create-prisma";
 import { seedDemo } from "@/prisma/seed-demo";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");

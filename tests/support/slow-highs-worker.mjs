@@ -1,4 +1,4 @@
-// A stand-in for lib/server/highs-worker.mjs in tests (the pool's workerPath): small problems are
+// A stand-in for lib/server/scenarios/highs-worker.mjs in tests (the pool's workerPath): small problems are
 // solved by the real worker's code; a large one (over 8,000 characters of LP text, e.g. the issue's
 // 30 × 6 problem, ~16,000) never finishes, as on a slow or busy machine. How long the real HiGHS
 // takes depends on the machine (a quiet CI runner proves that problem in about a second), so

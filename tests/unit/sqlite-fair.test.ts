@@ -1,8 +1,8 @@
-// lib/server/sqlite-fair.ts: concurrent chains of synchronous queries no longer hold the event
+// lib/server/db/sqlite-fair.ts: concurrent chains of synchronous queries no longer hold the event
 // loop for their whole length; queries inside a transaction are never delayed.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { describe, expect, it } from "vitest";
-import { fairSqlite } from "@/lib/server/sqlite-fair";
+import { fairSqlite } from "@/lib/server/db/sqlite-fair";
 
 const spin = (ms: number) => {
   const end = performance.now() + ms;

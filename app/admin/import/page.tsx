@@ -2,9 +2,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
-import { hasRole } from "@/lib/server/users";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
+import { hasRole } from "@/lib/server/auth/users";
 import { listImportLogs } from "@/lib/server/import";
 import { FILE_TYPE_LABELS, IMPORT_FILE_TYPES, type ImportFileType } from "@/lib/server/import/detect";
 import { doneMessage, UPLOAD_ERROR_MESSAGES, type ImportFileOutcome, type ImportFormState, type UploadErrorKey } from "./form-state";

@@ -1,15 +1,15 @@
 // System administrators: every account and its roles per PCN; give, change and remove roles.
 // Accounts themselves are created on the command line (npm run user -- add). Data through
-// lib/server/memberships.ts, which checks the caller again.
+// lib/server/auth/memberships.ts, which checks the caller again.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GrantForm } from "@/app/_members/grant-form";
 import { MembersFlash } from "@/app/_members/flash";
 import { revokeMembershipAction } from "@/app/_members/actions";
-import { isSystemAdmin, PCN_ROLE_LABELS } from "@/lib/server/access";
-import { getCurrentUser } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
-import { listAccounts } from "@/lib/server/memberships";
+import { isSystemAdmin, PCN_ROLE_LABELS } from "@/lib/server/auth/access";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
+import { listAccounts } from "@/lib/server/auth/memberships";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users and memberships" };

@@ -1,7 +1,7 @@
 // GET /api/health — 200 {"status":"ok","database":"ok",…} when well; 503 saying what is down.
 import pkg from "@/package.json";
-import { getDb } from "@/lib/server/db";
-import { checkHealth } from "@/lib/server/health";
+import { getDb } from "@/lib/server/db/db";
+import { checkHealth } from "@/lib/server/db/health";
 import { otherMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";

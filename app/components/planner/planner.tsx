@@ -13,7 +13,7 @@ import { checkScenarioDraft, toScenarioDraft, type ScenarioDraft, type Superviso
 import { newPostDraft, postToDraft, type FirstContactDraft, type PostDraft } from "@/lib/planner/post-draft";
 import type { PlannerContext, ScenarioResults } from "@/lib/planner/types";
 import { scenarioYears, type ScenarioPostInput, type Supervisor } from "@/lib/schemas/scenario";
-import type { StoredScenario } from "@/lib/server/scenarios";
+import type { StoredScenario } from "@/lib/server/scenarios/scenarios";
 import { AssumptionsEditor } from "./assumptions";
 import { ConflictView } from "./conflict";
 import { CsvImport } from "./csv-import";

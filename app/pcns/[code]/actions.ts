@@ -5,10 +5,10 @@
 // the PCN); the signed-in account is recorded as who entered it, and in the audit trail.
 import { revalidatePath } from "next/cache";
 import { parseWeightedPopulationText } from "@/lib/schemas/pcn";
-import { getCurrentUser } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
 import { AppError } from "@/lib/server/errors";
-import { setConfirmedWeightedPopulation } from "@/lib/server/weighted-population";
+import { setConfirmedWeightedPopulation } from "@/lib/server/pcn-data/weighted-population";
 import type { ConfirmedFormState, ConfirmedFormField } from "./form-state";
 
 const FIELDS: ConfirmedFormField[] = ["financialYear", "value", "source", "enteredBy", "note"];

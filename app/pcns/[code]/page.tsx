@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FINANCIAL_YEARS } from "@/lib/engine";
 import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/format";
-import { getCurrentUser } from "@/lib/server/auth";
-import { canAdmin, canWrite } from "@/lib/server/access";
-import type { WeightedProvenance } from "@/lib/server/weighted-population";
-import { getDb } from "@/lib/server/db";
-import { countPcnAdmins } from "@/lib/server/memberships";
-import { publicPcnDetail } from "@/lib/server/public-data";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { canAdmin, canWrite } from "@/lib/server/auth/access";
+import type { WeightedProvenance } from "@/lib/server/pcn-data/weighted-population";
+import { getDb } from "@/lib/server/db/db";
+import { countPcnAdmins } from "@/lib/server/auth/memberships";
+import { publicPcnDetail } from "@/lib/server/pcn-data/public-data";
 import { AgeProfileChart } from "./age-profile-chart";
 import { ConfirmedWeightedForm } from "./confirmed-weighted-form";
 import { EntitlementChart } from "./entitlement-chart";
@@ -21,7 +21,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Next has already decoded the URL segment; getPcnDetail checks it is a PCN code (null if not).
-// The PCN's data is computed once per data version (lib/server/public-data.ts); the signed-in
+// The PCN's data is computed once per data version (lib/server/pcn-data/public-data.ts); the signed-in
 // user's parts of the page (the form, links for editors and admins) are not cached.
 const load = cache(async (raw: string) => publicPcnDetail(raw));
 

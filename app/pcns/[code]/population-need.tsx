@@ -8,8 +8,8 @@ import { NEED_OVERRIDE_KEYS, type NeedOverrides } from "@/lib/need";
 import { formatDate } from "@/lib/format";
 import { NeedQuerySchema } from "@/lib/schemas/need";
 import { toFieldIssues } from "@/lib/schemas/common";
-import { needForPcn } from "@/lib/server/need";
-import type { PcnDetail } from "@/lib/server/pcns";
+import { needForPcn } from "@/lib/server/pcn-data/need";
+import type { PcnDetail } from "@/lib/server/pcn-data/pcns";
 
 type Params = Record<string, string | string[] | undefined>;
 const KNOWN = new Set(NEED_OVERRIDE_KEYS);

@@ -3,7 +3,7 @@
 // column headers; aria-sort says the current order. A plain sort (was @tanstack/react-table: the
 // table has a handful of rows, and the library was ~10 kB of the PCN page's first load).
 import { useState } from "react";
-import type { PcnPracticeRow } from "@/lib/server/pcn-population";
+import type { PcnPracticeRow } from "@/lib/server/pcn-data/pcn-population";
 
 const fmt = (n: number) => n.toLocaleString("en-GB");
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -3,9 +3,9 @@
 // writes an ImportLog row (a rejection is logged outside the rolled-back transaction).
 // No "server-only" here: plain Node (CLI, vitest) imports this module.
 import { createHash } from "node:crypto";
-import type { Db } from "@/lib/server/create-prisma";
-import { bumpDataVersion } from "@/lib/server/data-version";
-import { DATABASE_BUSY_MESSAGE, isDatabaseBusy, retryWhileBusy, type BusyRetryOptions } from "@/lib/server/db-busy";
+import type { Db } from "@/lib/server/db/create-prisma";
+import { bumpDataVersion } from "@/lib/server/pcn-data/data-version";
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy, retryWhileBusy, type BusyRetryOptions } from "@/lib/server/db/db-busy";
 import { IMPORT_ORDER, type ImportFileType } from "./detect";
 import { ImportRejection, formatCount, type ImportIssue } from "./errors";
 import { detectFileTypeOf, parseImportFile, type ProgressHandler } from "./parse";
@@ -152,7 +152,7 @@ async function importFileOnce(db: Db, file: ImportFileInput, options: ImportOpti
           const changed = counts.created + counts.updated > 0;
           const message = `${parsed.summary}. Rows created ${formatCount(counts.created)}, updated ${formatCount(counts.updated)}, already up to date ${formatCount(counts.unchanged)}.${changed ? "" : " Nothing changed."}`;
           const outcome: ImportOutcome = changed ? "applied" : "unchanged";
-          // The public pages' caches key on this (lib/server/data-version.ts): counted with the change.
+          // The public pages' caches key on this (lib/server/pcn-data/data-version.ts): counted with the change.
           if (changed) await bumpDataVersion(tx);
           await tx.importLog.update({ where: { id: log.id }, data: { outcome, message: message.slice(0, 4000), finishedAt: new Date() } });
           return { counts, logId: log.id, message, outcome };

@@ -1,20 +1,20 @@
 // POST /admin/import/upload — the admin upload (multipart/form-data, field `files`). The account
 // is checked from the request's headers before a byte of the body is read (session cookie from
 // this site, or an API token; system administrators only: 401/403 otherwise); the files are then
-// streamed (lib/server/import-upload.ts: at most 64 MB, refused as soon as it is passed, never
+// streamed (lib/server/import/import-upload.ts: at most 64 MB, refused as soon as it is passed, never
 // buffered whole) into the same importer as `npm run import`.
 //
 // The import page's script asks for JSON (the form's state: each file's outcome); a form posted
 // without JavaScript is sent back to the page (303), which shows the outcome from the import log.
 import { revalidatePath } from "next/cache";
 import { ImportUploadFormSchema } from "@/lib/schemas/import";
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { getDb } from "@/lib/server/db";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { getDb } from "@/lib/server/db/db";
 import { AppError, HTTP_STATUS, type ErrorCode } from "@/lib/server/errors";
 import { otherMethods } from "@/lib/server/http";
 import { FILE_TYPE_LABELS, importFiles, type ImportFileType } from "@/lib/server/import";
-import { readUploadedFiles } from "@/lib/server/import-upload";
-import { hasRole } from "@/lib/server/users";
+import { readUploadedFiles } from "@/lib/server/import/import-upload";
+import { hasRole } from "@/lib/server/auth/users";
 import { doneMessage, UPLOAD_ERROR_MESSAGES, type ImportFileOutcome, type ImportFormState, type UploadErrorKey } from "../form-state";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { getDb } from "@/lib/server/db";
-import { bodyTooLarge, parseEstimateBody, runEstimate, validateEstimateRequest } from "@/lib/server/estimate";
-import { csvTableParam, exportEstimate, fileResponse, requestedFormat } from "@/lib/server/export";
+import { getDb } from "@/lib/server/db/db";
+import { bodyTooLarge, parseEstimateBody, runEstimate, validateEstimateRequest } from "@/lib/server/scenarios/estimate";
+import { csvTableParam, exportEstimate, fileResponse, requestedFormat } from "@/lib/server/scenarios/export";
 import { handle, json, otherMethods, readBodyText, requireJsonBody } from "@/lib/server/http";
 import { MAX_ESTIMATE_BODY_BYTES } from "@/lib/schemas/estimate";
 

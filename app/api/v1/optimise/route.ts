@@ -1,9 +1,9 @@
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { getDb } from "@/lib/server/db";
-import { parseEstimateBody } from "@/lib/server/estimate";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { getDb } from "@/lib/server/db/db";
+import { parseEstimateBody } from "@/lib/server/scenarios/estimate";
 import { handle, json, otherMethods, readBodyText, requireJsonBody } from "@/lib/server/http";
-import { limitOptimiserRuns, optimiseBodyTooLarge, runOptimise } from "@/lib/server/optimise";
-import { clientAddress } from "@/lib/server/rate-limit";
+import { limitOptimiserRuns, optimiseBodyTooLarge, runOptimise } from "@/lib/server/scenarios/optimise";
+import { clientAddress } from "@/lib/server/auth/rate-limit";
 import { MAX_OPTIMISE_BODY_BYTES } from "@/lib/schemas/optimise";
 
 export const dynamic = "force-dynamic";

@@ -1,13 +1,13 @@
 // GET /api/v1/pcns?q=&page=&pageSize= — search PCNs by name, code, member practice or ICB.
 import { handle, json, otherMethods } from "@/lib/server/http";
-import { publicPcnSearch } from "@/lib/server/public-data";
+import { publicPcnSearch } from "@/lib/server/pcn-data/public-data";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const params = new URL(request.url).searchParams;
-    // Cached per data version (lib/server/public-data.ts).
+    // Cached per data version (lib/server/pcn-data/public-data.ts).
     const result = await publicPcnSearch({
       q: params.get("q") ?? undefined,
       page: params.get("page") ?? undefined,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/server/auth";
-import { safeNext } from "@/lib/server/safe-next";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { safeNext } from "@/lib/server/auth/safe-next";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account has been created" };

@@ -1,11 +1,11 @@
-// GET /auth/oidc/callback — the OpenID Connect provider's redirect back (lib/server/oidc.ts):
+// GET /auth/oidc/callback — the OpenID Connect provider's redirect back (lib/server/auth/oidc.ts):
 // completes the sign-in, sets the app's session cookie and goes on to where the user was going
 // (a new account: the page saying it waits for an administrator). Any failure: the sign-in page
 // with a plain message, nothing created. The flow cookie is cleared either way.
 import { NextResponse } from "next/server";
-import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
-import { ACCOUNT_CREATED_PATH, completeSignIn, flowCookieName, flowCookieOptions, loginUrl, oidcSettings, requestCookie, type CompleteResult } from "@/lib/server/oidc";
+import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
+import { ACCOUNT_CREATED_PATH, completeSignIn, flowCookieName, flowCookieOptions, loginUrl, oidcSettings, requestCookie, type CompleteResult } from "@/lib/server/auth/oidc";
 
 export const dynamic = "force-dynamic";
 

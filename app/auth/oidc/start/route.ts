@@ -1,9 +1,9 @@
 // GET /auth/oidc/start?next=… — single sign-on: sends the browser to the OpenID Connect provider
-// (authorisation code flow with PKCE; lib/server/oidc.ts) with the flow cookie set. When the
+// (authorisation code flow with PKCE; lib/server/auth/oidc.ts) with the flow cookie set. When the
 // provider cannot be reached, back to the sign-in page with a plain message.
 import { NextResponse } from "next/server";
-import { beginSignIn, flowCookieName, flowCookieOptions, loginUrl, oidcSettings } from "@/lib/server/oidc";
-import { safeNext } from "@/lib/server/safe-next";
+import { beginSignIn, flowCookieName, flowCookieOptions, loginUrl, oidcSettings } from "@/lib/server/auth/oidc";
+import { safeNext } from "@/lib/server/auth/safe-next";
 
 export const dynamic = "force-dynamic";
 

@@ -8,11 +8,11 @@ import { GrantForm } from "@/app/_members/grant-form";
 import { MembersFlash } from "@/app/_members/flash";
 import { MembersTable } from "@/app/_members/members-table";
 import { ScenarioHistory } from "@/app/components/scenario-history";
-import { getCurrentUser } from "@/lib/server/auth";
+import { getCurrentUser } from "@/lib/server/auth/auth";
 import { getPcnAudit } from "@/lib/server/audit";
-import { getDb } from "@/lib/server/db";
+import { getDb } from "@/lib/server/db/db";
 import { AppError } from "@/lib/server/errors";
-import { listPcnMembers } from "@/lib/server/memberships";
+import { listPcnMembers } from "@/lib/server/auth/memberships";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "PCN members" };

@@ -5,10 +5,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { parseEstimateForm } from "@/app/estimate-form";
-import { getCurrentUser } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
 import { AppError, type FieldIssue } from "@/lib/server/errors";
-import { createScenario, deleteScenario, duplicateScenario, restoreScenario, updateScenario, type StoredScenario } from "@/lib/server/scenarios";
+import { createScenario, deleteScenario, duplicateScenario, restoreScenario, updateScenario, type StoredScenario } from "@/lib/server/scenarios/scenarios";
 import type { ScenarioBodyInput } from "@/lib/schemas/scenario";
 
 export type SaveResult =

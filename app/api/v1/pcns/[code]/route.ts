@@ -1,7 +1,7 @@
 // GET /api/v1/pcns/{code} — a PCN's practices, registered population, weighted population and
 // ARRS entitlement for each financial year (estimates labelled).
 import { handle, json, otherMethods } from "@/lib/server/http";
-import { publicPcnDetailOrThrow } from "@/lib/server/public-data";
+import { publicPcnDetailOrThrow } from "@/lib/server/pcn-data/public-data";
 
 export const dynamic = "force-dynamic";
 

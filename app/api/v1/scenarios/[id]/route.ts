@@ -3,10 +3,10 @@
 //          with `current` when that is stale: nothing is overwritten).
 // DELETE — soft delete, restorable for 30 days: { deleted: true, restorableUntil }.
 // Editors and administrators (session cookie or API token); contract: README "API: scenarios".
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { getDb } from "@/lib/server/db";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { getDb } from "@/lib/server/db/db";
 import { handle, json, otherMethods, readBodyText, requireJsonBody } from "@/lib/server/http";
-import { deleteScenario, getScenarioWithResults, parseScenarioJson, updateScenario } from "@/lib/server/scenarios";
+import { deleteScenario, getScenarioWithResults, parseScenarioJson, updateScenario } from "@/lib/server/scenarios/scenarios";
 import { MAX_SCENARIO_BODY_BYTES } from "@/lib/schemas/scenario";
 
 export const dynamic = "force-dynamic";

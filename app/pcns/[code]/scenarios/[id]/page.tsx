@@ -8,12 +8,12 @@ import { Planner } from "@/app/components/planner/planner";
 import { Breadcrumbs } from "@/app/components/ui/breadcrumbs";
 import { ROLE_IDS, ROLES } from "@/lib/engine";
 import { yearChoices } from "@/lib/server/today";
-import { getCurrentUser } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
 import { AppError } from "@/lib/server/errors";
-import { getPlannerContext, getScenario, type StoredScenario } from "@/lib/server/scenarios";
-import { canWrite } from "@/lib/server/access";
-import { publicPcnDetail } from "@/lib/server/public-data";
+import { getPlannerContext, getScenario, type StoredScenario } from "@/lib/server/scenarios/scenarios";
+import { canWrite } from "@/lib/server/auth/access";
+import { publicPcnDetail } from "@/lib/server/pcn-data/public-data";
 import type { PlannerContext } from "@/lib/planner/types";
 import { restoreScenarioAction } from "../actions";
 

@@ -4,15 +4,15 @@
 // scenario service checks; the demo account only for demo PCNs).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
 import { AppError, type FieldIssue } from "@/lib/server/errors";
-import { canWrite } from "@/lib/server/access";
-import { limitOptimiserRuns, runOptimise, type OptimiseResponse } from "@/lib/server/optimise";
-import { createScenario, getScenario, type StoredScenario } from "@/lib/server/scenarios";
+import { canWrite } from "@/lib/server/auth/access";
+import { limitOptimiserRuns, runOptimise, type OptimiseResponse } from "@/lib/server/scenarios/optimise";
+import { createScenario, getScenario, type StoredScenario } from "@/lib/server/scenarios/scenarios";
 import { chosenPosts } from "@/lib/optimiser/price";
 import type { OptimiseRequest } from "@/lib/schemas/optimise";
-import type { SessionUser } from "@/lib/server/users";
+import type { SessionUser } from "@/lib/server/auth/users";
 
 /** What the page sends: the form's values (numbers already read; bad text left as text for the messages). */
 export interface OptimiseFormInput {

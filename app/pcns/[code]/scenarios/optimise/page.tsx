@@ -7,11 +7,11 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/app/components/ui/breadcrumbs";
 import { AFC_BANDS, AREAS, ROLE_IDS, ROLES } from "@/lib/engine";
 import { yearChoices } from "@/lib/server/today";
-import { canWrite } from "@/lib/server/access";
-import { getCurrentUser } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
-import { getPcnDetail } from "@/lib/server/pcns";
-import { listScenarios } from "@/lib/server/scenarios";
+import { canWrite } from "@/lib/server/auth/access";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
+import { getPcnDetail } from "@/lib/server/pcn-data/pcns";
+import { listScenarios } from "@/lib/server/scenarios/scenarios";
 import { OptimiseForm } from "./optimise-form";
 
 export const dynamic = "force-dynamic";

@@ -2,9 +2,9 @@
 // scenarios, members and ICB-confirmed figure), newest first: { pcnCode, events, nextBefore }
 // (pass nextBefore as `before` for the next page; limit 1–1000, default 200). The PCN's admins and
 // system administrators; its other members 403, anyone else 404.
-import { actorFromRequest } from "@/lib/server/api-auth";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
 import { getPcnAudit, parseAuditQuery } from "@/lib/server/audit";
-import { getDb } from "@/lib/server/db";
+import { getDb } from "@/lib/server/db/db";
 import { handle, json, otherMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";

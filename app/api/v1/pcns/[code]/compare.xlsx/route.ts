@@ -1,9 +1,9 @@
 // GET /api/v1/pcns/{code}/compare.xlsx?ids=a,b[,c,d][&baseline=b] — the comparison as an XLSX workbook:
 // Summary, Comparison, Headroom by year, Assumptions and sources.
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { exportComparison } from "@/lib/server/compare";
-import { getDb } from "@/lib/server/db";
-import { fileResponse } from "@/lib/server/export";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { exportComparison } from "@/lib/server/scenarios/compare";
+import { getDb } from "@/lib/server/db/db";
+import { fileResponse } from "@/lib/server/scenarios/export";
 import { handle, otherMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";

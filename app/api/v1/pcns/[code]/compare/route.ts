@@ -1,8 +1,8 @@
 // GET /api/v1/pcns/{code}/compare?ids=a,b[,c,d][&baseline=b] — two to four scenarios of the PCN side by side
 // (in that order; the baseline is `baseline`, else the first): each year's figures and every other scenario's difference from it.
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { comparisonJson, getComparison } from "@/lib/server/compare";
-import { getDb } from "@/lib/server/db";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { comparisonJson, getComparison } from "@/lib/server/scenarios/compare";
+import { getDb } from "@/lib/server/db/db";
 import { handle, json, otherMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";

@@ -7,8 +7,8 @@ import { NeedQuerySchema, searchParamsRecord } from "@/lib/schemas/need";
 import { PcnCodeSchema } from "@/lib/schemas/pcn";
 import { invalidInput } from "@/lib/server/errors";
 import { handle, json, otherMethods } from "@/lib/server/http";
-import { needForPcn } from "@/lib/server/need";
-import { publicPcnDetailOrThrow } from "@/lib/server/public-data";
+import { needForPcn } from "@/lib/server/pcn-data/need";
+import { publicPcnDetailOrThrow } from "@/lib/server/pcn-data/public-data";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 // GET  /api/v1/pcns/{code}/scenarios[?deleted=1] — the PCN's saved scenarios (or the deleted ones
 //      that can still be restored). POST — save a new scenario: 201 with it and its results.
 // Editors and administrators (session cookie or API token); contract: README "API: scenarios".
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { getDb } from "@/lib/server/db";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { getDb } from "@/lib/server/db/db";
 import { handle, json, otherMethods, readBodyText, requireJsonBody } from "@/lib/server/http";
-import { createScenario, listScenarios, parseScenarioJson } from "@/lib/server/scenarios";
+import { createScenario, listScenarios, parseScenarioJson } from "@/lib/server/scenarios/scenarios";
 import { MAX_SCENARIO_BODY_BYTES } from "@/lib/schemas/scenario";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 // POST /api/v1/scenarios/{id}/duplicate — a copy as a new scenario ("Copy of …", version 1), or
 // named by an optional body { "name": "…" }: 201 with it and its results.
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { getDb } from "@/lib/server/db";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { getDb } from "@/lib/server/db/db";
 import { handle, json, otherMethods, readBodyText, requireJsonBody } from "@/lib/server/http";
-import { duplicateScenario, parseScenarioJson } from "@/lib/server/scenarios";
+import { duplicateScenario, parseScenarioJson } from "@/lib/server/scenarios/scenarios";
 import { MAX_SCENARIO_BODY_BYTES } from "@/lib/schemas/scenario";
 
 export const dynamic = "force-dynamic";

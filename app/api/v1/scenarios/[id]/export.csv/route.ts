@@ -1,8 +1,8 @@
 // GET /api/v1/scenarios/{id}/export.csv[?table=monthly|posts|claims] — the scenario as CSV: one row
 // per post per month (default), the posts' inputs (the bulk-import layout), or the claims schedule.
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { getDb } from "@/lib/server/db";
-import { csvTableParam, exportScenario, fileResponse } from "@/lib/server/export";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { getDb } from "@/lib/server/db/db";
+import { csvTableParam, exportScenario, fileResponse } from "@/lib/server/scenarios/export";
 import { handle, otherMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";

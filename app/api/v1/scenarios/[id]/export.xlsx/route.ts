@@ -1,7 +1,7 @@
 // GET /api/v1/scenarios/{id}/export.xlsx — the scenario as an XLSX workbook (README "Exports").
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { getDb } from "@/lib/server/db";
-import { exportScenario, fileResponse } from "@/lib/server/export";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { getDb } from "@/lib/server/db/db";
+import { exportScenario, fileResponse } from "@/lib/server/scenarios/export";
 import { handle, otherMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";

@@ -2,10 +2,10 @@
 // { scenario: { id, pcnCode, name, version }, events: [{ id, at, actor: { name }, action, entityType,
 // entityId, pcnCode, changes: [{ field, before, after }] }] }. Same access as reading the scenario
 // (the PCN's viewers, editors and admins; system administrators); anyone else 404.
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { getDb } from "@/lib/server/db";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { getDb } from "@/lib/server/db/db";
 import { handle, json, otherMethods } from "@/lib/server/http";
-import { getScenarioHistory } from "@/lib/server/scenarios";
+import { getScenarioHistory } from "@/lib/server/scenarios/scenarios";
 
 export const dynamic = "force-dynamic";
 

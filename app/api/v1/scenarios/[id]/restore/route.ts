@@ -1,9 +1,9 @@
 // POST /api/v1/scenarios/{id}/restore — undo a delete within 30 days: 200 with the scenario and
 // its results; 404 once it is gone.
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { getDb } from "@/lib/server/db";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { getDb } from "@/lib/server/db/db";
 import { handle, json, otherMethods } from "@/lib/server/http";
-import { restoreScenario } from "@/lib/server/scenarios";
+import { restoreScenario } from "@/lib/server/scenarios/scenarios";
 
 export const dynamic = "force-dynamic";
 

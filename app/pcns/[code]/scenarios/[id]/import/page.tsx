@@ -6,11 +6,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/app/components/ui/breadcrumbs";
 import { ROLE_IDS, ROLES } from "@/lib/engine";
-import { canWrite } from "@/lib/server/access";
-import { getCurrentUser } from "@/lib/server/auth";
-import { getDb } from "@/lib/server/db";
+import { canWrite } from "@/lib/server/auth/access";
+import { getCurrentUser } from "@/lib/server/auth/auth";
+import { getDb } from "@/lib/server/db/db";
 import { AppError } from "@/lib/server/errors";
-import { getScenarioForEdit, type StoredScenario } from "@/lib/server/scenarios";
+import { getScenarioForEdit, type StoredScenario } from "@/lib/server/scenarios/scenarios";
 import { TeamImportForm } from "./team-import-form";
 
 export const dynamic = "force-dynamic";

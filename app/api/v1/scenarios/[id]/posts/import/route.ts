@@ -4,10 +4,10 @@
 // Otherwise the posts are added and the scenario saved as by PUT: 200 with the scenario (version
 // + 1, results); 409 on a stale version; 422 with issues (rows.5.hoursPerWeek) and nothing saved.
 // Editors and administrators (session cookie or API token); contract: README "Bring in your team".
-import { actorFromRequest } from "@/lib/server/api-auth";
-import { getDb } from "@/lib/server/db";
+import { actorFromRequest } from "@/lib/server/auth/api-auth";
+import { getDb } from "@/lib/server/db/db";
 import { handle, json, otherMethods, readBodyBytes } from "@/lib/server/http";
-import { importTeamPosts, MAX_IMPORT_BYTES } from "@/lib/server/team-import";
+import { importTeamPosts, MAX_IMPORT_BYTES } from "@/lib/server/scenarios/team-import";
 
 export const dynamic = "force-dynamic";
 

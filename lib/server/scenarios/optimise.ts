@@ -8,14 +8,14 @@ import { SolverTimeLimitError, type MilpSolver } from "@/lib/optimiser/milp";
 import type { ApiPost } from "@/lib/post-spec";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { MAX_OPTIMISE_BODY_BYTES, OptimiseRequestSchema, type OptimiseRequest } from "@/lib/schemas/optimise";
-import type { Db } from "./create-prisma";
-import { AppError, invalidInput, notFound, serviceUnavailable, tooManyRequests } from "./errors";
+import type { Db } from "../db/create-prisma";
+import { AppError, invalidInput, notFound, serviceUnavailable, tooManyRequests } from "../errors";
 import { runEstimate, type EstimateResponse } from "./estimate";
 import { createPooledSolver, optimiserTimeLimitSeconds } from "./highs";
-import { resolveWeightedPopulation } from "./pcns";
-import { beginAttempt, LIMITS, tryAgainIn } from "./rate-limit";
+import { resolveWeightedPopulation } from "../pcn-data/pcns";
+import { beginAttempt, LIMITS, tryAgainIn } from "../auth/rate-limit";
 import { getSolverPool, SolverBusyError, type SolverLease } from "./solver-pool";
-import { financialYearIssue } from "./today";
+import { financialYearIssue } from "../today";
 
 const pounds = (pence: number) => pence / 100;
 
@@ -94,7 +94,7 @@ async function leaseSolver(): Promise<SolverLease> {
  * Runs the optimiser on untrusted input. `getDb` is called only when the PCN is named by code.
  * Throws AppError (invalid_input / not_found; request_timeout; service_unavailable when the
  * solver pool is full) for expected failures. Without `solver`, the solves run on a worker of the
- * process's solver pool (lib/server/solver-pool.ts), never on this thread.
+ * process's solver pool (lib/server/scenarios/solver-pool.ts), never on this thread.
  */
 export async function runOptimise(input: unknown, getDb: () => Db, solver?: MilpSolver, now: Date = new Date()): Promise<OptimiseResponse> {
   const req = validateOptimiseRequest(input, now);

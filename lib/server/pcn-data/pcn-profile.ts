@@ -1,11 +1,11 @@
 // The PCN page / API detail (GET /api/v1/pcns/{code}) and what the planner needs of a PCN.
 // No "server-only" here: the CLI (scripts/pcn.ts) and integration tests import this file; the
-// app passes getDb() from lib/server/db.ts.
+// app passes getDb() from lib/server/db/db.ts.
 import { FINANCIAL_YEARS } from "@/lib/engine";
 import { PcnCodeSchema } from "@/lib/schemas/pcn";
-import type { Db } from "./create-prisma";
+import type { Db } from "../db/create-prisma";
 import { entitlementFor, type EntitlementRow } from "./entitlement";
-import { invalidInput, notFound } from "./errors";
+import { invalidInput, notFound } from "../errors";
 import { listForYear, loadMembers, loadPcnLists, registeredSummary, type AgeProfile, type PcnPracticeRow } from "./pcn-population";
 import { estimatorFor, latestRatio, loadWeighted, resolveWeightedPopulation, resolveYear, type WeightedPopulationResolution, type WeightedProvenance } from "./weighted-population";
 

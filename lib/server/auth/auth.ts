@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { getDb } from "./db";
-import { AppError } from "./errors";
+import { getDb } from "../db/db";
+import { AppError } from "../errors";
 import { createSession, deleteSession, hasRole, SESSION_DAYS, userForSession, type Role, type SessionUser } from "./users";
 
 export const SESSION_COOKIE = "arrs_session";

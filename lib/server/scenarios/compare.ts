@@ -8,10 +8,10 @@ import { compareScenarios, type Comparison } from "@/lib/planner/compare";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { CompareQuerySchema } from "@/lib/schemas/compare";
 import pkg from "@/package.json";
-import type { Db } from "./create-prisma";
-import { invalidInput, notFound } from "./errors";
+import type { Db } from "../db/create-prisma";
+import { invalidInput, notFound } from "../errors";
 import { getScenarioWithResults, listScenarios, type PlannerContextCache, type ScenarioWithResults } from "./scenarios";
-import type { SessionUser } from "./users";
+import type { SessionUser } from "../auth/users";
 
 export interface ComparisonResult {
   pcn: { code: string; name: string; icb: { code: string; name: string } | null };

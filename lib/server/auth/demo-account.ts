@@ -4,9 +4,9 @@
 // real account. `npm run user -- remove demo@arrs-planner.example` removes it like any other.
 // No "server-only": the seed and tests use this file.
 import { COMMAND_LINE } from "./access";
-import { auditEvent, diffFields } from "./audit";
-import type { Db } from "./create-prisma";
-import { AppError } from "./errors";
+import { auditEvent, diffFields } from "../audit";
+import type { Db } from "../db/create-prisma";
+import { AppError } from "../errors";
 import { hashPassword, verifyPassword, type SessionUser } from "./users";
 
 export const DEMO_ACCOUNT = {

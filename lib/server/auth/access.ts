@@ -12,8 +12,8 @@
 // role 403. `canRead/canWrite/canAdmin` answer from the memberships loaded with the actor (each
 // request resolves its session or API token afresh), for pages deciding what to show.
 // No "server-only": the CLI and tests use this file.
-import type { Db } from "./create-prisma";
-import { AppError, notFound } from "./errors";
+import type { Db } from "../db/create-prisma";
+import { AppError, notFound } from "../errors";
 import type { SessionUser } from "./users";
 
 export const PCN_ROLES = ["viewer", "editor", "admin"] as const;

@@ -2,7 +2,7 @@
 // pure calculation (lib/need) on the PCN's latest age/sex profile, with the user's overrides.
 // No "server-only" here: it only shapes a PcnDetail the caller has loaded.
 import { calculateNeed, type NeedOverrides, type NeedResult } from "@/lib/need";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 import type { PcnDetail } from "./pcns";
 
 export interface PcnNeed extends NeedResult {

@@ -9,7 +9,7 @@ import "server-only";
 import { freshReader } from "@/lib/fresh-read.mjs";
 import type { PcnSearchQueryInput } from "@/lib/schemas/pcn";
 import { readDataVersion } from "./data-version";
-import { getDb } from "./db";
+import { getDb } from "../db/db";
 import { getPcnDetail, getPcnDetailOrThrow, type PcnDetail } from "./pcn-profile";
 import { isDemoDataOnly, searchPcns, type PcnSearchResult } from "./pcn-search";
 

@@ -7,7 +7,7 @@
 // transaction, so of two saves based on one version exactly one wins; the other gets a
 // `conflict` carrying the stored scenario (`current`), and nothing is overwritten.
 //
-// Access per PCN (lib/server/access.ts): every function checks the scenario's own PCN — viewers
+// Access per PCN (lib/server/auth/access.ts): every function checks the scenario's own PCN — viewers
 // read, editors and PCN admins also write, system administrators do everything. Someone with no
 // role in the PCN gets the same 404 as for a scenario that does not exist. Every change writes an
 // audit event (lib/server/audit.ts) in the same transaction as the change.
@@ -27,14 +27,14 @@ import {
   type ScenarioPost,
   type Supervisor,
 } from "@/lib/schemas/scenario";
-import { requirePcnRole, type PcnRole } from "./access";
-import { auditEvent, diffScenario, listEntityEvents, type AuditChange, type AuditEntry } from "./audit";
-import type { Db } from "./create-prisma";
-import { assertDemoMayChange } from "./demo-account";
-import { AppError, invalidInput, notFound, type FieldIssue } from "./errors";
-import { getPcnForPlanner } from "./pcn-profile";
-import type { SessionUser } from "./users";
-import { financialYearIssue } from "./today";
+import { requirePcnRole, type PcnRole } from "../auth/access";
+import { auditEvent, diffScenario, listEntityEvents, type AuditChange, type AuditEntry } from "../audit";
+import type { Db } from "../db/create-prisma";
+import { assertDemoMayChange } from "../auth/demo-account";
+import { AppError, invalidInput, notFound, type FieldIssue } from "../errors";
+import { getPcnForPlanner } from "../pcn-data/pcn-profile";
+import type { SessionUser } from "../auth/users";
+import { financialYearIssue } from "../today";
 
 /** Deleted scenarios can be restored for this long; after it they are purged. */
 export const RESTORE_DAYS = 30;

@@ -17,10 +17,10 @@ import { toPostSpec } from "@/lib/post-spec";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { EstimateRequestSchema, MAX_ESTIMATE_BODY_BYTES, type EstimateRequest } from "@/lib/schemas/estimate";
 import { toResponse, type WeightedPopulationUsed, type EstimateResponse } from "@/lib/estimate-response";
-import type { Db } from "./create-prisma";
-import { AppError, invalidInput, notFound } from "./errors";
-import { financialYearIssue } from "./today";
-import { resolveWeightedPopulation } from "./weighted-population";
+import type { Db } from "../db/create-prisma";
+import { AppError, invalidInput, notFound } from "../errors";
+import { financialYearIssue } from "../today";
+import { resolveWeightedPopulation } from "../pcn-data/weighted-population";
 
 export { toResponse, type EstimateResponse, type WeightedPopulationUsed };
 

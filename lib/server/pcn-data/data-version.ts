@@ -3,10 +3,10 @@
 // an applied import (lib/server/import/importer.ts), an ICB-confirmed weighted population
 // (setConfirmedWeightedPopulation in pcns.ts) and the demo seed, each of which calls
 // bumpDataVersion in the same transaction as its change. Caches key on it
-// (lib/server/public-data.ts in the app, lib/page-cache.mjs in scripts/serve.mjs), reading the row
+// (lib/server/pcn-data/public-data.ts in the app, lib/page-cache.mjs in scripts/serve.mjs), reading the row
 // on every request, so every instance on the database sees a change at its next request.
 // No "server-only": the importer, the seed and tests import this file.
-import type { Db } from "./create-prisma";
+import type { Db } from "../db/create-prisma";
 
 type DataVersionClient = Pick<Db, "dataVersion">;
 

@@ -2,10 +2,10 @@ import "server-only";
 // Who is calling an API route: `Authorization: Bearer <token>` (tokens from `npm run user -- token
 // EMAIL`) or the browser's session cookie. A bad or revoked token is 401, never "anonymous";
 // after 20 of them from one address in 15 minutes, every token from it is 429 with Retry-After
-// until the oldest of them is 15 minutes old (lib/server/rate-limit.ts).
+// until the oldest of them is 15 minutes old (lib/server/auth/rate-limit.ts).
 import { SESSION_COOKIE } from "./auth";
-import { getDb } from "./db";
-import { AppError, tooManyRequests } from "./errors";
+import { getDb } from "../db/db";
+import { AppError, tooManyRequests } from "../errors";
 import { checkLimit, clientAddress, LIMITS, recordFailure, tryAgainIn } from "./rate-limit";
 import { userForApiToken, userForSession, type SessionUser } from "./users";
 

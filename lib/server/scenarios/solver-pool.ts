@@ -1,4 +1,4 @@
-// A bounded pool of HiGHS worker threads (lib/server/highs-worker.mjs), so that an optimiser
+// A bounded pool of HiGHS worker threads (lib/server/scenarios/highs-worker.mjs), so that an optimiser
 // solve never runs on the server's own thread: other requests keep moving while it works.
 //
 // - ARRS_OPTIMISER_WORKERS workers (default: the cores Node may use), each started on first need
@@ -10,7 +10,7 @@
 // - A solve that runs past its time limit (plus a grace for HiGHS to notice) has its worker
 //   terminated and replaced: a stuck solve never keeps a worker.
 //
-// The worker is plain JavaScript found at <project>/lib/server/highs-worker.mjs from the working
+// The worker is plain JavaScript found at <project>/lib/server/scenarios/highs-worker.mjs from the working
 // directory (npm run serve, next start, vitest and the benches all run there), or at
 // ARRS_HIGHS_WORKER. One pool per process, kept on globalThis: the route handler and the server
 // action may be bundled into different chunks, and must share it.
@@ -254,7 +254,7 @@ export function poolOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, retryAf
     queueLimit: positiveInt(env.ARRS_OPTIMISER_QUEUE, 2 * size, 0),
     queueWaitMs: positiveInt(env.ARRS_OPTIMISER_QUEUE_WAIT_MS, 30_000),
     retryAfterSeconds,
-    workerPath: env.ARRS_HIGHS_WORKER || path.join(process.cwd(), "lib", "server", "highs-worker.mjs"),
+    workerPath: env.ARRS_HIGHS_WORKER || path.join(process.cwd(), "lib", "server", "scenarios", "highs-worker.mjs"),
   };
 }
 

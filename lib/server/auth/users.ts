@@ -5,14 +5,14 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { COMMAND_LINE, isPcnRole, isSystemAdmin, roleAtLeast, type Actor, type PcnMembership } from "./access";
-import { auditEvent, diffFields } from "./audit";
-import type { Db } from "./create-prisma";
-import { AppError, invalidInput } from "./errors";
+import { auditEvent, diffFields } from "../audit";
+import type { Db } from "../db/create-prisma";
+import { AppError, invalidInput } from "../errors";
 import { toFieldIssues } from "@/lib/schemas/common";
 
 /**
  * An account's global role: "admin" = system administrator (every PCN, every account); "user" =
- * no global rights, only what its PCN memberships grant (lib/server/access.ts). "editor" was the
+ * no global rights, only what its PCN memberships grant (lib/server/auth/access.ts). "editor" was the
  * role before access per PCN; it is still accepted on input and means "user".
  */
 export const GLOBAL_ROLES = ["admin", "user"] as const;
@@ -28,7 +28,7 @@ export interface SessionUser {
   role: GlobalRole;
   /** The account's roles per PCN, as loaded with the session or API token (by PCN code). */
   memberships: PcnMembership[];
-  /** The demo editor (lib/server/demo-account.ts): it may plan only for the fictional demo PCNs. */
+  /** The demo editor (lib/server/auth/demo-account.ts): it may plan only for the fictional demo PCNs. */
   isDemo?: boolean;
 }
 
@@ -179,7 +179,7 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 /**
  * "admin": a system administrator. "editor": a system administrator, or an editor (or PCN admin)
  * of at least one PCN. For "may this user see or change PCN X", use canRead / canWrite /
- * requirePcnRole (lib/server/access.ts): this only says whether there is anything to show.
+ * requirePcnRole (lib/server/auth/access.ts): this only says whether there is anything to show.
  */
 export function hasRole(user: SessionUser | null, role: Role): boolean {
   if (!user) return false;

@@ -2,10 +2,10 @@
 import pkg from "@/package.json";
 import { CSV_TABLES, exportFile, XLSX_TYPE, type CsvTable, type ExportFile } from "@/lib/export";
 import type { EstimateResponse } from "@/lib/estimate-response";
-import type { Db } from "./create-prisma";
-import { invalidInput } from "./errors";
+import type { Db } from "../db/create-prisma";
+import { invalidInput } from "../errors";
 import { getScenarioWithResults } from "./scenarios";
-import type { SessionUser } from "./users";
+import type { SessionUser } from "../auth/users";
 import type { EstimateRequest } from "@/lib/schemas/estimate";
 
 export const APP_VERSION = pkg.version;

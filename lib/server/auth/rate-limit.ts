@@ -10,7 +10,7 @@
 // tokens are checked on every request, so they count first (one indexed read) and only write on a
 // failure; a failure past the limit is answered 429 rather than 401, so at most N are ever 401.
 import crypto from "node:crypto";
-import type { Db } from "./create-prisma";
+import type { Db } from "../db/create-prisma";
 
 export interface Limit {
   /** Part of the key: which limit a row counts towards. */

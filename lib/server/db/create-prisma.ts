@@ -1,5 +1,5 @@
 // Creates a Prisma client for DATABASE_URL. Kept free of "server-only" so CLI scripts and
-// integration tests (plain Node) can use it; app code goes through lib/server/db.ts.
+// integration tests (plain Node) can use it; app code goes through lib/server/db/db.ts.
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";

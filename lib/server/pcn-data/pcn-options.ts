@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "./db";
+import { getDb } from "../db/db";
 
 /** PCNs offered in the quick-estimate picker: the demo PCNs, plus `extraCode` if it exists. */
 export async function listPcnOptions(extraCode?: string): Promise<{ code: string; name: string }[]> {

@@ -1,4 +1,4 @@
-// One HiGHS solver in a worker thread (lib/server/solver-pool.ts runs a few of them): the
+// One HiGHS solver in a worker thread (lib/server/scenarios/solver-pool.ts runs a few of them): the
 // WebAssembly build is single-threaded and synchronous, so a solve on the server's own thread would
 // stall every other request until it ends. Plain JavaScript, so Node runs it as it is under
 // `npm run serve`, the direct route bundle, `next dev` and vitest alike (no build step, no loader).

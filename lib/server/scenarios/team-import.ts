@@ -5,10 +5,10 @@
 // No "server-only" here (like scenarios.ts): tests call it with their own Db.
 import { importTeam, readCsv, readXlsx, XLSX_TYPE, type ImportedColumn, type ReadResult } from "@/lib/team-import";
 import type { ScenarioPostInput } from "@/lib/schemas/scenario";
-import type { Db } from "./create-prisma";
-import { AppError, invalidInput, type FieldIssue } from "./errors";
+import type { Db } from "../db/create-prisma";
+import { AppError, invalidInput, type FieldIssue } from "../errors";
 import { getScenarioForEdit, updateBodyOf, updateScenario, type ScenarioWithResults, type StoredScenario } from "./scenarios";
-import type { SessionUser } from "./users";
+import type { SessionUser } from "../auth/users";
 
 /** Largest spreadsheet accepted (bytes): a team of 200 posts is far smaller. */
 export const MAX_IMPORT_BYTES = 2_000_000;

@@ -1,7 +1,7 @@
 // Small helpers shared by the PCN data-access files (pcn-search, weighted-population, ...).
 import * as z from "zod";
 import { toScaledInteger } from "@/lib/engine";
-import { invalidInput, type FieldIssue } from "./errors";
+import { invalidInput, type FieldIssue } from "../errors";
 
 function zodIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));

@@ -1,7 +1,7 @@
 // Loads what the weighted-population estimate is calibrated on (lib/weighted-estimate): every
 // stored PCN's latest weighted ÷ registered ratio with its ICB and latest age profile, England's
 // age profile, and the ratio moves of PCNs with figures for two years. Kept per database and data
-// version (lib/server/data-version.ts): an import or an ICB-confirmed figure bumps the version,
+// version (lib/server/pcn-data/data-version.ts): an import or an ICB-confirmed figure bumps the version,
 // and the next estimate recalibrates.
 // Demo and real PCNs never mix: the fictional demo PCNs (Pcn.isDemo, set by the seed) calibrate
 // only demo PCNs' estimates, and PCNs imported from NHS England's files only real ones'.
@@ -17,7 +17,7 @@ import {
   type IntervalFactors,
   type RatioPair,
 } from "@/lib/weighted-estimate";
-import type { Db } from "./create-prisma";
+import type { Db } from "../db/create-prisma";
 import { readDataVersion } from "./data-version";
 import { parseAgeProfile } from "./pcn-population";
 

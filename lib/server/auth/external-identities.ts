@@ -4,8 +4,8 @@
 // (verified) email, or creates an account with no rights that waits for an administrator to grant
 // a membership. No "server-only": tests use this file.
 import crypto from "node:crypto";
-import { auditEvent, diffFields } from "./audit";
-import type { Db } from "./create-prisma";
+import { auditEvent, diffFields } from "../audit";
+import type { Db } from "../db/create-prisma";
 import { hashPassword, toSessionUser } from "./users";
 
 /** What the provider vouched for. The caller has already checked the email (verified, allowed domain). */

@@ -96,7 +96,7 @@ export async function createHighsSolver(seconds = TIME_LIMIT_SECONDS): Promise<M
 }
 
 /**
- * A HiGHS solver on a pool worker (lib/server/solver-pool.ts), for one request: its solves
+ * A HiGHS solver on a pool worker (lib/server/scenarios/solver-pool.ts), for one request: its solves
  * together may take at most `seconds`, counted from when it has a worker; a solve past that (and
  * a grace) has its worker stopped and replaced. Release the lease when the request is done.
  */

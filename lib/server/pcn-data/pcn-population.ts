@@ -1,9 +1,9 @@
 // A PCN's member practices and registered population (PCN-level figure, else the sum of its
 // practices), with the single-year age/sex profile. Plain objects out.
 // No "server-only" here: the CLI (scripts/pcn.ts) and integration tests import this file; the
-// app passes getDb() from lib/server/db.ts.
+// app passes getDb() from lib/server/db/db.ts.
 import { formatDate } from "@/lib/format";
-import type { Db } from "./create-prisma";
+import type { Db } from "../db/create-prisma";
 
 export interface PcnPracticeRow {
   code: string;

@@ -1,16 +1,16 @@
 // The weighted population a calculation should use for a PCN and year: the ICB-confirmed figure,
 // else the imported one, else an estimate; and the editor's ICB-confirmed figure.
 // No "server-only" here: the CLI (scripts/pcn.ts) and integration tests import this file; the
-// app passes getDb() from lib/server/db.ts.
+// app passes getDb() from lib/server/db/db.ts.
 import { divRoundHalfUp } from "@/lib/engine";
 import { formatCount, formatDate, formatDecimal } from "@/lib/format";
 import { ConfirmedWeightedPopulationSchema, type ConfirmedWeightedPopulationInput } from "@/lib/schemas/pcn";
-import { isCommandLine, requirePcnRole, type Actor } from "./access";
-import { auditEvent, diffFields } from "./audit";
-import type { Db } from "./create-prisma";
+import { isCommandLine, requirePcnRole, type Actor } from "../auth/access";
+import { auditEvent, diffFields } from "../audit";
+import type { Db } from "../db/create-prisma";
 import { bumpDataVersion } from "./data-version";
-import { assertDemoMayChange } from "./demo-account";
-import { AppError } from "./errors";
+import { assertDemoMayChange } from "../auth/demo-account";
+import { AppError } from "../errors";
 import { listForYear, loadMembers, loadPcnLists, registeredSummary, type RegisteredSummary, type YearList } from "./pcn-population";
 import { getWeightedCalibration, type CalibrationKind, type WeightedCalibration } from "./weighted-calibration";
 import { PUBLISHED_INTERVAL, predictRatio, type AgeSexProfile, type EstimateMethod, type IntervalFactors } from "@/lib/weighted-estimate";
@@ -341,7 +341,7 @@ export async function setConfirmedWeightedPopulation(
   await db.$transaction(async (tx) => {
     const before = await tx.weightedPopulation.findUnique({ where: { pcnCode_financialYear_provenance: key }, select: { value: true, source: true, note: true, enteredBy: true } });
     await tx.weightedPopulation.upsert({ where: { pcnCode_financialYear_provenance: key }, create: { ...key, ...fields }, update: fields });
-    await bumpDataVersion(tx, now); // the public pages' caches key on it (lib/server/data-version.ts)
+    await bumpDataVersion(tx, now); // the public pages' caches key on it (lib/server/pcn-data/data-version.ts)
     const pick = (r: { value: number; source: string | null; note: string | null; enteredBy: string | null }) => ({ value: r.value, source: r.source, note: r.note, enteredBy: r.enteredBy });
     await auditEvent(tx, actor, {
       action: "weighted-population.set",

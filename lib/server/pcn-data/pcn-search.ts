@@ -1,10 +1,10 @@
 // PCN search: by name, PCN code, member practice (name, code or postcode), town (the post town of
 // its practices' postcode area) or ICB, as you type. Plain objects out.
 // No "server-only" here: the CLI (scripts/pcn.ts) and integration tests import this file; the
-// app passes getDb() from lib/server/db.ts.
+// app passes getDb() from lib/server/db/db.ts.
 import { areasForPlace, parsePostcodeQuery, postcodeArea, postcodeMatches, POSTCODE_AREAS } from "@/lib/places/postcode-areas";
 import { PcnSearchQuerySchema, type PcnSearchQueryInput } from "@/lib/schemas/pcn";
-import type { Db } from "./create-prisma";
+import type { Db } from "../db/create-prisma";
 import { parseOrThrow } from "./pcn-shared";
 
 export interface PcnSearchItem {

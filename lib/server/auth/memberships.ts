@@ -1,4 +1,4 @@
-// Memberships: who has which role in which PCN (lib/server/access.ts says what the roles allow).
+// Memberships: who has which role in which PCN (lib/server/auth/access.ts says what the roles allow).
 // System administrators manage every PCN's members (the /admin/users page, `npm run user -- grant
 // | revoke`); a PCN's admins manage their own PCN's members (/pcns/{code}/members). Every grant,
 // change and revoke is written to the audit trail in the same transaction.
@@ -7,9 +7,9 @@ import { z } from "zod";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { PcnCodeSchema } from "@/lib/schemas/pcn";
 import { isPcnRole, PCN_ROLES, requirePcnRole, requireSystemAdmin, type Actor, type PcnRole } from "./access";
-import { auditEvent, diffFields } from "./audit";
-import type { Db } from "./create-prisma";
-import { AppError, invalidInput, notFound } from "./errors";
+import { auditEvent, diffFields } from "../audit";
+import type { Db } from "../db/create-prisma";
+import { AppError, invalidInput, notFound } from "../errors";
 import { toSessionUser, type GlobalRole } from "./users";
 
 const EmailSchema = z.string({ error: "Enter an email address." }).trim().toLowerCase().min(1, "Enter the person's email address.").max(200).email("Enter an email address, like name@example.nhs.uk.");

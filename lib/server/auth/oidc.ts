@@ -11,7 +11,7 @@ import "server-only";
 import crypto from "node:crypto";
 import * as client from "openid-client";
 import { z } from "zod";
-import type { Db } from "./create-prisma";
+import type { Db } from "../db/create-prisma";
 import { signInWithIdentity } from "./external-identities";
 import { safeNext } from "./safe-next";
 import { createSession } from "./users";
@@ -316,7 +316,7 @@ function logFailure(reason: OidcFailure, step: string, e?: unknown): void {
  * Completes a sign-in from the provider's redirect to the callback: checks the flow cookie, lets
  * openid-client check the response and exchange the code (PKCE verifier, expected state and
  * nonce), requires a verified email in an allowed domain (from the ID token, else UserInfo), then
- * links or creates the account (lib/server/external-identities.ts) and creates a session. A
+ * links or creates the account (lib/server/auth/external-identities.ts) and creates a session. A
  * failure creates nothing.
  */
 export async function completeSignIn(db: Db, s: OidcSettings, query: URLSearchParams, flowCookie: string | undefined, now: Date = new Date()): Promise<CompleteResult> {
