@@ -9,6 +9,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "scenario.restore": "Restored the scenario",
   "membership.grant": "Gave a role",
   "membership.revoke": "Removed a member",
+  "icb-membership.grant": "Gave an ICB role",
+  "icb-membership.revoke": "Removed an ICB viewer",
   "user.create": "Created an account",
   "user.remove": "Removed an account",
   "weighted-population.set": "Entered the ICB-confirmed weighted population",

@@ -3,6 +3,8 @@
 //                                                                       no role: no rights until granted)
 //   npm run user -- grant EMAIL PCN_CODE viewer|editor|admin           (a role in one PCN, or a new one there)
 //   npm run user -- revoke EMAIL PCN_CODE
+//   npm run user -- grant EMAIL ICB_CODE icb-viewer                    (reads the ICB's PCNs' agreed plans and outturns)
+//   npm run user -- revoke EMAIL ICB_CODE
 //   npm run user -- set-password EMAIL                                 (signs the account out everywhere)
 //   npm run user -- list                                               (with each account's memberships)
 //   npm run user -- remove EMAIL
@@ -13,7 +15,7 @@ import { createPrisma, databaseUrl } from "@/lib/server/db/create-prisma";
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "@/lib/server/db/db-busy";
 import { AppError } from "@/lib/server/errors";
 import { COMMAND_LINE, type PcnRole } from "@/lib/server/auth/access";
-import { grantMembership, revokeMembership } from "@/lib/server/auth/memberships";
+import { grantIcbMembership, grantMembership, revokeIcbMembership, revokeMembership } from "@/lib/server/auth/memberships";
 import { createApiToken, createUser, listUsers, removeUser, revokeApiTokens, setPassword } from "@/lib/server/auth/users";
 import { EXIT_DATABASE_BUSY, migrateFirst, runCli, writeOut } from "./lib/cli";
 
@@ -24,6 +26,10 @@ const USAGE = `usage:
   npm run user -- grant EMAIL PCN_CODE viewer|editor|admin
                                                 a role in one PCN (admin = PCN admin: manages its members)
   npm run user -- revoke EMAIL PCN_CODE         takes the account's role in that PCN away
+  npm run user -- grant EMAIL ICB_CODE icb-viewer
+                                                reads the agreed plans, outturns and forecast returns
+                                                of the ICB's PCNs (never drafts); changes nothing
+  npm run user -- revoke EMAIL ICB_CODE         takes the account's ICB role away
   npm run user -- set-password EMAIL
   npm run user -- list                          every account, its role and memberships
   npm run user -- remove EMAIL
@@ -61,9 +67,10 @@ async function main(): Promise<number> {
     const positional = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
     const email = positional[0];
     if (cmd === "list") {
-      // email, global role (admin | user), name, memberships (PCN:role …, or "-").
+      // email, global role (admin | user), name, memberships (PCN:role … ICB:icb-viewer …, or "-").
       const users = await listUsers(db);
-      const line = (u: (typeof users)[number]) => `${u.email}\t${u.role}\t${u.name}\t${u.memberships.map((m) => `${m.pcnCode}:${m.role}`).join(" ") || "-"}\n`;
+      const line = (u: (typeof users)[number]) =>
+        `${u.email}\t${u.role}\t${u.name}\t${[...u.memberships.map((m) => `${m.pcnCode}:${m.role}`), ...(u.icbMemberships ?? []).map((c) => `${c}:icb-viewer`)].join(" ") || "-"}\n`;
       await writeOut(users.length ? users.map(line).join("") : "No accounts yet.\n");
     } else if (!email) {
       console.error(USAGE);
@@ -82,7 +89,19 @@ async function main(): Promise<number> {
         console.error(USAGE);
         return 2;
       }
-      if (cmd === "grant") {
+      // An ICB code is three characters (QUY); a PCN code is U and five digits.
+      const isIcb = cmd === "grant" ? role === "icb-viewer" : /^[a-z0-9]{3}$/i.test(pcnCode.trim());
+      if (isIcb && cmd === "grant") {
+        const r = await grantIcbMembership(db, COMMAND_LINE, { email, icbCode: pcnCode, role });
+        console.log(
+          r.changed
+            ? `${email.trim().toLowerCase()} is now an ICB viewer of ${r.icb.code} (${r.icb.name}).`
+            : `${email.trim().toLowerCase()} is already an ICB viewer of ${r.icb.code}; nothing changed.`,
+        );
+      } else if (isIcb) {
+        await revokeIcbMembership(db, COMMAND_LINE, { email, icbCode: pcnCode });
+        console.log(`${email.trim().toLowerCase()} is no longer an ICB viewer of ${pcnCode.trim().toUpperCase()}.`);
+      } else if (cmd === "grant") {
         const r = await grantMembership(db, COMMAND_LINE, { email, pcnCode, role });
         const code = pcnCode.trim().toUpperCase();
         console.log(

@@ -9,7 +9,7 @@ const ERRORS: Record<string, string> = {
   failed: "Something went wrong on our side. Nothing was changed.",
 };
 
-export function MembersFlash({ removed, from, role, error }: { removed?: string; from?: string; role?: string; error?: string }) {
+export function MembersFlash({ removed, from, role, error, fromIcb }: { removed?: string; from?: string; role?: string; error?: string; /** An ICB code: an ICB viewer was removed. */ fromIcb?: string }) {
   if (error && ERRORS[error]) {
     return (
       <div className="nhsuk-error-summary" aria-labelledby="members-flash-title" role="alert" tabIndex={-1}>
@@ -19,6 +19,16 @@ export function MembersFlash({ removed, from, role, error }: { removed?: string;
         <div className="nhsuk-error-summary__body">
           <p>{ERRORS[error]}</p>
         </div>
+      </div>
+    );
+  }
+  if (removed && fromIcb && /^[^\s@]{1,100}@[^\s@]{1,100}$/.test(removed) && /^[A-Z0-9]{3}$/.test(fromIcb)) {
+    return (
+      <div className="nhsuk-inset-text" role="status">
+        <span className="nhsuk-u-visually-hidden">Information: </span>
+        <p>
+          {removed} is no longer an ICB viewer of {fromIcb}.
+        </p>
       </div>
     );
   }

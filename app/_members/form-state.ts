@@ -16,3 +16,13 @@ export function initialGrantFormState(pcnCode = ""): GrantFormState {
 export type MembersPage = "admin" | "pcn";
 
 export const membersPagePath = (page: MembersPage, pcnCode: string) => (page === "admin" ? "/admin/users" : `/pcns/${encodeURIComponent(pcnCode)}/members`);
+
+/** The "Make someone an ICB viewer" form on /admin/users. */
+export interface IcbFormState {
+  status: "idle" | "saved" | "error";
+  message: string;
+  fieldErrors: Partial<Record<"email" | "icbCode", string>>;
+  values: { email: string; icbCode: string };
+}
+
+export const initialIcbFormState: IcbFormState = { status: "idle", message: "", fieldErrors: {}, values: { email: "", icbCode: "" } };

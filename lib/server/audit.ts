@@ -19,12 +19,14 @@ export const AUDIT_ACTIONS = [
   "scenario.restore",
   "membership.grant",
   "membership.revoke",
+  "icb-membership.grant",
+  "icb-membership.revoke",
   "user.create",
   "user.remove",
   "weighted-population.set",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type AuditEntityType = "scenario" | "membership" | "user" | "weighted-population";
+export type AuditEntityType = "scenario" | "membership" | "icb-membership" | "user" | "weighted-population";
 
 /** One changed field. `before`/`after` are JSON values; null = not there (created, removed, empty). */
 export interface AuditChange {

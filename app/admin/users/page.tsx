@@ -6,6 +6,8 @@ import Link from "next/link";
 import { GrantForm } from "@/app/_members/grant-form";
 import { MembersFlash } from "@/app/_members/flash";
 import { revokeMembershipAction } from "@/app/_members/actions";
+import { IcbGrantForm } from "@/app/_members/icb-form";
+import { revokeIcbAction } from "@/app/_members/icb-actions";
 import { isSystemAdmin, PCN_ROLE_LABELS } from "@/lib/server/auth/access";
 import { getCurrentUser } from "@/lib/server/auth/auth";
 import { getDb } from "@/lib/server/db/db";
@@ -38,11 +40,12 @@ export default async function UsersPage({ searchParams }: Props) {
   return (
     <>
       <h1>Users and memberships</h1>
-      <MembersFlash removed={one(q.removed)} from={one(q.from)} role={one(q.role)} error={one(q.error)} />
+      <MembersFlash removed={one(q.removed)} from={one(q.from)} role={one(q.role)} error={one(q.error)} fromIcb={one(q.fromIcb)} />
       <p className="nhsuk-body">
         An account sees and changes only the PCNs it is a member of: viewers read scenarios, editors also change them and enter
-        the ICB-confirmed weighted population, PCN admins also manage the PCN&apos;s members. System administrators can do
-        everything. Create accounts with <code>npm run user -- add EMAIL --name &quot;Full Name&quot;</code>.
+        the ICB-confirmed weighted population, PCN admins also manage the PCN&apos;s members. An ICB viewer reads the agreed
+        plans, outturns and forecast returns of the ICB&apos;s PCNs (never their drafts) and changes nothing. System
+        administrators can do everything. Create accounts with <code>npm run user -- add EMAIL --name &quot;Full Name&quot;</code>.
       </p>
 
       <h2>Accounts</h2>
@@ -55,6 +58,7 @@ export default async function UsersPage({ searchParams }: Props) {
               <th className="nhsuk-table__header" scope="col">Email</th>
               <th className="nhsuk-table__header" scope="col">Account</th>
               <th className="nhsuk-table__header" scope="col">Roles per PCN</th>
+              <th className="nhsuk-table__header" scope="col">ICB roles</th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
@@ -81,6 +85,9 @@ export default async function UsersPage({ searchParams }: Props) {
                     <Memberships email={a.email} name={a.name} memberships={a.memberships} />
                   )}
                 </td>
+                <td className="nhsuk-table__cell">
+                  {a.icbMemberships.length === 0 ? <span className="nhsuk-body-s">None</span> : <IcbRoles email={a.email} name={a.name} roles={a.icbMemberships} />}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -90,6 +97,13 @@ export default async function UsersPage({ searchParams }: Props) {
       <h2 id="grant">Give a role in a PCN</h2>
       <p className="nhsuk-body">Giving someone a role they already have in that PCN replaces it.</p>
       <GrantForm page="admin" />
+
+      <h2 id="grant-icb">Make someone an ICB viewer</h2>
+      <p className="nhsuk-body">
+        An ICB viewer sees every PCN of the ICB: their agreed plans, outturns and forecast returns, read only. On the command
+        line: <code>npm run user -- grant EMAIL ICB_CODE icb-viewer</code>.
+      </p>
+      <IcbGrantForm />
     </>
   );
 }
@@ -108,6 +122,27 @@ function Memberships({ email, name, memberships }: { email: string; name: string
             <input type="hidden" name="email" value={email} />
             <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small">
               Remove<span className="nhsuk-u-visually-hidden"> {name} from {m.pcnCode}</span>
+            </button>
+          </form>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function IcbRoles({ email, name, roles }: { email: string; name: string; roles: { icbCode: string; icbName: string }[] }) {
+  return (
+    <ul className="nhsuk-list app-membership-list">
+      {roles.map((m) => (
+        <li key={m.icbCode}>
+          <form action={revokeIcbAction} className="app-membership-list__item">
+            <span>
+              {m.icbCode} {m.icbName}: ICB viewer
+            </span>{" "}
+            <input type="hidden" name="icbCode" value={m.icbCode} />
+            <input type="hidden" name="email" value={email} />
+            <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small">
+              Remove<span className="nhsuk-u-visually-hidden"> {name} as viewer of {m.icbCode}</span>
             </button>
           </form>
         </li>

@@ -4,6 +4,8 @@
 //   PCN admin                                 the PCN's scenarios (read, write), its members, its audit trail
 //   PCN editor                                the PCN's scenarios (read, write), its ICB-confirmed figure
 //   PCN viewer                                the PCN's scenarios, their exports and history (read only)
+//   ICB viewer (per ICB)                      the agreed plans, outturns and forecast returns of the ICB's
+//                                             PCNs (read only; never drafts or other scenarios)
 //   anyone else                               public reference data and estimates only
 //
 // Services check the resource itself (a scenario's own pcnCode), not only the route that reached
@@ -27,6 +29,15 @@ export interface PcnMembership {
 const RANK: Record<PcnRole, number> = { viewer: 1, editor: 2, admin: 3 };
 
 export const PCN_ROLE_LABELS: Record<PcnRole, string> = { viewer: "Viewer", editor: "Editor", admin: "PCN admin" };
+
+/** Roles in an ICB: one today. */
+export const ICB_ROLES = ["icb-viewer"] as const;
+export type IcbRole = (typeof ICB_ROLES)[number];
+export const ICB_ROLE_LABELS: Record<IcbRole, string> = { "icb-viewer": "ICB viewer" };
+
+export function isIcbRole(v: unknown): v is IcbRole {
+  return typeof v === "string" && (ICB_ROLES as readonly string[]).includes(v);
+}
 
 export function isPcnRole(v: unknown): v is PcnRole {
   return typeof v === "string" && (PCN_ROLES as readonly string[]).includes(v);
@@ -112,6 +123,27 @@ export async function requirePcnRole(
     throw new AppError("forbidden", `You are a ${PCN_ROLE_LABELS[have].toLowerCase()} of PCN ${code}: only its ${WHO[role]} can do this. Ask one of the PCN's admins if you need more.`);
   }
   return { actor, role: have };
+}
+
+/** May read the agreed plans and outturns of the ICB's PCNs (from the memberships loaded with the actor). */
+export function canReadIcb(actor: Actor | null | undefined, icbCode: string): boolean {
+  if (isSystemAdmin(actor)) return true;
+  if (!actor || isCommandLine(actor)) return false;
+  return actor.icbMemberships?.includes(icbCode.trim().toUpperCase()) ?? false;
+}
+
+/**
+ * Authorises `actor` to read the ICB's view, reading the membership from the database: 401 when
+ * nobody is signed in, 404 for anyone who is not one of the ICB's viewers (the same answer as for
+ * an ICB that does not exist). System administrators always pass.
+ */
+export async function requireIcbViewer(db: Db, actor: Actor | null | undefined, icbCode: string): Promise<Actor> {
+  if (!actor) throw new AppError("unauthenticated", "Sign in, or send an API token, to see an ICB's plans.");
+  if (isSystemAdmin(actor)) return actor;
+  const code = icbCode.trim().toUpperCase();
+  const m = await db.icbMembership.findUnique({ where: { userId_icbCode: { userId: (actor as SessionUser).id, icbCode: code } }, select: { role: true } });
+  if (!m || !isIcbRole(m.role)) throw notFound(`You are not a viewer of ICB ${code}. Ask a system administrator to add you.`);
+  return actor;
 }
 
 /** System administrators only (the users page, every PCN's members): 401 / 403 otherwise. */

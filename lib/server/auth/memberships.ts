@@ -6,11 +6,11 @@
 import { z } from "zod";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { PcnCodeSchema } from "@/lib/schemas/pcn";
-import { isPcnRole, PCN_ROLES, requirePcnRole, requireSystemAdmin, type Actor, type PcnRole } from "./access";
+import { ICB_ROLES, isIcbRole, isPcnRole, PCN_ROLES, requirePcnRole, requireSystemAdmin, type Actor, type IcbRole, type PcnRole } from "./access";
 import { auditEvent, diffFields } from "../audit";
 import type { Db } from "../db/create-prisma";
 import { AppError, invalidInput, notFound } from "../errors";
-import { toSessionUser, type GlobalRole } from "./users";
+import { groupByUser, toSessionUser, type GlobalRole } from "./users";
 
 const EmailSchema = z.string({ error: "Enter an email address." }).trim().toLowerCase().min(1, "Enter the person's email address.").max(200).email("Enter an email address, like name@example.nhs.uk.");
 
@@ -20,6 +20,19 @@ export const GrantSchema = z.object({
   role: z.enum(PCN_ROLES, { error: "Choose a role: viewer, editor or PCN admin." }),
 });
 export const RevokeSchema = GrantSchema.omit({ role: true });
+
+/** An ICB's ODS code: three letters or digits (e.g. QUY). */
+export const IcbCodeSchema = z
+  .string({ error: "Enter the ICB's code." })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{3}$/, "An ICB code is three letters or digits, like QUY.");
+export const IcbGrantSchema = z.object({
+  email: EmailSchema,
+  icbCode: IcbCodeSchema,
+  role: z.enum(ICB_ROLES, { error: "The only role in an ICB is icb-viewer." }),
+});
+export const IcbRevokeSchema = IcbGrantSchema.omit({ role: true });
 
 export interface PcnMember {
   userId: number;
@@ -40,6 +53,7 @@ export interface AccountSummary {
   isDemo: boolean;
   createdAt: string;
   memberships: { pcnCode: string; pcnName: string; role: PcnRole }[];
+  icbMemberships: { icbCode: string; icbName: string; role: IcbRole }[];
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -142,16 +156,13 @@ export async function listPcnMembers(db: Db, actor: Actor | null, pcnCode: strin
 export async function listAccounts(db: Db, actor: Actor | null): Promise<AccountSummary[]> {
   requireSystemAdmin(actor);
   // Two plain queries: an `include` would bind one parameter per account (too many for SQLite).
-  const [users, memberships] = await Promise.all([
+  const [users, memberships, icbMemberships] = await Promise.all([
     db.user.findMany({ orderBy: { email: "asc" } }),
     db.membership.findMany({ select: { userId: true, pcnCode: true, role: true, pcn: { select: { name: true } } }, orderBy: { pcnCode: "asc" } }),
+    db.icbMembership.findMany({ select: { userId: true, icbCode: true, role: true, icb: { select: { name: true } } }, orderBy: { icbCode: "asc" } }),
   ]);
-  const byUser = new Map<number, typeof memberships>();
-  for (const m of memberships) {
-    const list = byUser.get(m.userId);
-    if (list) list.push(m);
-    else byUser.set(m.userId, [m]);
-  }
+  const byUser = groupByUser(memberships);
+  const icbByUser = groupByUser(icbMemberships);
   return users.map((u) => ({
     id: u.id,
     email: u.email,
@@ -160,6 +171,7 @@ export async function listAccounts(db: Db, actor: Actor | null): Promise<Account
     isDemo: u.isDemo,
     createdAt: u.createdAt.toISOString(),
     memberships: (byUser.get(u.id) ?? []).flatMap((m) => (isPcnRole(m.role) ? [{ pcnCode: m.pcnCode, pcnName: m.pcn.name, role: m.role }] : [])),
+    icbMemberships: (icbByUser.get(u.id) ?? []).flatMap((m) => (isIcbRole(m.role) ? [{ icbCode: m.icbCode, icbName: m.icb.name, role: m.role }] : [])),
   }));
 }
 
@@ -170,4 +182,50 @@ export async function listAccounts(db: Db, actor: Actor | null): Promise<Account
  */
 export async function countPcnAdmins(db: Db, pcnCode: string): Promise<number> {
   return db.membership.count({ where: { pcnCode, role: "admin" } });
+}
+
+/**
+ * Makes an account a viewer of an ICB (system administrators only): it then reads the agreed plans,
+ * outturns and forecast returns of the ICB's PCNs. Granting what the account already has changes
+ * nothing and records nothing.
+ */
+export async function grantIcbMembership(
+  db: Db,
+  actor: Actor | null,
+  input: { email: unknown; icbCode: unknown; role: unknown },
+  now: Date = new Date(),
+): Promise<{ changed: boolean; icb: { code: string; name: string } }> {
+  requireSystemAdmin(actor);
+  const data = parse(IcbGrantSchema, input);
+  const icb = await db.icb.findUnique({ where: { code: data.icbCode }, select: { code: true, name: true } });
+  if (!icb) throw invalidInput([{ path: "icbCode", message: `There is no ICB with code ${data.icbCode}. Import the England data, or check the code.` }], `There is no ICB with code ${data.icbCode}.`);
+  const user = await db.user.findUnique({ where: { email: data.email }, select: { id: true, isDemo: true } });
+  if (!user) throw invalidInput([{ path: "email", message: `There is no account for ${data.email}. A system administrator creates accounts (npm run user -- add).` }], `There is no account for ${data.email}.`);
+  if (user.isDemo) throw invalidInput([{ path: "email", message: "The demo account cannot be an ICB viewer." }], "The demo account cannot be an ICB viewer.");
+  const grantedByUserId = actor && "id" in actor ? actor.id : null;
+  const changed = await db.$transaction(async (tx) => {
+    const existing = await tx.icbMembership.findUnique({ where: { userId_icbCode: { userId: user.id, icbCode: icb.code } }, select: { role: true } });
+    if (existing?.role === data.role) return false;
+    await tx.icbMembership.upsert({
+      where: { userId_icbCode: { userId: user.id, icbCode: icb.code } },
+      create: { userId: user.id, icbCode: icb.code, role: data.role, createdAt: now, grantedByUserId },
+      update: { role: data.role, grantedByUserId },
+    });
+    await auditEvent(tx, actor!, { action: "icb-membership.grant", entityType: "icb-membership", entityId: data.email, changes: diffFields({ icb: existing ? icb.code : null, role: existing?.role ?? null }, { icb: icb.code, role: data.role }), at: now });
+    return true;
+  });
+  return { changed, icb };
+}
+
+/** Takes an account's role in an ICB away (system administrators only). 404 when it has none there. */
+export async function revokeIcbMembership(db: Db, actor: Actor | null, input: { email: unknown; icbCode: unknown }, now: Date = new Date()): Promise<{ revoked: IcbRole }> {
+  requireSystemAdmin(actor);
+  const data = parse(IcbRevokeSchema, input);
+  return db.$transaction(async (tx) => {
+    const m = await tx.icbMembership.findFirst({ where: { icbCode: data.icbCode, user: { email: data.email } }, select: { id: true, role: true } });
+    if (!m) throw notFound(`${data.email} is not a viewer of ICB ${data.icbCode}.`);
+    await tx.icbMembership.delete({ where: { id: m.id } });
+    await auditEvent(tx, actor!, { action: "icb-membership.revoke", entityType: "icb-membership", entityId: data.email, changes: diffFields({ icb: data.icbCode, role: m.role }, null), at: now });
+    return { revoked: m.role as IcbRole };
+  });
 }

@@ -4,7 +4,7 @@
 // an httpOnly cookie; the database keeps only its SHA-256, so a database leak gives no sessions.
 import crypto from "node:crypto";
 import { z } from "zod";
-import { COMMAND_LINE, isPcnRole, isSystemAdmin, roleAtLeast, type Actor, type PcnMembership } from "./access";
+import { COMMAND_LINE, isIcbRole, isPcnRole, isSystemAdmin, roleAtLeast, type Actor, type PcnMembership } from "./access";
 import { auditEvent, diffFields } from "../audit";
 import type { Db } from "../db/create-prisma";
 import { AppError, invalidInput } from "../errors";
@@ -28,13 +28,26 @@ export interface SessionUser {
   role: GlobalRole;
   /** The account's roles per PCN, as loaded with the session or API token (by PCN code). */
   memberships: PcnMembership[];
+  /** The ICBs whose PCNs' agreed plans and outturns the account reads (role icb-viewer), by ICB code. */
+  icbMemberships?: string[];
   /** The demo editor (lib/server/auth/demo-account.ts): it may plan only for the fictional demo PCNs. */
   isDemo?: boolean;
 }
 
 const membershipSelect = { select: { pcnCode: true, role: true }, orderBy: { pcnCode: "asc" } } as const;
+const icbMembershipSelect = { select: { icbCode: true, role: true }, orderBy: { icbCode: "asc" } } as const;
+/** What an account is loaded with: its roles per PCN and per ICB. */
+const withMemberships = { memberships: membershipSelect, icbMemberships: icbMembershipSelect } as const;
 
-type UserRow = { id: number; email: string; name: string; role: string; isDemo: boolean; memberships?: { pcnCode: string; role: string }[] };
+type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  isDemo: boolean;
+  memberships?: { pcnCode: string; role: string }[];
+  icbMemberships?: { icbCode: string; role: string }[];
+};
 
 /** A stored account as the app sees it: anything but "admin" has no global rights. */
 export function toSessionUser(u: UserRow): SessionUser {
@@ -44,6 +57,7 @@ export function toSessionUser(u: UserRow): SessionUser {
     name: u.name,
     role: u.role === "admin" ? "admin" : "user",
     memberships: (u.memberships ?? []).flatMap((m) => (isPcnRole(m.role) ? [{ pcnCode: m.pcnCode, role: m.role }] : [])),
+    icbMemberships: (u.icbMemberships ?? []).flatMap((m) => (isIcbRole(m.role) ? [m.icbCode] : [])),
     isDemo: u.isDemo,
   };
 }
@@ -108,32 +122,43 @@ export async function setPassword(db: Db, email: string, password: string): Prom
 /** Every account with its memberships, by email. */
 export async function listUsers(db: Db): Promise<SessionUser[]> {
   // Two plain queries: an `include` would bind one parameter per account (too many for SQLite).
-  const [users, memberships] = await Promise.all([
+  const [users, memberships, icbMemberships] = await Promise.all([
     db.user.findMany({ orderBy: { email: "asc" } }),
     db.membership.findMany({ select: { userId: true, pcnCode: true, role: true }, orderBy: { pcnCode: "asc" } }),
+    db.icbMembership.findMany({ select: { userId: true, icbCode: true, role: true }, orderBy: { icbCode: "asc" } }),
   ]);
-  const byUser = new Map<number, typeof memberships>();
-  for (const m of memberships) {
+  const byUser = groupByUser(memberships);
+  const icbByUser = groupByUser(icbMemberships);
+  return users.map((u) => toSessionUser({ ...u, memberships: byUser.get(u.id) ?? [], icbMemberships: icbByUser.get(u.id) ?? [] }));
+}
+
+/** Rows by their userId, in the order given. */
+export function groupByUser<T extends { userId: number }>(rows: T[]): Map<number, T[]> {
+  const byUser = new Map<number, T[]>();
+  for (const m of rows) {
     const list = byUser.get(m.userId);
     if (list) list.push(m);
     else byUser.set(m.userId, [m]);
   }
-  return users.map((u) => toSessionUser({ ...u, memberships: byUser.get(u.id) ?? [] }));
+  return byUser;
 }
 
 /**
  * Removes an account (its sessions, API tokens and memberships go with it; scenarios stay). The
- * audit trail records user.remove and a membership.revoke per PCN it belonged to, in the same
+ * audit trail records user.remove and a membership.revoke per PCN (icb-membership.revoke per ICB) it belonged to, in the same
  * transaction as the delete.
  */
 export async function removeUser(db: Db, email: string, actor: Actor = COMMAND_LINE, now: Date = new Date()): Promise<void> {
   if (!isSystemAdmin(actor)) throw new AppError("forbidden", "Only system administrators can remove accounts.");
   const address = email.trim().toLowerCase();
   await db.$transaction(async (tx) => {
-    const u = await tx.user.findUnique({ where: { email: address }, include: { memberships: membershipSelect } });
+    const u = await tx.user.findUnique({ where: { email: address }, include: withMemberships });
     if (!u) throw new AppError("not_found", `No account for ${email}.`);
     for (const m of u.memberships) {
       await auditEvent(tx, actor, { action: "membership.revoke", entityType: "membership", entityId: u.email, pcnCode: m.pcnCode, changes: diffFields({ role: m.role }, null), at: now });
+    }
+    for (const m of u.icbMemberships) {
+      await auditEvent(tx, actor, { action: "icb-membership.revoke", entityType: "icb-membership", entityId: u.email, changes: diffFields({ icb: m.icbCode, role: m.role }, null), at: now });
     }
     await auditEvent(tx, actor, { action: "user.remove", entityType: "user", entityId: u.email, changes: diffFields({ email: u.email, name: u.name, role: toSessionUser(u).role }, null), at: now });
     await tx.user.delete({ where: { id: u.id } });
@@ -145,7 +170,7 @@ const dummyHash = () => (dummy ??= hashPassword(crypto.randomBytes(16).toString(
 
 /** Checks an email and password; null when either is wrong (never says which). */
 export async function checkLogin(db: Db, email: string, password: string): Promise<SessionUser | null> {
-  const u = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, include: { memberships: membershipSelect } });
+  const u = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, include: withMemberships });
   // Verify against a dummy hash when the account is unknown: the same single scrypt either way,
   // so timing does not reveal which emails have accounts.
   const ok = verifyPassword(password, u?.passwordHash ?? dummyHash());
@@ -167,7 +192,7 @@ export async function createSession(db: Db, userId: number, now: Date = new Date
 
 export async function userForSession(db: Db, token: string | undefined, now: Date = new Date()): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
-  const s = await db.session.findUnique({ where: { id: tokenId(token) }, include: { user: { include: { memberships: membershipSelect } } } });
+  const s = await db.session.findUnique({ where: { id: tokenId(token) }, include: { user: { include: withMemberships } } });
   if (!s || s.expiresAt <= now) return null;
   return toSessionUser(s.user);
 }
@@ -200,7 +225,7 @@ export async function createApiToken(
   email: string,
   opts: { label?: string; now?: Date } = {},
 ): Promise<{ token: string; user: SessionUser }> {
-  const u = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, include: { memberships: membershipSelect } });
+  const u = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, include: withMemberships });
   if (!u) throw new AppError("not_found", `No account for ${email}.`);
   const token = API_TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
   await db.apiToken.create({ data: { id: tokenId(token), userId: u.id, label: opts.label?.slice(0, 100) ?? null, createdAt: opts.now ?? new Date() } });
@@ -213,7 +238,7 @@ export async function createApiToken(
  */
 export async function userForApiToken(db: Db, token: string | undefined, now: Date = new Date()): Promise<SessionUser | null> {
   if (!token || token.length > 200 || !token.startsWith(API_TOKEN_PREFIX)) return null;
-  const t = await db.apiToken.findUnique({ where: { id: tokenId(token) }, include: { user: { include: { memberships: membershipSelect } } } });
+  const t = await db.apiToken.findUnique({ where: { id: tokenId(token) }, include: { user: { include: withMemberships } } });
   if (!t || t.revokedAt) return null;
   // Record use, at most once a minute (no write on every request).
   if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) {
