@@ -319,17 +319,27 @@ export function pricePlan(
 
   const potClaims = new Map<string, number>(c.pots.map((p) => [p.id, 0]));
   const monthTotals = c.months.map((m) => ({ month: m.month, cost: 0, claimable: 0 }));
+  // The pot a role's claims go to, month by month: looked up once per role, not per post and month.
+  const potsByRole = new Map<RoleId, string[]>();
+  const potsOf = (role: RoleId) => {
+    let ids = potsByRole.get(role);
+    if (!ids) {
+      ids = c.months.map(
+        (m) => (c.pots.find((p) => p.roles?.includes(role) && (p.appliesFromDay === undefined || m.lastDay >= p.appliesFromDay)) ?? c.pots.find((p) => p.id === "main")!).id,
+      );
+      potsByRole.set(role, ids);
+    }
+    return ids;
+  };
   for (const post of posts) {
+    const potIds = potsOf(post.role);
     for (let i = 0; i < 12; i++) {
       const mf = post.months[i]!;
       monthTotals[i]!.cost += mf.costPence;
       monthTotals[i]!.claimable += mf.claimablePence;
       if (mf.claimablePence === 0) continue;
-      const m = c.months[i]!;
-      const pot =
-        c.pots.find((p) => p.roles?.includes(post.role) && (p.appliesFromDay === undefined || m.lastDay >= p.appliesFromDay)) ??
-        c.pots.find((p) => p.id === "main")!;
-      potClaims.set(pot.id, potClaims.get(pot.id)! + mf.claimablePence);
+      const pot = potIds[i]!;
+      potClaims.set(pot, potClaims.get(pot)! + mf.claimablePence);
     }
   }
 

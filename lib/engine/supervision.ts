@@ -64,36 +64,57 @@ export interface SupervisionResult {
 
 const overlap = (a: number, b: number, c: number, d: number) => Math.max(0, Math.min(b, d) - Math.max(a, c) + 1);
 
-export function supervisionFor(months: readonly MonthSpan[], posts: readonly SupervisedPost[], supervisors: readonly SupervisorSpec[], s: SupervisionSettings): SupervisionResult {
+/**
+ * One post's supervision months (the part of `supervisionFor` that depends on the post alone, so a
+ * caller that re-computes a plan can keep it for a post that did not change). A month's kind is
+ * "roadmap" exactly when it has roadmap-training days.
+ */
+export function supervisePost(months: readonly MonthSpan[], p: SupervisedPost, s: SupervisionSettings): SupervisionPostResult {
+  const wte = p.wteTenThousandths / 10_000;
+  let pMinutes = 0;
+  let pCost = 0;
+  const out = months.map((m) => {
+    const inPost = overlap(p.startDay, p.endDay, m.firstDay, m.lastDay);
+    const trainingEnd = p.roadmap ? (p.signOffDay === undefined ? Infinity : p.signOffDay - 1) : -Infinity;
+    const trainingDays = p.roadmap ? overlap(p.startDay, Math.min(p.endDay, trainingEnd), m.firstDay, m.lastDay) : 0;
+    const clinicalDays = inPost - trainingDays;
+    const raw =
+      ((s.wbaPerMonth * s.wbaMinutes + s.debriefMinutesPerDay * s.workingDaysPerMonth * wte) * trainingDays + s.clinicalSupervisionMinutesPerMonth * clinicalDays) / m.days;
+    const minutes = Math.round(raw + 1e-9);
+    const cost = divRoundHalfUp(minutes * s.supervisorHourlyCostPence, 60);
+    pMinutes += minutes;
+    pCost += cost;
+    return { month: m.month, minutes, costPence: cost, kind: trainingDays > 0 ? ("roadmap" as const) : clinicalDays > 0 ? ("clinical" as const) : ("none" as const) };
+  });
+  return { id: p.id, label: p.label, supervisorId: p.supervisorId, minutes: pMinutes, costPence: pCost, months: out };
+}
+
+/**
+ * The plan's supervision: each post's months (`supervise`, by default `supervisePost`; a caller
+ * may pass a memoised one), the totals, and each supervisor's roadmap trainees month by month.
+ */
+export function supervisionFor(
+  months: readonly MonthSpan[],
+  posts: readonly SupervisedPost[],
+  supervisors: readonly SupervisorSpec[],
+  s: SupervisionSettings,
+  supervise: (months: readonly MonthSpan[], p: SupervisedPost, s: SupervisionSettings) => SupervisionPostResult = supervisePost,
+): SupervisionResult {
   const trainees = new Map<string, number[]>(supervisors.map((sup) => [sup.id, months.map(() => 0)]));
   const unsupervised = new Set<string>();
   let totalMinutes = 0;
   let totalCost = 0;
   const postResults = posts.map((p) => {
-    const wte = p.wteTenThousandths / 10_000;
-    let pMinutes = 0;
-    let pCost = 0;
-    const out = months.map((m, i) => {
-      const inPost = overlap(p.startDay, p.endDay, m.firstDay, m.lastDay);
-      const trainingEnd = p.roadmap ? (p.signOffDay === undefined ? Infinity : p.signOffDay - 1) : -Infinity;
-      const trainingDays = p.roadmap ? overlap(p.startDay, Math.min(p.endDay, trainingEnd), m.firstDay, m.lastDay) : 0;
-      const clinicalDays = inPost - trainingDays;
-      const raw =
-        ((s.wbaPerMonth * s.wbaMinutes + s.debriefMinutesPerDay * s.workingDaysPerMonth * wte) * trainingDays + s.clinicalSupervisionMinutesPerMonth * clinicalDays) / m.days;
-      const minutes = Math.round(raw + 1e-9);
-      const cost = divRoundHalfUp(minutes * s.supervisorHourlyCostPence, 60);
-      if (trainingDays > 0) {
-        const counts = p.supervisorId ? trainees.get(p.supervisorId) : undefined;
-        if (counts) counts[i]!++;
-        else unsupervised.add(p.label || p.id);
-      }
-      pMinutes += minutes;
-      pCost += cost;
-      return { month: m.month, minutes, costPence: cost, kind: trainingDays > 0 ? ("roadmap" as const) : clinicalDays > 0 ? ("clinical" as const) : ("none" as const) };
+    const r = supervise(months, p, s);
+    const counts = p.supervisorId ? trainees.get(p.supervisorId) : undefined;
+    r.months.forEach((m, i) => {
+      if (m.kind !== "roadmap") return;
+      if (counts) counts[i]!++;
+      else unsupervised.add(p.label || p.id);
     });
-    totalMinutes += pMinutes;
-    totalCost += pCost;
-    return { id: p.id, label: p.label, supervisorId: p.supervisorId, minutes: pMinutes, costPence: pCost, months: out };
+    totalMinutes += r.minutes;
+    totalCost += r.costPence;
+    return r;
   });
 
   const warnings: string[] = [];

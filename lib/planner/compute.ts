@@ -29,6 +29,7 @@ import {
   ROLES,
   scalePopulation,
   supervisionFor,
+  supervisePost,
   toScaledInteger,
   divRoundHalfUp,
   averageWteInPost,
@@ -42,6 +43,8 @@ import {
   type PostResult,
   type PostSpec,
   type RoleId,
+  type SupervisedPost,
+  type SupervisionPostResult,
   type SupervisionSettings,
 } from "@/lib/engine";
 import { toResponse } from "@/lib/estimate-response";
@@ -103,6 +106,8 @@ export function supervisionPayAward(s: ScenarioBody, fy: string, rules: Financia
   return rules?.doctorsPayAward?.value ?? s.assumptions.doctorsPayAward ?? payAwardFor(s, fy, rules);
 }
 
+const pounds = (pence: number) => pence / 100;
+
 /**
  * Compiled and projected rules are pure functions of their inputs, and the planner recomputes on
  * every keystroke with mostly the same ones: keep the last few.
@@ -133,6 +138,64 @@ function pricePostMemo(c: CompiledRules, spec: PostSpec): PostResult {
   return r;
 }
 
+/**
+ * What an edit of one post leaves alone is kept between computes (issue 14 item 17: an edit of a
+ * 50-post, 5-year plan rebuilt some 3,000 priced and supervision months). Every cache is keyed by
+ * everything its value depends on, so a computation that uses them gives exactly the figures of a
+ * fresh one (lib/planner/compute.edit.test.ts checks it edit by edit):
+ * - a post's key: its id and its whole validated record as JSON (one stringify per post per compute);
+ * - its engine spec for each salary it takes over the years: by post key and salary, the same object
+ *   from one compute to the next, so the priced post and its supervision months are found by identity;
+ * - priced posts: by compiled rules (the year, its overrides) and spec;
+ * - supervision months: by compiled rules (the year's months and bounds), the supervision settings,
+ *   the year's hourly cost and the plan's first year (roadmap status), and the post key.
+ */
+function bounded<K, V>(map: Map<K, V>, key: K, make: () => V, max = 5000): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    if (map.size >= max) map.clear();
+    map.set(key, v);
+  }
+  return v;
+}
+/** By post key: its spec as given, and by salary (pence) its spec for a later year's salary. */
+const specCache = new Map<string, { first: PostSpec; bySalary: Map<number, PostSpec> }>();
+const pricedBySpec = new WeakMap<CompiledRules, WeakMap<PostSpec, PostResult>>();
+function pricePostKept(c: CompiledRules, spec: PostSpec): PostResult {
+  let bySpec = pricedBySpec.get(c);
+  if (!bySpec) pricedBySpec.set(c, (bySpec = new WeakMap()));
+  let r = bySpec.get(spec);
+  if (!r) bySpec.set(spec, (r = pricePost(c, spec)));
+  return r;
+}
+const supervisedCache = new WeakMap<CompiledRules, Map<string, Map<string, SupervisionPostResult>>>();
+type PostSupervision = { supervisorId: string | null; roadmap: boolean; signOffDay?: number };
+/** By plan start, then post key. */
+const roadmapCache = new Map<string, Map<string, PostSupervision>>();
+const postDays = new WeakMap<PostResult, number>();
+function daysInPost(p: PostResult): number {
+  let d = postDays.get(p);
+  if (d === undefined) postDays.set(p, (d = p.months.reduce((t, m) => t + m.daysInPost, 0)));
+  return d;
+}
+const supervisionOut = new WeakMap<SupervisionPostResult, SupervisionYear["posts"][number]>();
+function supervisionPostOut(p: SupervisionPostResult): SupervisionYear["posts"][number] {
+  let out = supervisionOut.get(p);
+  if (!out) {
+    out = {
+      postId: p.id,
+      label: p.label,
+      supervisorId: p.supervisorId,
+      hours: p.minutes / 60,
+      cost: pounds(p.costPence),
+      months: p.months.map((m) => ({ month: m.month, hours: m.minutes / 60, kind: m.kind })),
+    };
+    supervisionOut.set(p, out);
+  }
+  return out;
+}
+
 const ruleIds = new WeakMap<FinancialYearRules, number>();
 let nextRuleId = 1;
 function ruleKey(r: FinancialYearRules): number {
@@ -142,7 +205,6 @@ function ruleKey(r: FinancialYearRules): number {
 }
 
 const ON_COST_KEYS = ["employerNiRate", "employerNiThresholdAnnual", "employerPensionRate"] as const;
-const pounds = (pence: number) => pence / 100;
 
 function overridesFor(s: ScenarioBody, index: number, fy: string): Assumptions {
   const a = s.assumptions;
@@ -174,6 +236,8 @@ interface PostPlan {
   spec: PostSpec;
   post: ScenarioPost;
   id: string;
+  /** The post's id and validated record: what every figure of the post depends on. */
+  key: string;
 }
 
 function postSpecs(s: ScenarioBody, awards: number[], doctorsAwards: number[]): PostPlan[][] {
@@ -184,12 +248,16 @@ function postSpecs(s: ScenarioBody, awards: number[], doctorsAwards: number[]): 
   const byYear: PostPlan[][] = awards.map(() => []);
   s.posts.forEach((p, i) => {
     const id = p.id ?? `post-${i + 1}`;
+    const key = `${id}\u0000${JSON.stringify(p)}`;
     const rise = p.role === "gp" ? doctorsAwards : awards;
-    const first = toPostSpec(p, id);
+    const specs = bounded(specCache, key, () => ({ first: toPostSpec(p, id), bySalary: new Map<number, PostSpec>() }));
+    const first = specs.first;
     let salary = first.annualSalaryPence;
     awards.forEach((_, y) => {
       if (y > 0 && salary !== undefined) salary = Math.floor(salary * (1 + rise[y]!) + 0.5 + 1e-7);
-      byYear[y]!.push({ spec: y === 0 || salary === undefined ? first : { ...first, annualSalaryPence: salary }, post: p, id });
+      const s = salary;
+      const spec = y === 0 || s === undefined ? first : bounded(specs.bySalary, s, () => ({ ...first, annualSalaryPence: s }), 64);
+      byYear[y]!.push({ spec, post: p, id, key });
     });
   });
   return byYear;
@@ -298,7 +366,7 @@ function averageWte(plan: PlanResult, compiled: CompiledRules): AverageWte {
   const byRole = new Map<string, number>();
   let total = 0;
   for (const p of plan.posts) {
-    const days = p.months.reduce((t, m) => t + m.daysInPost, 0);
+    const days = daysInPost(p);
     if (days === 0) continue;
     const w = averageWteInPost({ wteTenThousandths: p.wteTenThousandths, daysInPost: days, daysInYear });
     total += w;
@@ -368,18 +436,21 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
   });
 
   // Each post's roadmap status and supervisor: the same in every year of the plan.
-  const supervisionOf = plans[0]!.map(({ post }) => {
-    const fc = post.firstContact;
-    const firstContact = ROLES[post.role as RoleId]?.firstContact && fc !== undefined;
-    // Qualified posts (stated, signed off, or existing for longer than the roadmap) get clinical supervision only.
-    const rs = firstContact ? roadmapStatus(post, planStart) : null;
-    const roadmap = rs?.status === "in-training";
-    return {
-      supervisorId: fc?.supervisorId ?? post.supervisorId ?? null,
-      roadmap,
-      ...(roadmap && rs?.signOff ? { signOffDay: parseIsoDate(rs.signOff)! } : {}),
-    };
-  });
+  const roadmapKept = bounded(roadmapCache, planStart, () => new Map<string, PostSupervision>(), 16);
+  const supervisionOf = plans[0]!.map(({ post, key }) =>
+    bounded(roadmapKept, key, () => {
+      const fc = post.firstContact;
+      const firstContact = ROLES[post.role as RoleId]?.firstContact && fc !== undefined;
+      // Qualified posts (stated, signed off, or existing for longer than the roadmap) get clinical supervision only.
+      const rs = firstContact ? roadmapStatus(post, planStart) : null;
+      const roadmap = rs?.status === "in-training";
+      return {
+        supervisorId: fc?.supervisorId ?? post.supervisorId ?? null,
+        roadmap,
+        ...(roadmap && rs?.signOff ? { signOffDay: parseIsoDate(rs.signOff)! } : {}),
+      };
+    }),
+  );
   const supervisorSpecs = scenario.supervisors.map((s) => ({ id: s.id, name: s.name, wteTenThousandths: toScaledInteger(s.wte, 4)! }));
 
   const priced: PlanResult[] = [];
@@ -391,7 +462,7 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
     const wpValue = i === 0 ? ctx.weightedPopulation.value : grownPopulation(ctx.weightedPopulation.value, popGrowth, i);
     let plan;
     try {
-      plan = pricePlan(compiled, { weightedPopulation: Math.round(wpValue * 1e6) / 1e6, posts: plans[i]!.map((p) => p.spec) }, pricePostMemo);
+      plan = pricePlan(compiled, { weightedPopulation: Math.round(wpValue * 1e6) / 1e6, posts: plans[i]!.map((p) => p.spec) }, pricePostKept);
     } catch (e) {
       if (e instanceof EngineInputError) throw new ScenarioInputError(`posts.${e.path}`, `${fy}: ${e.message}`);
       throw e;
@@ -420,39 +491,35 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
       });
     }
 
-    // Supervision for the year.
-    const sup = supervisionFor(
-      compiled.months,
-      plans[i]!.map(({ spec, post, id }, k) => {
-        // The same defaults as the engine's pricePost.
-        const end = spec.endDay ?? Math.max(compiled.lastDay, spec.startDay ?? compiled.lastDay);
-        const start = spec.startDay ?? Math.min(compiled.firstDay, end);
-        return {
-          id,
-          label: post.label || id,
-          wteTenThousandths: spec.wteTenThousandths,
-          startDay: start,
-          endDay: end,
-          ...supervisionOf[k]!,
-        };
-      }),
-      supervisorSpecs,
-      { ...settings, supervisorHourlyCostPence: hourlyPence[i]! },
-    );
+    // Supervision for the year: each post's months kept while the post, the year and the settings are unchanged.
+    const yearSettings = { ...settings, supervisorHourlyCostPence: hourlyPence[i]! };
+    let byYearKey = supervisedCache.get(compiled);
+    if (!byYearKey) supervisedCache.set(compiled, (byYearKey = new Map()));
+    const kept = bounded(byYearKey, `${scenario.firstYear}|${JSON.stringify(yearSettings)}`, () => new Map<string, SupervisionPostResult>(), 64);
+    const keyOf = new Map<SupervisedPost, string>();
+    const supervised = plans[i]!.map(({ spec, post, id, key }, k) => {
+      // The same defaults as the engine's pricePost.
+      const end = spec.endDay ?? Math.max(compiled.lastDay, spec.startDay ?? compiled.lastDay);
+      const start = spec.startDay ?? Math.min(compiled.firstDay, end);
+      const sp: SupervisedPost = {
+        id,
+        label: post.label || id,
+        wteTenThousandths: spec.wteTenThousandths,
+        startDay: start,
+        endDay: end,
+        ...supervisionOf[k]!,
+      };
+      keyOf.set(sp, key);
+      return sp;
+    });
+    const sup = supervisionFor(compiled.months, supervised, supervisorSpecs, yearSettings, (months, sp, st) => bounded(kept, keyOf.get(sp)!, () => supervisePost(months, sp, st)));
     const supervision: SupervisionYear = {
       hours: sup.minutes / 60,
       cost: pounds(sup.costPence),
       hourlyCost: pounds(hourlyPence[i]!),
       hourlyCostStatus: i > 0 ? "projection" : scenario.assumptions.supervision?.supervisorHourlyCost !== undefined ? "override" : "estimate",
       ...(i > 0 ? { hourlyCostBasis: `Projection: the ${years[0]} figure £${(hourlyPence[0]! / 100).toFixed(2)} raised by each later year's pay award` } : {}),
-      posts: sup.posts.map((p) => ({
-        postId: p.id,
-        label: p.label,
-        supervisorId: p.supervisorId,
-        hours: p.minutes / 60,
-        cost: pounds(p.costPence),
-        months: p.months.map((m) => ({ month: m.month, hours: m.minutes / 60, kind: m.kind })),
-      })),
+      posts: sup.posts.map(supervisionPostOut),
       supervisors: sup.supervisors.map((s) => ({
         id: s.id,
         name: supervisorsById.get(s.id)?.name ?? s.name,

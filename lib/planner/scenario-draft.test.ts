@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { toFieldIssues } from "@/lib/schemas/common";
+import { ScenarioBodySchema } from "@/lib/schemas/scenario";
 import { checkScenarioDraft, fractionToPercentText, percentTextToFraction, toScenarioDraft } from "./scenario-draft";
 
 const stored = {
@@ -60,5 +62,34 @@ describe("checkScenarioDraft", () => {
     expect(r.body).toBeNull(); // not saved until corrected
     expect(r.computable?.posts.map((p) => p.id)).toEqual(["ot-1", "year3"]);
     expect(r.leftOutReasons).toEqual([`Post 2 (Late OT): ${r.errors["posts.1.start"]}`, `Post 3: ${r.errors["posts.2.end"]}`]);
+  });
+
+  it("an edit of one post re-checks only that post: the others keep their validated record (issue 14 item 17)", () => {
+    const many = { ...stored, posts: Array.from({ length: 6 }, (_, i) => ({ ...stored.posts[0]!, id: `ot-${i}` })) };
+    const d = toScenarioDraft(many);
+    const before = checkScenarioDraft(d);
+    const edited = { ...d, posts: d.posts.map((p, i) => (i === 2 ? { ...p, wte: "0.6" } : p)) };
+    const after = checkScenarioDraft(edited);
+    expect(after.body?.posts[2]?.wte).toBe(0.6);
+    // Unchanged posts: the same objects as before the edit, not parsed again.
+    after.body!.posts.forEach((p, i) => (i === 2 ? expect(p).not.toBe(before.body!.posts[i]) : expect(p).toBe(before.body!.posts[i])));
+    // And the same scenario as validating the whole of it.
+    expect(after.body).toStrictEqual(ScenarioBodySchema.parse(after.input));
+  });
+
+  it.each([
+    ["two posts with one id", (d: ReturnType<typeof toScenarioDraft>) => void (d.posts[1]!.id = "ot-0")],
+    ["a supervisor no one named", (d: ReturnType<typeof toScenarioDraft>) => void (d.posts[0]!.supervisorId = "nobody")],
+    ["a scenario with no name", (d: ReturnType<typeof toScenarioDraft>) => void (d.name = "")],
+    ["two supervisors with one id", (d: ReturnType<typeof toScenarioDraft>) => void d.supervisors.push({ ...d.supervisors[0]!, key: "s9" })],
+  ])("with every post valid on its own, the scenario-wide rules still apply: %s (the same errors as validating the whole)", (_name, spoil) => {
+    const d = toScenarioDraft({ ...stored, posts: [0, 1, 2].map((i) => ({ ...stored.posts[0]!, id: `ot-${i}` })) });
+    spoil(d);
+    const r = checkScenarioDraft(d);
+    const whole = ScenarioBodySchema.safeParse(r.input);
+    expect(whole.success).toBe(false);
+    const expected = Object.fromEntries(toFieldIssues(whole.error!).reverse().map((i) => [i.path, i.message]));
+    expect(r.errors).toEqual(expected);
+    expect(r.body).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // `checkScenarioDraft` validates it with ScenarioBodySchema and finds the largest valid part to
 // calculate with, so the summary keeps updating while one field is wrong. Pure; runs in the browser.
 import { toFieldIssues } from "@/lib/schemas/common";
-import { ScenarioBodySchema, type ScenarioAssumptions, type ScenarioBody, type ScenarioBodyInput, type ScenarioPost, type ScenarioPostInput, type Supervisor } from "@/lib/schemas/scenario";
+import { ScenarioBodyOfCheckedPostsSchema, ScenarioBodySchema, type ScenarioAssumptions, type ScenarioBody, type ScenarioBodyInput, type ScenarioPost, type ScenarioPostInput, type Supervisor } from "@/lib/schemas/scenario";
 import { checkDraft, datesOutsidePeriod, financialYearPeriod, numberFromText, postToDraft, type DraftCheck, type PostDraft } from "./post-draft";
 
 export interface SupervisorDraft {
@@ -202,7 +202,10 @@ export function checkScenarioDraft(d: ScenarioDraft): ScenarioDraftCheck {
       if (issue) errors[`posts.${i}.${issue.field}`] = issue.message;
     });
   }
-  const parsed = ScenarioBodySchema.safeParse(input);
+  // Each post was validated on its own (and is kept while unchanged): when all passed, only the
+  // scenario-wide rules are checked again, not every post (issue 14 item 17).
+  const checkedPosts = posts.every((p) => p.post !== null) ? posts.map((p) => p.post!) : null;
+  const parsed = checkedPosts ? ScenarioBodyOfCheckedPostsSchema.safeParse({ ...input, posts: checkedPosts }) : ScenarioBodySchema.safeParse(input);
   if (!parsed.success) issuesToErrors(toFieldIssues(parsed.error), errors);
   const ok = parsed.success && Object.keys(errors).length === 0;
   if (ok) return { input, body: parsed.data, errors, posts, computable: parsed.data, postsLeftOut: 0, leftOutReasons: [] };

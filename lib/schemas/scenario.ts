@@ -205,6 +205,25 @@ export const ScenarioBodySchema = z.strictObject(scenarioFields, { error: strict
 export type ScenarioBody = z.infer<typeof ScenarioBodySchema>;
 export type ScenarioBodyInput = z.input<typeof ScenarioBodySchema>;
 
+/**
+ * The scenario whose posts have each passed ScenarioPostSchema already (given as its output): only
+ * the scenario's own fields and the rules across posts are checked. The planner validates each post
+ * once and keeps the result while the post is unchanged, so an edit of one post does not re-check
+ * fifty; for such posts the result equals ScenarioBodySchema's.
+ */
+export const ScenarioBodyOfCheckedPostsSchema = z
+  .strictObject(
+    {
+      ...scenarioFields,
+      posts: z
+        .array(z.custom<ScenarioPost>(), { error: "posts must be a list of posts." })
+        .max(MAX_SCENARIO_POSTS, `At most ${MAX_SCENARIO_POSTS} posts in one scenario.`)
+        .default([]),
+    },
+    { error: strictError },
+  )
+  .superRefine(checkScenario);
+
 /** PUT /api/v1/scenarios/{id}: the whole scenario plus the version it was based on. */
 export const ScenarioUpdateSchema = z
   .strictObject(

@@ -86,6 +86,15 @@ describe("planner layout", () => {
     await shot(page, "desktop-more");
     await page.getByRole("button", { name: /^Less about post 3/ }).click();
     await expect(page.getByLabel(/^Band, post 3/).isVisible()).resolves.toBe(false);
+    // The CSV import's column list stays inside its box (it ran 90 px past it at 1366 px).
+    await page.getByText("Add posts from a CSV (paste or upload)").click();
+    const csv = await page.getByTestId("csv-columns").evaluate((code) => {
+      const box = code.closest(".nhsuk-details__text")!.getBoundingClientRect();
+      const r = code.getBoundingClientRect();
+      return { text: code.textContent, inside: r.right <= box.right && r.left >= box.left };
+    });
+    expect(csv).toEqual({ text: "label,role,status,band,point,annualSalary,wte,area,start,end,mhpFunding,nextPayStep,roadmap", inside: true });
+    expect(await overflow(page)).toEqual({ page: 0, table: 0 });
     expect(errors).toEqual([]);
   });
 
@@ -115,6 +124,45 @@ describe("planner layout", () => {
     expect((await overflow(page)).page).toBe(0);
     await expect(page.getByTestId("summary-headroom").isVisible()).resolves.toBe(true);
     await shot(page, "phone-projection");
+    expect(errors).toEqual([]);
+  });
+
+  it("loaded at 1366 px and narrowed to 390 px, no section's chart keeps its wide drawing: the page never scrolls sideways", async () => {
+    const { page, errors } = await open(1366, 900);
+    await page.goto(url, { waitUntil: "networkidle" });
+    const sections = await page.evaluate(() => [...document.querySelectorAll("[data-planner-section]")].map((s) => s.id));
+    expect(sections.length).toBeGreaterThanOrEqual(9);
+    // Every section opened at 1366 px, so each chart is drawn at its wide size (then hidden again).
+    for (const id of sections) {
+      await page.getByTestId("planner-sections").locator(`a[href="#${id}"]`).click();
+      await page.waitForFunction((s) => !document.getElementById(s)?.hidden, id);
+      if (id === "summary") await page.getByTestId("planner-monthly-chart").locator("svg.recharts-surface[role=application]").waitFor();
+      if (id === "projection") await page.getByTestId("cost-pressure-chart").locator("svg.recharts-surface[role=application]").waitFor();
+      if (id === "cash-flow") await page.getByTestId("cash-flow-chart").locator("svg.recharts-surface[role=application]").waitFor();
+    }
+    await page.getByTestId("planner-sections").locator('a[href="#posts"]').click();
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const id of sections) {
+      // The width in the same moment the section opens (before any chart is measured again), and once it has settled.
+      const atOnce = await page.evaluate((s) => {
+        document.querySelector<HTMLAnchorElement>(`[data-testid="planner-sections"] a[href="#${s}"]`)!.click();
+        return document.documentElement.scrollWidth;
+      }, id);
+      await page.waitForFunction((s) => !document.getElementById(s)?.hidden, id);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const settled = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(atOnce, `${id} as it opens`).toBeLessThanOrEqual(390);
+      expect(settled, `${id} settled`).toBeLessThanOrEqual(390);
+    }
+    // And the charts are drawn again at the phone's width, not merely squeezed.
+    for (const [section, chart] of [
+      ["summary", "planner-monthly-chart"],
+      ["projection", "cost-pressure-chart"],
+      ["cash-flow", "cash-flow-chart"],
+    ] as const) {
+      await page.getByTestId("planner-sections").locator(`a[href="#${section}"]`).click();
+      await page.waitForFunction((c) => Number(document.querySelector(`[data-testid="${c}"] svg.recharts-surface[role=application]`)?.getAttribute("width")) <= 390, chart);
+    }
     expect(errors).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 "use client";
 // Posts in bulk: paste or upload a CSV (the posts export's layout). Every bad row is listed with
 // its row number; nothing is added until every row is good.
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { POST_CSV_HEADERS } from "@/lib/planner/columns";
 import type { CsvRowError } from "@/lib/planner/posts-csv";
@@ -34,7 +34,18 @@ export function CsvImport({ onAdd }: { onAdd: (posts: ScenarioPostInput[]) => vo
   return (
     <div data-testid="csv-import">
       <p>
-        One row per post, the first row naming the columns: <code>{POST_CSV_HEADERS.join(",")}</code>. Only <code>role</code> is required (with a band and point, or an annual salary); the
+        One row per post, the first row naming the columns:{" "}
+        <code className="app-csv-columns" data-testid="csv-columns">
+          {/* A line may break after any comma (the list has no spaces; it ran past its box at 1366 px). */}
+          {POST_CSV_HEADERS.map((h, i) => (
+            <Fragment key={h}>
+              {i ? "," : ""}
+              {i ? <wbr /> : null}
+              {h}
+            </Fragment>
+          ))}
+        </code>
+        . Only <code>role</code> is required (with a band and point, or an annual salary); the
         posts export writes this same layout, so an export edited in Excel can come back in. Dates are written YYYY-MM-DD.
       </p>
       {errors ? (

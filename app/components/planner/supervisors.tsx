@@ -1,7 +1,8 @@
 "use client";
 // The plan's supervisors: name, type, WTE available to supervise (capacity: 4 roadmap trainees per 1.0 WTE by default).
 import { ErrorMessage } from "@/app/components/ui/field";
-import type { SupervisorDraft } from "@/lib/planner/scenario-draft";
+import type { ScenarioDraft, SupervisorDraft } from "@/lib/planner/scenario-draft";
+import { freeId } from "./planner-links";
 
 export function SupervisorsEditor({
   supervisors,
@@ -77,5 +78,22 @@ export function SupervisorsEditor({
         Add a supervisor
       </button>
     </>
+  );
+}
+
+/** The supervisors editor on a scenario draft: edits, adds (with a free id) and removes its supervisors. */
+export function SupervisorsEditorBlock({ draft, errors, set, nextKey }: { draft: ScenarioDraft; errors: Record<string, string>; set: (p: Partial<ScenarioDraft>) => void; nextKey: () => string }) {
+  return (
+    <SupervisorsEditor
+      supervisors={draft.supervisors}
+      errors={errors}
+      onChange={(key, patch) => set({ supervisors: draft.supervisors.map((s) => (s.key === key ? { ...s, ...patch } : s)) })}
+      onAdd={() => {
+        const used = new Set(draft.supervisors.map((s) => s.id));
+        const s: SupervisorDraft = { key: nextKey(), id: freeId(used, "sup"), name: "", wte: "1.0", kind: "" };
+        set({ supervisors: [...draft.supervisors, s] });
+      }}
+      onRemove={(key) => set({ supervisors: draft.supervisors.filter((s) => s.key !== key) })}
+    />
   );
 }
