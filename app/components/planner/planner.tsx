@@ -15,6 +15,7 @@ import type { PlannerContext, ScenarioResults } from "@/lib/planner/types";
 import { scenarioYears, type ScenarioPostInput, type Supervisor } from "@/lib/schemas/scenario";
 import type { StoredScenario } from "@/lib/server/scenarios";
 import { AssumptionsEditor } from "./assumptions";
+import { upliftSwitches } from "@/lib/planner/uplift";
 import { ConflictView } from "./conflict";
 import { CsvImport } from "./csv-import";
 import { FirstContactPanel } from "./first-contact";
@@ -96,6 +97,17 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
   // (SETTLE_MS after the last edit; then deferred, and memoised so an edit's own render skips
   // them). Redrawing the charts on every keystroke took most of an edit's time (issue 14 item 17).
   const later = useDeferredValue(useSettled(results));
+  // The uplift switches price the plan both ways: only while the assumptions are open, deferred.
+  const upliftInput = useDeferredValue(section === "assumptions" ? computable : null);
+  const uplifts = useMemo(() => {
+    if (!upliftInput) return [];
+    try {
+      return upliftSwitches(upliftInput, ctx);
+    } catch {
+      return [];
+    }
+  }, [upliftInput, ctx]);
+  const upliftsPending = section === "assumptions" && upliftInput !== computable;
 
   // Warn before leaving with unsaved changes (reload, close, and links inside the app).
   useEffect(() => {
@@ -383,7 +395,15 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
       </PlannerSection>
       <PlannerSection id="assumptions" title={"Assumptions"} active={section}>
         <div className="app-no-print">
-          <AssumptionsEditor value={draft.assumptions} firstYear={draft.firstYear} roles={capRoles} errors={check.errors} onChange={(assumptions) => set({ assumptions })} />
+          <AssumptionsEditor
+            value={draft.assumptions}
+            firstYear={draft.firstYear}
+            roles={capRoles}
+            errors={check.errors}
+            onChange={(assumptions) => set({ assumptions })}
+            uplifts={uplifts}
+            upliftsPending={upliftsPending}
+          />
         </div>
         <PrintAssumptionsLater input={laterInput} results={later} />
       </PlannerSection>
