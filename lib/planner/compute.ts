@@ -90,7 +90,7 @@ export function supervisorHourlyCostDefault(firstYear: string): { value: number;
   const pence = divRoundHalfUp(Math.round(gp.national * 100), SUPERVISOR_HOURS_A_YEAR);
   return {
     value: pence / 100,
-    source: `Estimate: the ${firstYear} GP maximum £${gp.national.toLocaleString("en-GB")}${projected ? " (a projection from the latest rule table)" : gp.status === "published" ? "" : " (itself an estimate)"} ÷ 1,955 working hours (37.5 h × 52.14 weeks)`,
+    source: `Estimate: the ${firstYear} GP maximum £${gp.national.toLocaleString("en-GB")}${projected ? " (a projection from the latest rule table)" : gp.status === "published" || gp.status === "third-party" ? "" : ` (itself ${gp.status === "derived" ? "derived" : "an estimate"})`} ÷ 1,955 working hours (37.5 h × 52.14 weeks)`,
   };
 }
 
