@@ -59,6 +59,9 @@ export function parseEstimateForm(form: FormData): ParsedEstimateForm {
     const v = num(form.get(`assumptions.${key}`));
     if (v !== undefined) assumptions[key] = v;
   }
+  // The expected backdated uplift: "on" / "off"; blank = the year's default.
+  const uplift = text(form.get("assumptions.expectedUplift"));
+  if (uplift === "on" || uplift === "off") assumptions.expectedUplift = uplift === "on";
   const caps: Record<string, unknown> = {};
   for (let i = 0; i < count; i++) {
     const role = text(form.get(`posts.${i}.role`));

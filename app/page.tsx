@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PcnSearch } from "@/app/components/pcn-search";
 import { QuickEstimate } from "@/app/components/quick-estimate";
-import { ROLE_IDS, ROLES } from "@/lib/engine";
+import { getRules, ROLE_IDS, ROLES } from "@/lib/engine";
 import { yearChoices } from "@/lib/server/today";
 import { saveQuickEstimateAsScenario } from "@/app/pcns/[code]/scenarios/actions";
 import { getCurrentUser } from "@/lib/server/auth/auth";
@@ -16,6 +16,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const pcns = await listPcnOptions(preselected);
   const { current, years } = yearChoices();
   const roles = ROLE_IDS.map((id) => ({ id, name: ROLES[id].name, typicalBand: ROLES[id].typicalBand }));
+  const uplifts = Object.fromEntries(
+    years.flatMap((fy) => {
+      const t = getRules(fy)?.capTables.find((x) => x.backdatedUplift);
+      return t ? [[fy, { defaultOn: t.backdatedUplift!.defaultOn, title: t.title }]] : [];
+    }),
+  );
   return (
     <>
       <h1>ARRS Planner</h1>
@@ -26,8 +32,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <p>
         Each post is reimbursed at its actual salary plus employer National Insurance and employer pension, pro rata for
         WTE and months in post, up to the role&apos;s maximum reimbursable amount. Your entitlement is the year&apos;s rate
-        per weighted patient times your PCN&apos;s contractor weighted population at 1 January. Figures that are not yet
-        published are marked as <strong>estimates</strong>; see <Link href="/rules">rules and figures</Link>.
+        per weighted patient times your PCN&apos;s contractor weighted population at 1 January. Every figure says where it
+        comes from — published by NHS England, by a third party, derived, an <strong>estimate</strong>, an assumption or a
+        projection; see <Link href="/rules">rules and figures</Link>.
       </p>
       <div className="app-no-print">
         <h2>Find your PCN</h2>
@@ -51,6 +58,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         pcns={pcns}
         financialYears={years}
         defaultYear={current}
+        uplifts={uplifts}
         {...(preselected ? { preselectedPcn: preselected } : {})}
         {...(user ? { saveAsScenario: saveQuickEstimateAsScenario } : {})}
       />

@@ -1,6 +1,6 @@
 // The estimate response (pounds, the API contract's field names), built from an engine plan.
 // Pure: the server (API, CLI, home page) and the browser (the planner) build it the same way.
-import type { CostBreakdown, FigureUsed, MonthFigures, PlanResult, PostResult } from "@/lib/engine";
+import { isUnpublished, type CostBreakdown, type FigureUsed, type MonthFigures, type PlanResult, type PostResult } from "@/lib/engine";
 
 const pounds = (pence: number) => pence / 100;
 
@@ -72,8 +72,9 @@ export function toResponse(
   entitlementInterval?: EntitlementInterval,
 ) {
   const pcnCode = pcn?.code;
-  // Estimates and projections alike are figures nobody has published: both are listed here.
-  const estimates = plan.figures.filter((f) => f.status === "estimate" || f.status === "projection").map(figureOut);
+  // Figures nobody has published — derived, estimated, assumed or projected — are all listed here
+  // (each with its own status); published and third-party figures are not, nor the user's own.
+  const estimates = plan.figures.filter((f) => isUnpublished(f.status)).map(figureOut);
   if (wp.provenance === "estimate") {
     estimates.unshift({
       id: `${req.financialYear} weighted population${pcnCode ? ` of ${pcnCode}` : ""}`,

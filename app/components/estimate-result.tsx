@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { MonthlyChart } from "@/app/components/monthly-chart";
 import { FigureTag, MoneyCell } from "@/app/components/ui/cells";
+import { StatusKey, StatusTag } from "@/app/components/ui/status-tag";
 import type { EstimateFormState } from "@/app/estimate-action";
 import { MONTH_COLUMNS, POST_RESULT_COLUMNS } from "@/lib/planner/columns";
 import { formatDecimal, formatMonth, formatPounds, formatWte } from "@/lib/format";
@@ -137,15 +138,16 @@ export function EstimateResult({ result, actions }: { result: NonNullable<Estima
               <span className="nhsuk-u-visually-hidden">Important: </span>Figures that are estimates{result.estimates.some((e) => e.status === "projection") ? " or projections" : ""}
             </span>
           </h3>
-          <p>These figures were not found in a published source, or were derived. Check them against the DES and your ICB, and replace them with the published figure when you have it.</p>
+          <p>Nobody has published these figures: each is derived, estimated, assumed or projected, as its status says. Check them against the DES and your ICB, and replace them with the published figure when you have it.</p>
           <ul>
             {result.estimates.map((e) => (
               <li key={e.id}>
-                {e.status === "projection" ? <><FigureTag kind="projection" />{" "}</> : null}
+                <StatusTag status={e.status} />{" "}
                 <strong>{e.label}</strong>: {e.label.toLowerCase().includes("rate") && e.value < 1 ? e.value : formatDecimal(e.value)} — {e.source}
               </li>
             ))}
           </ul>
+          <StatusKey only={[...new Set(result.estimates.map((e) => e.status))]} heading="What these statuses mean" />
         </div>
       ) : null}
       {result.warnings.length || result.posts.some((p) => p.warnings.length) ? (

@@ -14,6 +14,7 @@ import { QuickPostFieldset, type QuickPostDraft, type RoleOption } from "@/app/c
 import { ErrorSummary } from "@/app/components/ui/error-summary";
 import { Field, Options } from "@/app/components/ui/field";
 import { newPostDraft } from "@/lib/planner/new-post-draft";
+import { QuickUpliftChoice, type UpliftYear } from "@/app/components/quick-estimate-uplift";
 
 // The result and its downloads load when there is a result (still rendered on the server for a
 // form posted without JavaScript): the home page's first load carries only the form.
@@ -45,6 +46,8 @@ export function QuickEstimate(props: {
   financialYears: string[];
   defaultYear: string;
   preselectedPcn?: string;
+  /** Years whose rules have an expected backdated uplift table (the page's server reads the rules). */
+  uplifts?: Record<string, UpliftYear>;
   /** "Save as a scenario" (signed-in editors): a server action taking the same form fields. */
   saveAsScenario?: (form: FormData) => Promise<void>;
 }) {
@@ -57,6 +60,7 @@ export function QuickEstimate(props: {
     weightedPopulation: "48213.7",
     pcnCode: props.preselectedPcn ?? props.pcns[0]?.code ?? "",
     ...Object.fromEntries(ASSUMPTION_FIELDS.map(([key]) => [`assumptions.${key}`, ""])),
+    "assumptions.expectedUplift": "",
   });
   const bind = (name: string) => ({ name, value: top[name] ?? "", onChange: (e: { target: { value: string } }) => setTop((t) => ({ ...t, [name]: e.target.value })) });
   const issues = state.issues ?? [];
@@ -179,6 +183,12 @@ export function QuickEstimate(props: {
                 </Fragment>
               ))}
             </div>
+            <QuickUpliftChoice
+              year={top.financialYear ?? ""}
+              uplift={props.uplifts?.[top.financialYear ?? ""]}
+              value={top["assumptions.expectedUplift"] ?? ""}
+              onChange={(v) => setTop((t) => ({ ...t, "assumptions.expectedUplift": v }))}
+            />
           </div>
         </details>
         <div className="nhsuk-button-group">

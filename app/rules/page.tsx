@@ -1,30 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AFC_BANDS, AREA_LABELS, getRules, MHP_BANDS, PROJECTION_DEFAULTS, ROLE_IDS, ROLES, rulesForYear, type CapLine, type CappedRoleId, type FigureStatus } from "@/lib/engine";
+import { StatusKey, StatusTag } from "@/app/components/ui/status-tag";
 import { formatDate, formatPounds } from "@/lib/format";
 import { yearChoices } from "@/lib/server/today";
 
 export const metadata: Metadata = { title: "Rules and figures" };
 export const dynamic = "force-dynamic";
 
-const STATUS: Record<FigureStatus, { label: string; className: string }> = {
-  published: { label: "Published", className: "nhsuk-tag nhsuk-tag--green" },
-  estimate: { label: "Estimate", className: "nhsuk-tag nhsuk-tag--orange" },
-  override: { label: "Override", className: "nhsuk-tag nhsuk-tag--blue" },
-  projection: { label: "Projection", className: "nhsuk-tag nhsuk-tag--purple" },
-};
-
 function Status({ status }: { status: FigureStatus }) {
-  const s = STATUS[status];
-  return <strong className={s.className}>{s.label}</strong>;
+  return <StatusTag status={status} />;
+}
+
+/** A cap row's status: one tag, or national and London tags when the London columns differ. */
+function LineStatus({ line }: { line: CapLine }) {
+  if (!line.londonStatus || line.londonStatus === line.status) return <Status status={line.status} />;
+  return (
+    <>
+      <Status status={line.status} /> (national) <Status status={line.londonStatus} /> (London)
+    </>
+  );
 }
 
 /**
- * A source shown after its Status tag: a leading "Estimate" would say it twice ("Estimate Estimate
+ * A source shown after its Status tag: a leading status word would say it twice ("Derived Derived
  * (re-costed salary basis): …"), so it goes ("Re-costed salary basis: …").
  */
 function sourceAfterTag(source: string): string {
-  const m = /^estimated?\s*(?:\(([^)]*)\))?\s*[:—–-]?\s*/i.exec(source);
+  const m = /^(?:estimated?|derived|third party|assumption|projection)\s*(?:\(([^)]*)\))?\s*[:—–-]?\s*/i.exec(source);
   if (!m) return source;
   const rest = source.slice(m[0].length);
   const lead = m[1] ? `${m[1]}${rest ? (m[1].includes(":") ? ". " : ": ") : ""}` : "";
@@ -50,16 +53,20 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         dated: a table can change mid-year or be replaced by a later, backdated one. You can replace an estimate with your own
         figure in a scenario&apos;s assumptions in the planner.
       </p>
+      <StatusKey heading="Where each figure comes from: the statuses" headingLevel={2} />
       <details className="nhsuk-details">
         <summary className="nhsuk-details__summary">
-          <span className="nhsuk-details__summary-text">How missing maxima are estimated</span>
+          <span className="nhsuk-details__summary-text">How missing maxima are derived</span>
         </summary>
         <div className="nhsuk-details__text">
           <p>
             Each maximum reimbursable amount is a salary basis costed with that year&apos;s on-costs: maximum = basis +
             employer NI on it + 14.38% employer pension. A published maximum therefore gives its basis; the basis is
-            uplifted by the pay award (3.6% in 2025/26, 3.3% in 2026/27) or re-costed for a different year&apos;s NI rules
-            to estimate a maximum that has not been published. Estimates are replaced as soon as the DES figures are entered.
+            uplifted by the pay award (3.6% in 2025/26; 2.5% in 2026/27, the pay growth NHS England costed the contract on)
+            or re-costed for a different year&apos;s NI rules to derive a maximum that has not been published. For example the
+            2025/26 GP London maximum £108,680 is derived: (£82,418 salary + £2,162 London weighting) + 15% NI above £5,000 +
+            14.38% pension. The 2026/27 GP maximum £152,900 (London £155,698) is the top of the 2026/27 salaried GP range
+            £118,759 plus the same on-costs. Derived figures are replaced as soon as the DES figures are entered.
           </p>
         </div>
       </details>
@@ -159,7 +166,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                         <td className="app-numeric">{whole(line.national)}</td>
                         <td className="app-numeric">{whole(line.outerLondon)}</td>
                         <td className="app-numeric">{whole(line.innerLondon)}</td>
-                        <td><Status status={line.status} /> <span className="nhsuk-body-s">{sourceAfterTag(line.source)}</span></td>
+                        <td><LineStatus line={line} /> <span className="nhsuk-body-s">{sourceAfterTag(line.source)}</span></td>
                       </>
                     ) : (
                       <td colSpan={4}>Not reimbursable while this table applies</td>
@@ -207,7 +214,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                       <span key={i}>
                         {i ? " → " : ""}
                         {whole(p)}
-                        {band.estimatePoints?.includes(i + 1) ? " (estimate)" : ""}
+                        {band.estimatePoints?.includes(i + 1) ? " (derived)" : ""}
                       </span>
                     ))}
                   </td>

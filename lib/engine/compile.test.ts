@@ -9,13 +9,14 @@ describe("compileRules: on-costs in integer units", () => {
     { fy: "2023/24", ni: 138_000, threshold: 910_000, pension: 143_800 }, // 13.8% above £9,100; 14.38%
     { fy: "2024/25", ni: 138_000, threshold: 910_000, pension: 143_800 }, // 13.8% above £9,100; 14.38%
     { fy: "2025/26", ni: 150_000, threshold: 500_000, pension: 143_800 }, // 15% above £5,000; 14.38%
-    { fy: "2026/27", ni: 150_000, threshold: 500_000, pension: 143_800 }, // 15% above £5,000; 14.38%
-  ])("$fy: NI $ni ppm above $threshold pence, pension $pension ppm", ({ fy, ni, threshold, pension }) => {
+    // 2026/27 pension: the NHSBSA 2026/27 notice was not found, so 14.38% is assumed to continue (issue 15)
+    { fy: "2026/27", ni: 150_000, threshold: 500_000, pension: 143_800, pensionStatus: "assumption" }, // 15% above £5,000; 14.38%
+  ])("$fy: NI $ni ppm above $threshold pence, pension $pension ppm", ({ fy, ni, threshold, pension, pensionStatus }) => {
     const c = compiled(fy);
     expect(c.niPpm).toBe(ni);
     expect(c.niThresholdPence).toBe(threshold);
     expect(c.pensionPpm).toBe(pension);
-    expect(c.onCostFigures.map((f) => f.status)).toEqual(["published", "published", "published"]);
+    expect(c.onCostFigures.map((f) => f.status)).toEqual(["published", "published", pensionStatus ?? "published"]);
   });
 
   it("every year's first/last day are 1 April and 31 March", () => {
@@ -36,7 +37,7 @@ describe("assumptions replace the year's figures and are reported as overrides",
     const gp = c.pots.find((p) => p.id === "gp")!;
     expect(main.rateMicroPounds).toBe(27_000_000);
     expect(main.figure).toMatchObject({ value: 27, status: "override" });
-    expect(gp.figure).toMatchObject({ value: 1.303, status: "published" });
+    expect(gp.figure).toMatchObject({ value: 1.303, status: "third-party" });
     const plan = pricePlan(c, { weightedPopulation: 30_000, posts: [] });
     expect(plan.entitlementPence).toBe(84_909_000); // 30,000 × 27 = £810,000 + 30,000 × 1.303 = £39,090 → £849,090
     expect(plan.figures.find((f) => f.id === main.figure.id)?.status).toBe("override");
@@ -87,9 +88,9 @@ describe("assumptions replace the year's figures and are reported as overrides",
     expect(capFigures).toHaveLength(1);
     expect(capFigures[0]).toMatchObject({ value: 60_000, status: "override" });
     // Other roles keep the year's tables.
-    // (Issue 15: the clinical pharmacist's 2023/24-level national row is now published — from 1 July 2023.)
-    expect(lookupCap(c, c.rules.capTables[0]!, "clinical-pharmacist", "national")?.figure.status).toBe("published");
-    expect(lookupCap(c, c.rules.capTables[0]!, "occupational-therapist", "national")?.figure.status).toBe("estimate");
+    // (Issue 15: the clinical pharmacist's 2023/24-level national row is reported by a third party — from 1 July 2023.)
+    expect(lookupCap(c, c.rules.capTables[0]!, "clinical-pharmacist", "national")?.figure.status).toBe("third-party");
+    expect(lookupCap(c, c.rules.capTables[0]!, "occupational-therapist", "national")?.figure.status).toBe("derived");
   });
 
   it.each([
@@ -103,27 +104,27 @@ describe("assumptions replace the year's figures and are reported as overrides",
     expect(p.months.map((m) => m.capPence)).toEqual(expected);
   });
 
-  it("figures from estimate tables are reported with status estimate, published rows as published", () => {
-    const est = pricePost(compiled("2025/26"), makePost()); // the backdated uplift table is an estimate
+  it("figures from derived tables are reported as derived, third-party rows as third-party", () => {
+    const est = pricePost(compiled("2025/26"), makePost()); // the backdated uplift table is derived (× 1.036)
     const estCaps = est.figures.filter((f) => f.id.includes("maximum reimbursable"));
     expect(estCaps.length).toBeGreaterThan(0);
-    for (const f of estCaps) expect(f.status).toBe("estimate");
+    for (const f of estCaps) expect(f.status).toBe("derived");
 
     const pub = pricePost(compiled("2024/25"), makePost({ role: "clinical-pharmacist" }));
     const caps = pub.figures.filter((f) => f.id.includes("maximum reimbursable"));
     expect(caps.map((f) => [f.id.includes("2024-25-october"), f.status]).sort()).toEqual([
-      [false, "published"], // April–September: the 2023/24 maximum published from 1 July 2023 (issue 15)
-      [true, "published"], // October–March: the published row 65,838
+      [false, "third-party"], // April–September: the 2023/24 maximum reported from 1 July 2023 (issue 15)
+      [true, "third-party"], // October–March: the reported row 65,838
     ]);
 
     const y2627 = pricePost(compiled("2026/27"), makePost({ band: "7", point: 1, annualSalaryPence: undefined }));
-    expect(y2627.figures.find((f) => f.id.includes("AfC band 7 point 1"))?.status).toBe("estimate");
+    expect(y2627.figures.find((f) => f.id.includes("AfC band 7 point 1"))?.status).toBe("derived"); // 2025/26 × 1.033
   });
 
-  it("an AfC point marked estimate in a published band is reported as estimate", () => {
+  it("an AfC point derived in a published band is reported as derived", () => {
     const p = pricePost(compiled("2024/25"), makePost({ band: "7", point: 2, annualSalaryPence: undefined }));
     const f = p.figures.find((x) => x.id === "2024/25 AfC band 7 point 2")!;
-    expect(f).toMatchObject({ value: 48_526, status: "estimate" });
+    expect(f).toMatchObject({ value: 48_526, status: "derived" }); // £50,273 ÷ 1.036 = £48,526.06
     const f1 = pricePost(compiled("2024/25"), makePost({ band: "7", point: 1, annualSalaryPence: undefined })).figures.find((x) => x.id === "2024/25 AfC band 7 point 1")!;
     expect(f1.status).toBe("published");
   });

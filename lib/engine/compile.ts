@@ -225,6 +225,6 @@ export function afcFigure(c: CompiledRules, band: AfcBand, point: number): Figur
     `${c.rules.financialYear} AfC band ${band} point ${point}`,
     `Agenda for Change band ${band}, point ${point} (${c.rules.financialYear})`,
     pounds,
-    estimate ? { status: "estimate", source: b.source, note: b.note ?? "Derived figure." } : b,
+    estimate ? { status: "derived", source: b.source, note: b.note ?? "Derived figure." } : b,
   );
 }

@@ -34,7 +34,7 @@ describe("entitlement = weighted population × rate, rounded half up to the penn
 
   it.each([
     { fy: "2023/24", rate: 22.671, status: "published" },
-    { fy: "2024/25", rate: 22.894, status: "published" },
+    { fy: "2024/25", rate: 22.894, status: "third-party" }, // Pulse / The Pharmacist report it; the DES text was not found
     { fy: "2025/26", rate: 26.631, status: "published" },
     { fy: "2026/27", rate: 27.668, status: "estimate" },
   ])("$fy main pot rate £$rate is $status", ({ fy, rate, status }) => {

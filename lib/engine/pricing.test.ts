@@ -161,7 +161,7 @@ describe("post costing: golden cases", () => {
     expect(p.hcasPence).toBe(846_500); // 20% × 47,810 = 9,562 → capped at 8,465
     expect(p.annualSalaryPence).toBe(5_627_500); // 47,810 + 8,465
     expect(p.months[0]!.salaryPence).toBe(468_958); // 5,627,500/12 = 468,958.33 → 468,958
-    expect(p.figures.some((f) => f.id === "2025/26 HCAS inner-london" && f.status === "published")).toBe(true);
+    expect(p.figures.some((f) => f.id === "2025/26 HCAS inner-london" && f.status === "third-party")).toBe(true);
     expect(p.figures.some((f) => f.id === "2025/26 AfC band 7 point 1" && f.value === 47_810)).toBe(true);
     // inner London cap: uplift OT inner 78,224/12 = 651,866.67 → 651,867
     expect(p.months[0]!.capPence).toBe(651_867);
@@ -202,7 +202,7 @@ describe("mental health practitioners (domain.md §2, §3)", () => {
     // 50% cap band 5 national 21,676/12 = 1,806.33 → 180,633; claimable 177,399.
     const p = pricePost(april, makePost({ role: "mental-health-practitioner", band: "5", annualSalaryPence: 3_348_700, mhpFunding: "50%" }));
     expect(p.months[0]).toMatchObject({ salaryPence: 139_529, employerNiPence: 17_805, employerPensionPence: 20_065, costPence: 177_399, capPence: 180_633, claimablePence: 177_399 });
-    expect(p.figures.find((f) => f.id.includes("maximum reimbursable"))).toMatchObject({ value: 21_676, status: "published" });
+    expect(p.figures.find((f) => f.id.includes("maximum reimbursable"))).toMatchObject({ value: 21_676, status: "third-party" });
     expect(p.warnings.some((w) => w.includes("50% table"))).toBe(true);
   });
 
@@ -228,11 +228,11 @@ describe("mental health practitioners (domain.md §2, §3)", () => {
     expect(p.months[0]).toMatchObject({ costPence: cost, capPence: cap, claimablePence: cap, pcnFundedPence: cost - cap });
   });
 
-  it("in the full 2025/26 rules the estimated uplift's MHP tables apply (status estimate)", () => {
+  it("in the full 2025/26 rules the derived uplift's MHP tables apply (status derived)", () => {
     const p = pricePost(compiled("2025/26"), makePost({ role: "mental-health-practitioner", band: "5", annualSalaryPence: 3_348_700 }));
     // uplift PT row 44,940 → 50% = 22,470; 2,247,000/12 = 187,250
     expect(p.months[0]!.capPence).toBe(187_250);
-    expect(p.figures.find((f) => f.id.includes("maximum reimbursable"))).toMatchObject({ value: 22_470, status: "estimate" });
+    expect(p.figures.find((f) => f.id.includes("maximum reimbursable"))).toMatchObject({ value: 22_470, status: "derived" });
   });
 });
 
@@ -328,7 +328,7 @@ describe("pricePlan", () => {
     const plan = pricePlan(c, { weightedPopulation: 30_000, posts: [...posts, ...posts.map((p) => ({ ...p, id: p.id + "2" }))] });
     const ids = plan.figures.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(plan.figures.some((f) => f.status === "estimate")).toBe(true);
+    expect(plan.figures.some((f) => f.status === "derived")).toBe(true);
     expect(plan.figures.some((f) => f.id === "2025/26 ARRS rate per weighted patient")).toBe(true);
   });
 });

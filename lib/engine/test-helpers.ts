@@ -55,7 +55,7 @@ export function bigHalfUp(n: bigint, d: bigint): bigint {
 
 /** Every cap line of every table of a year, labelled, for table-wide assertions. */
 export function allCapLines(rules: FinancialYearRules) {
-  const out: { where: string; line: { national: number; outerLondon: number; innerLondon: number; status: string; source: string } }[] = [];
+  const out: { where: string; line: { national: number; outerLondon: number; innerLondon: number; status: string; londonStatus?: string; source: string } }[] = [];
   for (const t of rules.capTables) {
     for (const [role, line] of Object.entries(t.roles)) if (line) out.push({ where: `${t.id} ${role}`, line });
     for (const funding of ["50%", "100%"] as const) {

@@ -1,6 +1,7 @@
 // The comparison of scenarios as files: one table built from the compare module (lib/planner/
 // compare.ts), written by the same CSV and XLSX writers as a scenario's export, so every figure in
 // the files is the compare JSON's figure. Pure: the time of export is passed in.
+import { FIGURE_STATUS_WORDS, FIGURE_STATUSES } from "@/lib/engine/rules/status";
 import type { ColumnKind } from "@/lib/planner/columns";
 import { AVERAGE_WTE_LABEL, PEAK_FUNDING_DESCRIPTION, PEAK_FUNDING_LABEL, type Comparison, type ComparedRow, type MeasureUnit } from "@/lib/planner/compare";
 import type { FigureOut } from "@/lib/planner/types";
@@ -100,13 +101,13 @@ function assumptionsTable(src: CompareExportSource): Table {
     for (const fig of f.figures) {
       if (seen.has(fig.id)) continue;
       seen.add(fig.id);
-      rows.push([names.get(f.scenarioId) ?? f.scenarioId, f.financialYear, fig.label, fig.value, fig.status, fig.source, fig.note ?? null]);
+      rows.push([names.get(f.scenarioId) ?? f.scenarioId, f.financialYear, fig.label, fig.value, fig.status, FIGURE_STATUS_WORDS[fig.status].meaning, fig.source, fig.note ?? null]);
     }
   }
   return {
     name: "Assumptions and sources",
-    title: "Every figure each scenario used, with its status (published / estimate / projection / override) and source",
-    columns: [text("Scenario"), text("Financial year"), text("Figure"), { header: "Value", kind: "number" }, text("Status"), text("Source"), text("Note")],
+    title: `Every figure each scenario used, with its status (${FIGURE_STATUSES.join(" / ")}), what the status means, and its source`,
+    columns: [text("Scenario"), text("Financial year"), text("Figure"), { header: "Value", kind: "number" }, text("Status"), text("What the status means"), text("Source"), text("Note")],
     rows,
   };
 }

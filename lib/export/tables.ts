@@ -2,6 +2,7 @@
 // writers, so every figure in every file is the API's figure (pounds, at most 2 decimals).
 // Pure: no file format here, no clock (the time of export is passed in).
 import { reimbursementMonth } from "@/lib/engine/cash-flow";
+import { FIGURE_STATUS_WORDS, FIGURE_STATUSES } from "@/lib/engine/rules/status";
 import { PLANNER_DEFAULTS } from "@/lib/planner/compute";
 import { AVERAGE_WTE_LABEL, CASH_FLOW_COLUMNS, PEAK_FUNDING_DESCRIPTION, PEAK_FUNDING_LABEL, POST_INPUT_COLUMNS, SHARE_COLUMNS, YEAR_COLUMNS, type ColumnKind } from "@/lib/planner/columns";
 import type { EstimateResponse } from "@/lib/estimate-response";
@@ -349,13 +350,13 @@ function assumptionsTable(src: ExportSource): Table {
     for (const f of [...r.figures, ...r.estimates, ...(r.projections ?? [])]) {
       if (seen.has(f.id)) continue;
       seen.add(f.id);
-      rows.push([r.financialYear, f.label, f.value, f.status, f.source, f.note ?? null]);
+      rows.push([r.financialYear, f.label, f.value, f.status, FIGURE_STATUS_WORDS[f.status].meaning, f.source, f.note ?? null]);
     }
   }
   return {
     name: "Assumptions and sources",
-    title: "Every figure used, with its status (published / estimate / projection / override) and source",
-    columns: [text("Financial year"), text("Figure"), { header: "Value", kind: "number" }, text("Status"), text("Source"), text("Note")],
+    title: `Every figure used, with its status (${FIGURE_STATUSES.join(" / ")}), what the status means, and its source`,
+    columns: [text("Financial year"), text("Figure"), { header: "Value", kind: "number" }, text("Status"), text("What the status means"), text("Source"), text("Note")],
     rows,
   };
 }

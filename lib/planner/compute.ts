@@ -93,7 +93,7 @@ export function supervisorHourlyCostDefault(firstYear: string): { value: number;
   const pence = divRoundHalfUp(Math.round(gp.national * 100), SUPERVISOR_HOURS_A_YEAR);
   return {
     value: pence / 100,
-    source: `Estimate: the ${firstYear} GP maximum £${gp.national.toLocaleString("en-GB")}${projected ? " (a projection from the latest rule table)" : gp.status === "published" ? "" : " (itself an estimate)"} ÷ 1,955 working hours (37.5 h × 52.14 weeks)`,
+    source: `Estimate: the ${firstYear} GP maximum £${gp.national.toLocaleString("en-GB")}${projected ? " (a projection from the latest rule table)" : gp.status === "published" || gp.status === "third-party" ? "" : ` (itself ${gp.status === "derived" ? "derived" : "an estimate"})`} ÷ 1,955 working hours (37.5 h × 52.14 weeks)`,
   };
 }
 
@@ -215,7 +215,7 @@ function overridesFor(s: ScenarioBody, index: number, fy: string): Assumptions {
   };
   const base: Assumptions =
     index === 0
-      ? pick(a, ["arrsRatePerWeightedPatient", "employerNiRate", "employerNiThresholdAnnual", "employerPensionRate", "maxReimbursableAnnual"])
+      ? pick(a, ["arrsRatePerWeightedPatient", "employerNiRate", "employerNiThresholdAnnual", "employerPensionRate", "maxReimbursableAnnual", "expectedUplift"])
       : pick(a, ON_COST_KEYS);
   return { ...base, ...(a.byYear?.[fy] ?? {}) };
 }
@@ -411,7 +411,8 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
     const doctors = scenario.assumptions.doctorsPayAward;
     if (i === 0) {
       // A plan that starts after the latest rule table: projected from it, year by year.
-      rulesByYear.push(rulesForYear(fy, { payAward: award, rateGrowth, ...(doctors !== undefined ? { doctorsPayAward: doctors } : {}) })!);
+      const uplift = overridesFor(scenario, 0, fy).expectedUplift;
+      rulesByYear.push(rulesForYear(fy, { payAward: award, rateGrowth, ...(doctors !== undefined ? { doctorsPayAward: doctors } : {}), ...(uplift !== undefined ? { expectedUplift: uplift } : {}) })!);
       return;
     }
     const prev = rulesByYear[i - 1]!;
@@ -422,6 +423,8 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
       rateGrowth,
       ...(prevOverrides.arrsRatePerWeightedPatient !== undefined ? { previousRate: prevOverrides.arrsRatePerWeightedPatient } : {}),
       ...(prevOverrides.maxReimbursableAnnual ? { previousCapOverrides: prevOverrides.maxReimbursableAnnual } : {}),
+      // Projected from the previous year's maxima as used: with or without its backdated uplift.
+      ...(prevOverrides.expectedUplift !== undefined ? { expectedUplift: prevOverrides.expectedUplift } : {}),
     };
     rulesByYear.push(remember(projectedCache, `${ruleKey(prev)}|${JSON.stringify(inputs)}`, () => projectRules(prev, inputs)));
   });

@@ -35,8 +35,12 @@ export interface AssumptionsDraft {
   /** Maximum reimbursable overrides (£ a year) by role id. */
   caps: Record<string, string>;
   shareBasis: "" | "weighted" | "registered";
-  /** Fields kept as loaded (byYear, payAwardByYear) or edited whole by their own section (need: the population-need overrides). */
-  kept: Pick<ScenarioAssumptions, "byYear" | "payAwardByYear" | "need">;
+  /**
+   * Fields kept as loaded (byYear, payAwardByYear, doctorsPayAward) or edited whole by their own
+   * control (need: the population-need overrides; expectedUplift and byYear[fy].expectedUplift: the
+   * backdated-uplift switches).
+   */
+  kept: Pick<ScenarioAssumptions, "byYear" | "payAwardByYear" | "need" | "expectedUplift" | "doctorsPayAward">;
 }
 
 export interface ScenarioDraft {
@@ -96,7 +100,13 @@ export function toScenarioDraft(s: ScenarioSource): ScenarioDraft {
       supervision: Object.fromEntries(SUPERVISION_FIELDS.map((k) => [k, text(a.supervision?.[k])])) as Record<SupervisionField, string>,
       caps: Object.fromEntries(Object.entries(a.maxReimbursableAnnual ?? {}).map(([k, v]) => [k, String(v)])),
       shareBasis: a.shareBasis ?? "",
-      kept: { ...(a.byYear ? { byYear: a.byYear } : {}), ...(a.payAwardByYear ? { payAwardByYear: a.payAwardByYear } : {}), ...(a.need ? { need: a.need } : {}) },
+      kept: {
+        ...(a.byYear ? { byYear: a.byYear } : {}),
+        ...(a.payAwardByYear ? { payAwardByYear: a.payAwardByYear } : {}),
+        ...(a.need ? { need: a.need } : {}),
+        ...(a.expectedUplift !== undefined ? { expectedUplift: a.expectedUplift } : {}),
+        ...(a.doctorsPayAward !== undefined ? { doctorsPayAward: a.doctorsPayAward } : {}),
+      },
     },
   };
 }

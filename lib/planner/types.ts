@@ -1,6 +1,6 @@
 // Shapes of a scenario's computed results (API `results`, the planner page, exports). Money in
 // pounds (at most 2 decimals), as in the estimate API. Pure types: safe in the browser.
-import type { Area } from "@/lib/engine";
+import type { Area, FigureStatus } from "@/lib/engine";
 import type { EstimateResponse } from "@/lib/estimate-response";
 
 /** What the calculation needs besides the scenario itself; the server loads it from the database. */
@@ -25,7 +25,7 @@ export interface FigureOut {
   id: string;
   label: string;
   value: number;
-  status: "published" | "estimate" | "override" | "projection";
+  status: FigureStatus;
   source: string;
   note?: string;
 }

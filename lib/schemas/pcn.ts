@@ -3,7 +3,8 @@
 // access). Types come from z.infer.
 import "./zod-csp";
 import * as z from "zod";
-import { FINANCIAL_YEARS, toScaledInteger } from "@/lib/engine";
+import { toScaledInteger } from "@/lib/engine";
+import { financialYearField } from "./common";
 
 export const PCN_SEARCH_MAX_PAGE_SIZE = 100;
 export const PCN_SEARCH_DEFAULT_PAGE_SIZE = 20;
@@ -49,9 +50,12 @@ export const PcnCodeSchema = z
   .regex(/^[A-Za-z0-9]{1,10}$/, PCN_CODE_RULE)
   .transform((s) => s.toUpperCase());
 
-const financialYear = z.enum(FINANCIAL_YEARS as [string, ...string[]], {
-  error: () => `choose a financial year (${FINANCIAL_YEARS.join(", ")})`,
-});
+/**
+ * Any well-formed year from 2023/24 (a figure for a year without a rule table is kept, and used
+ * when a plan reaches that year); how far ahead is checked against today's date by the server
+ * (lib/server/today.ts: at most three years after the current one), as everywhere else.
+ */
+const financialYear = financialYearField("The financial year");
 
 const weightedValue = z
   .number({ error: "enter the weighted population as a number, e.g. 41250.5" })

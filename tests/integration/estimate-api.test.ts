@@ -326,3 +326,49 @@ describe("npm run estimate (CLI)", () => {
     expect(JSON.parse(stdout).error.code).toBe("invalid_input");
   });
 });
+
+describe("POST /api/v1/estimate for 2027/28 (issue 15: a year without a rule table)", () => {
+  it("answers 200 with every figure labelled 'projection', the GP maximum raised by the doctors' award", async () => {
+    const { status, json } = await post({
+      financialYear: "2027/28",
+      pcn: { weightedPopulation: 30_000 },
+      assumptions: { payAward: 0.03, doctorsPayAward: 0.035 },
+      posts: [
+        { id: "ot", role: "occupational-therapist", band: "7", point: 1, wte: 1 },
+        { id: "gp", role: "gp", annualSalary: 200_000, wte: 1 },
+      ],
+    });
+    expect(status).toBe(200);
+    expect(json.financialYear).toBe("2027/28");
+    expect(json.figures.length).toBeGreaterThan(0);
+    for (const f of json.figures) {
+      expect(f.status, f.id).toBe("projection");
+      expect(f.source, f.id).toMatch(/^Projection: /);
+    }
+    // Every projected figure is also among the estimates (nobody has published it).
+    expect(json.estimates.map((e: { id: string }) => e.id).sort()).toEqual(json.figures.map((f: { id: string }) => f.id).sort());
+    expect(json.isEstimate).toBe(true);
+    const cap = (role: string) => json.figures.find((f: { id: string }) => f.id.includes(`maximum reimbursable amount: ${role}, national`));
+    // GP: (152,900 + 750) ÷ 1.2938 × 1.035 × 1.2938 − 750 = £158,277.7 → £158,278
+    expect(cap("gp").value).toBe(158_278);
+    // OT: (68,971 + 750) ÷ 1.2938 × 1.03 × 1.2938 − 750 = £71,062.6 → £71,063
+    expect(cap("occupational-therapist").value).toBe(71_063);
+    // GP claimable: 15,827,800 ÷ 12 = 1,318,983.33 → £13,189.83 a month × 12 = £158,277.96
+    expect(json.posts.find((p: { id: string }) => p.id === "gp").claimable).toBe(158_277.96);
+    // OT: band 7 point 1 £49,388 × 1.03 = £50,870; cost 12 × £5,422.14 = £65,065.68, all claimable
+    expect(json.posts.find((p: { id: string }) => p.id === "ot").claimable).toBe(65_065.68);
+    // Entitlement: £27.668 × 1.025 → £28.360; × 30,000 = £850,800
+    expect(json.entitlement).toBe(850_800);
+  });
+
+  it("answers 200 for 2027/28 with the expected 2026/27 uplift as the projection's base, and still labels it", async () => {
+    const body = (expectedUplift: boolean) => ({ financialYear: "2027/28", pcn: { weightedPopulation: 30_000 }, assumptions: { expectedUplift }, posts: [{ id: "ot", role: "occupational-therapist", annualSalary: 90_000, wte: 1 }] });
+    const off = await post(body(false));
+    const on = await post(body(true));
+    expect([off.status, on.status]).toEqual([200, 200]);
+    // From the 3.3% table (£69,515): 69,515 + 750 = 70,265 ÷ 1.2938 × 1.03 × 1.2938 − 750 = £71,622.95 → £71,623 (vs £71,063)
+    const capOf = (j: any) => j.figures.find((f: { id: string }) => f.id.includes("maximum reimbursable amount: occupational-therapist, national")).value;
+    expect([capOf(off.json), capOf(on.json)]).toEqual([71_063, 71_623]);
+    expect(on.json.figures.filter((f: { status: string }) => f.status !== "projection").map((f: { id: string }) => f.id)).toEqual(["2027/28 expected backdated uplift"]);
+  });
+});

@@ -28,7 +28,7 @@ beforeAll(async () => {
   env = await createTestDb({ seed: true });
   db = env.db;
   editor = await createUser(db, { email: "wp@example.nhs.uk", name: "Test Editor", password: "a-long-password" });
-  for (const pcnCode of ["UZ1005", "UZ1008", "UZ1030"]) await grantMembership(db, COMMAND_LINE, { email: editor.email, pcnCode, role: "editor" });
+  for (const pcnCode of ["UZ1005", "UZ1008", "UZ1029", "UZ1030"]) await grantMembership(db, COMMAND_LINE, { email: editor.email, pcnCode, role: "editor" });
 });
 
 afterAll(async () => {
@@ -358,6 +358,27 @@ describe("setConfirmedWeightedPopulation", () => {
     );
     expect(e.code).toBe("invalid_input");
     expect(e.issues.map((i) => i.path)).toEqual([pathName]);
+    expect(await db.weightedPopulation.count()).toBe(before);
+  });
+
+  // Issue 15: the same years as everywhere else — 2023/24 to three years after the current one.
+  const DEC_2026 = new Date("2026-12-04T09:00:00Z");
+  it.each(["2027/28", "2029/30"])("accepts %s in December 2026 (a year without a rule table), and a plan for that year uses it", async (fy) => {
+    const saved = await setConfirmedWeightedPopulation(db, { code: "UZ1029", financialYear: fy, value: 41_000.25, source: "ICB planning letter", enteredBy: "Ed" }, editor, DEC_2026);
+    expect(saved).toMatchObject({ financialYear: fy, provenance: "icb-confirmed", value: 41_000.25 });
+    expect(await resolveWeightedPopulation(db, "UZ1029", fy)).toMatchObject({ value: 41_000.25, provenance: "icb-confirmed" });
+  });
+
+  it.each([
+    ["2030/31", /too far ahead: plans can start at most 3 years after the current financial year \(2026\/27\)\. Choose a year from 2023\/24 to 2029\/30/],
+    ["2022/23", /2023\/24 or later/],
+    ["2027-28", /written like 2026\/27/],
+  ])("rejects %s in December 2026 in words, and changes nothing", async (fy, message) => {
+    const before = await db.weightedPopulation.count();
+    const e = await issuesOf(setConfirmedWeightedPopulation(db, { code: "UZ1029", financialYear: fy, value: 40_000, source: "ICB letter", enteredBy: "Ed" }, editor, DEC_2026));
+    expect(e.code).toBe("invalid_input");
+    expect(e.issues.map((i) => i.path)).toEqual(["financialYear"]);
+    expect(e.issues[0]!.message).toMatch(message);
     expect(await db.weightedPopulation.count()).toBe(before);
   });
 

@@ -7,6 +7,8 @@ import { getRules, isRoleId, ROLES } from "@/lib/engine";
 import { PLANNER_DEFAULTS, SUPERVISION_DEFAULTS, supervisorHourlyCostDefault } from "@/lib/planner/compute";
 import { SUPERVISION_FIELDS, type AssumptionsDraft, type PercentField, type PlainField, type SupervisionField } from "@/lib/planner/scenario-draft";
 import { formatDecimal } from "@/lib/format";
+import { setUplift, type UpliftSwitch } from "@/lib/planner/uplift";
+import { UpliftSwitches } from "./uplift-switch";
 
 const pct = (v: number) => `${formatDecimal(Number(`${v}e2`))}%`;
 
@@ -16,9 +18,14 @@ export function AssumptionsEditor({
   roles,
   errors,
   onChange,
+  uplifts = [],
+  upliftsPending = false,
 }: {
   value: AssumptionsDraft;
   firstYear: string;
+  /** The plan's years with an expected backdated uplift, and what switching each on adds. */
+  uplifts?: UpliftSwitch[];
+  upliftsPending?: boolean;
   /** Roles used by the posts (their maximum reimbursable amounts can be replaced). */
   roles: string[];
   errors: Record<string, string>;
@@ -89,6 +96,12 @@ export function AssumptionsEditor({
         {textField("employerNiThresholdAnnual", "NI threshold (£ a year)", `Default £${rules ? formatDecimal(rules.employerNiThresholdAnnual.value) : "—"}`)}
         {textField("employerPensionRate", "Employer pension rate", `Default ${rules ? pct(rules.employerPensionRate.value) : "—"}`, "%")}
       </div>
+      <UpliftSwitches
+        switches={uplifts}
+        pending={upliftsPending}
+        isOn={(u) => (value.kept.byYear?.[u.financialYear]?.expectedUplift ?? (u.index === 0 ? value.kept.expectedUplift : undefined) ?? u.defaultOn)}
+        onToggle={(u, on) => onChange({ ...value, kept: setUplift(value.kept, u.index, u.financialYear, on) })}
+      />
       {roles.length ? (
         <>
           <h3 className="nhsuk-heading-s">Maximum reimbursable amounts ({firstYear})</h3>

@@ -14,6 +14,7 @@ import { scenarioYears, type Supervisor } from "@/lib/schemas/scenario";
 import type { StoredScenario } from "@/lib/server/scenarios/scenarios";
 import type { AgeSexProfile, NeedOverrides } from "@/lib/need";
 import { AssumptionsEditor } from "./assumptions";
+import { upliftSwitches } from "@/lib/planner/uplift";
 import { ConflictView } from "./conflict";
 import { FirstContactPanel } from "./first-contact";
 import { HeadlineFigures } from "./headline";
@@ -76,6 +77,17 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
   // (SETTLE_MS after the last edit; then deferred, and memoised so an edit's own render skips
   // them). Redrawing the charts on every keystroke took most of an edit's time (issue 14 item 17).
   const later = useDeferredValue(useSettled(results));
+  // The uplift switches price the plan both ways: only while the assumptions are open, deferred.
+  const upliftInput = useDeferredValue(section === "assumptions" ? computable : null);
+  const uplifts = useMemo(() => {
+    if (!upliftInput) return [];
+    try {
+      return upliftSwitches(upliftInput, ctx);
+    } catch {
+      return [];
+    }
+  }, [upliftInput, ctx]);
+  const upliftsPending = section === "assumptions" && upliftInput !== computable;
 
   useLeaveWarning(dirty);
 
@@ -232,7 +244,15 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
       </PlannerSection>
       <PlannerSection id="assumptions" title={"Assumptions"} active={section}>
         <div className="app-no-print">
-          <AssumptionsEditor value={draft.assumptions} firstYear={draft.firstYear} roles={capRoles} errors={check.errors} onChange={(assumptions) => set({ assumptions })} />
+          <AssumptionsEditor
+            value={draft.assumptions}
+            firstYear={draft.firstYear}
+            roles={capRoles}
+            errors={check.errors}
+            onChange={(assumptions) => set({ assumptions })}
+            uplifts={uplifts}
+            upliftsPending={upliftsPending}
+          />
         </div>
         <PrintAssumptionsLater input={laterInput} results={later} />
       </PlannerSection>

@@ -8,6 +8,7 @@ import { FigureTag, MoneyCell, WteCell, type FigureKind } from "@/app/components
 import { CASH_FLOW_COLUMNS, formatCell, isNumericKind, MONTH_COLUMNS, SHARE_COLUMNS, PEAK_FUNDING_LABEL, YEAR_COLUMNS } from "@/lib/planner/columns";
 import { formatDecimal, formatMonth, formatPounds } from "@/lib/format";
 import type { ScenarioResults, YearResult } from "@/lib/planner/types";
+import { FiguresUsed } from "./figures-used";
 
 const chartLoading = () => <p className="nhsuk-body-s app-chart-loading">Loading the chart…</p>;
 const MonthlyPlanChart = dynamic(() => import("./charts").then((m) => m.MonthlyPlanChart), { ssr: false, loading: chartLoading });
@@ -146,32 +147,6 @@ export function SummarySection({
       </details>
       <FiguresUsed year={y} />
     </div>
-  );
-}
-
-function FiguresUsed({ year }: { year: YearResult }) {
-  const marked = year.figures.filter((f) => f.status !== "published");
-  if (!marked.length) return null;
-  return (
-    <details className="nhsuk-details">
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">
-          Figures for {year.financialYear} that are estimates, projections or overrides ({marked.length})
-        </span>
-      </summary>
-      <div className="nhsuk-details__text">
-        <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
-          {marked.map((f) => (
-            <li key={f.id}>
-              <strong className={`nhsuk-tag ${f.status === "projection" ? "nhsuk-tag--purple" : f.status === "estimate" ? "nhsuk-tag--orange" : "nhsuk-tag--blue"}`}>
-                {f.status === "projection" ? "Projection" : f.status === "estimate" ? "Estimate" : "Override"}
-              </strong>{" "}
-              {f.label}: {f.label.toLowerCase().includes("rate") && f.value < 1 ? f.value : formatDecimal(f.value)} — {f.source}
-            </li>
-          ))}
-        </ul>
-      </div>
-    </details>
   );
 }
 

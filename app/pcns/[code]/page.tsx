@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { FINANCIAL_YEARS } from "@/lib/engine";
+import { yearChoices } from "@/lib/server/today";
 import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/format";
 import { getCurrentUser } from "@/lib/server/auth/auth";
 import { canAdmin, canWrite } from "@/lib/server/auth/access";
@@ -70,7 +70,9 @@ export default async function PcnPage({ params, searchParams }: Props) {
 
   const wpByYear = new Map(pcn.weightedPopulations.map((w) => [w.financialYear, w]));
   const firstEstimateYear = pcn.weightedPopulations.find((w) => w.provenance === "estimate")?.financialYear;
-  const defaultYear = firstEstimateYear ?? FINANCIAL_YEARS[FINANCIAL_YEARS.length - 1] ?? "2025/26";
+  // The confirmed-figure form offers the years accepted everywhere (2023/24 to three years ahead).
+  const { current, years: formYears } = yearChoices();
+  const defaultYear = firstEstimateYear ?? current;
   // How each estimate's 80% interval was found, once for all the years that share it.
   const intervalNotes = new Map<string, string[]>();
   for (const w of pcn.weightedPopulations) {
@@ -273,7 +275,7 @@ export default async function PcnPage({ params, searchParams }: Props) {
           replaces the estimate or imported figure for that year. An imported figure is kept, not deleted.
         </p>
         {canWrite(user, pcn.code) ? (
-          <ConfirmedWeightedForm code={pcn.code} financialYears={[...FINANCIAL_YEARS]} defaultYear={defaultYear} />
+          <ConfirmedWeightedForm code={pcn.code} financialYears={formYears} defaultYear={defaultYear} />
         ) : user ? (
           <div className="nhsuk-inset-text">
             <p>Only this PCN&apos;s editors and admins can enter its ICB-confirmed figure: see &quot;Getting access&quot; at the top of this page.</p>

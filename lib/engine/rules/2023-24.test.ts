@@ -7,7 +7,7 @@ const rules = rulesFor("2023/24");
 const byId = (id: string) => rules.capTables.find((t) => t.id === id)!;
 
 describe("2023/24 split at 1 July 2023", () => {
-  it("has the published national figures before and after 1 July, marked published", () => {
+  it("has the national figures the trade press reported before and after 1 July, marked third-party", () => {
     const april = byId("2023-24-april").roles;
     const july = byId("2023-24-july").roles;
     const pairs = [
@@ -20,11 +20,12 @@ describe("2023/24 split at 1 July 2023", () => {
     for (const [role, a, j] of pairs) {
       expect(april[role]!.national, role).toBe(a);
       expect(july[role]!.national, role).toBe(j);
-      expect(april[role]!.status).toBe("published");
-      expect(july[role]!.londonStatus).toBe("estimate");
+      // Issue 15 item 4: reported by Management in Practice / The Pharmacist / THC, not NHS England's text.
+      expect(april[role]!.status).toBe("third-party");
+      expect(july[role]!.londonStatus).toBe("derived");
     }
-    // A row no source publishes stays an estimate.
-    expect(july["occupational-therapist"]!.status).toBe("estimate");
+    // A row no source reports is derived (the July basis ÷ 1.05, or the October 2024 basis ÷ 1.055).
+    expect(july["occupational-therapist"]!.status).toBe("derived");
     expect(byId("2023-24-april").effectiveTo).toBe("2023-06-30");
     expect(byId("2023-24-july").effectiveFrom).toBe("2023-07-01");
   });
@@ -40,12 +41,12 @@ describe("2023/24 split at 1 July 2023", () => {
     expect(plan.posts[0]!.capPence).toBe(6_158_301);
   });
 
-  it("labels a London cap from a published row as an estimate (its London columns are derived)", () => {
+  it("labels a London cap from a third-party national row as derived (its London columns are arithmetic)", () => {
     const plan = pricePlan(compiled("2023/24"), { weightedPopulation: 30_000, posts: [makePost({ role: "clinical-pharmacist", annualSalaryPence: 8_000_000, area: "inner-london" })] });
     const caps = plan.figures.filter((f) => f.id.includes("maximum reimbursable amount: clinical-pharmacist"));
     expect(caps.length).toBe(2);
-    for (const f of caps) expect(f.status).toBe("estimate");
+    for (const f of caps) expect(f.status).toBe("derived");
     const national = pricePlan(compiled("2023/24"), { weightedPopulation: 30_000, posts: [makePost({ role: "clinical-pharmacist", annualSalaryPence: 8_000_000 })] });
-    for (const f of national.figures.filter((f) => f.id.includes("maximum reimbursable amount"))) expect(f.status).toBe("published");
+    for (const f of national.figures.filter((f) => f.id.includes("maximum reimbursable amount"))) expect(f.status).toBe("third-party");
   });
 });

@@ -4,8 +4,8 @@ import { deriveLines, mhpTables, ON_COSTS_TO_2024_25, pick } from "./derive";
 import { MAXIMA_2023_24, MAXIMA_JULY_2023, withPublished } from "./2024-25";
 import type { AfcBandPoints, FinancialYearRules } from "./types";
 
-const AFC_SOURCE = "NHS Agenda for Change pay scales 2023/24 (5% award); athona.com, jobs.hscni.net";
-const afc = (points: number[]): AfcBandPoints => ({ points, status: "published", source: AFC_SOURCE });
+const AFC_SOURCE = "Third party: NHS Agenda for Change pay scales 2023/24 (5% award) as transcribed by athona.com and jobs.hscni.net";
+const afc = (points: number[]): AfcBandPoints => ({ points, status: "third-party", source: AFC_SOURCE });
 
 const NOT_IN_2023 = [
   "healthcare-support-worker",
@@ -26,7 +26,7 @@ const MAXIMA_APRIL_2023 = withPublished(
     from: ON_COSTS_TO_2024_25,
     to: ON_COSTS_TO_2024_25,
     salaryFactor: 1 / 1.05,
-    source: "Estimate (derived): the July 2023 salary basis ÷ 1.05 (undoing the 5% AfC 2023/24 award), costed at 13.8% NI above £9,100 + 14.38% pension",
+    source: "Derived: the July 2023 salary basis ÷ 1.05 (undoing the 5% AfC 2023/24 award), costed at 13.8% NI above £9,100 + 14.38% pension",
   }),
   "april",
 );
@@ -54,12 +54,12 @@ export const RULES_2023_24: FinancialYearRules = {
     "7": afc([43742, 45996, 50056]),
     "8a": afc([50952, 57349]),
     "8b": afc([58972, 68525]),
-    "8c": { points: [70417, 81138], status: "estimate", source: "NHS Employers 2023/24 pay scales as commonly reproduced; not in the research sources — verify" },
+    "8c": { points: [70417, 81138], status: "estimate", source: "Estimate: NHS Employers 2023/24 pay scales as commonly reproduced; not in the research sources — verify" },
   } satisfies Record<AfcBand, AfcBandPoints>,
   hcas: {
-    "inner-london": { rate: 0.2, minimum: 4888, maximum: 7377, status: "estimate", source: "Third-party summary of 2023 HCAS (jobcentrenearme.com); not confirmed against NHS Employers Annex 9" },
-    "outer-london": { rate: 0.15, minimum: 4108, maximum: 5177, status: "estimate", source: "Third-party summary of 2023 HCAS (jobcentrenearme.com); not confirmed against NHS Employers Annex 9" },
-    fringe: { rate: 0.05, minimum: 1136, maximum: 1915, status: "estimate", source: "Third-party summary of 2023 HCAS (jobcentrenearme.com); not confirmed against NHS Employers Annex 9" },
+    "inner-london": { rate: 0.2, minimum: 4888, maximum: 7377, status: "third-party", source: "Third party: summary of 2023 HCAS (jobcentrenearme.com); not confirmed against NHS Employers Annex 9" },
+    "outer-london": { rate: 0.15, minimum: 4108, maximum: 5177, status: "third-party", source: "Third party: summary of 2023 HCAS (jobcentrenearme.com); not confirmed against NHS Employers Annex 9" },
+    fringe: { rate: 0.05, minimum: 1136, maximum: 1915, status: "third-party", source: "Third party: summary of 2023 HCAS (jobcentrenearme.com); not confirmed against NHS Employers Annex 9" },
   },
   capTables: [
     {
@@ -68,8 +68,8 @@ export const RULES_2023_24: FinancialYearRules = {
       effectiveFrom: "2023-04-01",
       effectiveTo: "2023-06-30",
       publishedOn: "2023-03-31",
-      status: "estimate",
-      source: "Published national rows for clinical pharmacists, FCPs, care coordinators, SPLWs and pharmacy technicians; the rest derived (July basis ÷ 1.05)",
+      status: "derived",
+      source: "National rows for clinical pharmacists, FCPs, care coordinators, SPLWs and pharmacy technicians reported by a third party (trade press, THC calculator); the rest derived (July basis ÷ 1.05)",
       roles: pick(MAXIMA_APRIL_2023, NOT_IN_2023),
       mhp: mhpTables(MAXIMA_APRIL_2023),
     },
@@ -78,14 +78,14 @@ export const RULES_2023_24: FinancialYearRules = {
       title: "From 1 July 2023: maximum reimbursable amounts uplifted for the 5% AfC award",
       effectiveFrom: "2023-07-01",
       publishedOn: "2023-06-02",
-      status: "estimate",
-      source: "Published national rows for clinical pharmacists, FCPs, care coordinators, SPLWs and pharmacy technicians; the rest derived (October 2024 salary bases ÷ 1.055, costed at 2023/24 on-costs)",
+      status: "derived",
+      source: "National rows for clinical pharmacists, FCPs, care coordinators, SPLWs and pharmacy technicians reported by a third party (trade press, THC calculator); the rest derived (October 2024 salary bases ÷ 1.055, costed at 2023/24 on-costs)",
       note: "The DES table was updated on 2 June 2023 with effect from 1 July 2023; April–June used the earlier figures.",
       roles: pick(MAXIMA_JULY_2023, NOT_IN_2023),
       mhp: mhpTables(MAXIMA_JULY_2023),
     },
   ],
-  payAward: { value: 0.05, status: "published", source: AFC_SOURCE },
-  doctorsPayAward: { value: 0.06, status: "estimate", source: "DDRB 2023/24: 6% (general knowledge; with 6% in 2024/25 it reproduces the published 2024/25 salaried GP minimum £73,113)" },
+  payAward: { value: 0.05, status: "published", source: "NHS Agenda for Change 2023/24: 5% consolidated award (DHSC / NHS Employers)" },
+  doctorsPayAward: { value: 0.06, status: "estimate", source: "Estimate: DDRB 2023/24 6% (general knowledge; with 6% in 2024/25 it reproduces the published 2024/25 salaried GP minimum £73,113)" },
   notes: ["Advanced practitioners were limited in number per PCN in 2023/24 (3, or 6 for PCNs of 100,000+); the engine does not enforce number caps."],
 };

@@ -9,7 +9,7 @@ const afc = (points: number[], estimatePoints?: number[]): AfcBandPoints => ({
   points,
   status: "published",
   source: AFC_SOURCE,
-  ...(estimatePoints ? { estimatePoints, note: "Point 2 derived (2025/26 ÷ 1.036); the source stopped at band 6." } : {}),
+  ...(estimatePoints ? { estimatePoints, note: "Point 2 derived (2025/26 ÷ 1.036: £50,273 ÷ 1.036 = £48,526); the source stopped at band 6." } : {}),
 });
 
 export const AFC_2024_25: Record<AfcBand, AfcBandPoints> = {
@@ -24,12 +24,13 @@ export const AFC_2024_25: Record<AfcBand, AfcBandPoints> = {
 };
 
 const PHARMACIST_OCT_2024 = "The Pharmacist, 'PCNs can claim more per ARRS role but no overall funding increase' (Sept 2024)";
+// Trade press and a calculator reporting the updated DES table: third party (the DES text was not found).
 const published = (national: number, outerLondon: number, innerLondon: number, source: string): CapLine => ({
   national,
   outerLondon,
   innerLondon,
-  status: "published",
-  source,
+  status: "third-party",
+  source: `Third party: ${source}`,
 });
 
 const OCTOBER_2024_PUBLISHED: Partial<Record<CappedRoleId, CapLine>> = {
@@ -62,8 +63,8 @@ function shareRows(derived: Record<CappedRoleId, CapLine>): Record<CappedRoleId,
         national: t.national,
         outerLondon: t.outerLondon,
         innerLondon: t.innerLondon,
-        status: "estimate",
-        source: `Estimate: the published ${twin} row, which this role shares in the April 2025 table`,
+        status: "derived",
+        source: `Derived: the ${twin} row (${t.source.replace(/^Third party: /, "")}), which this role shares in the April 2025 table`,
       };
     }
   }
@@ -76,7 +77,7 @@ export const OCTOBER_2024: Record<CappedRoleId, CapLine> = shareRows({
     from: ON_COSTS_FROM_2025_26,
     to: ON_COSTS_TO_2024_25,
     salaryFactor: 1,
-    source: "Estimate (re-costed salary basis): the April 2025 salary basis, costed at 13.8% NI above £9,100 + 14.38% pension",
+    source: "Derived (re-costed salary basis): the April 2025 salary basis, costed at 13.8% NI above £9,100 + 14.38% pension",
     note: "The April 2025 table is the October 2024 salaries re-costed for NI only, so the reverse gives the October 2024 row.",
   }),
 });
@@ -86,7 +87,7 @@ export const MAXIMA_2023_24: Record<CappedRoleId, CapLine> = deriveLines(APRIL_2
   from: ON_COSTS_FROM_2025_26,
   to: ON_COSTS_TO_2024_25,
   salaryFactor: 1 / 1.055,
-  source: "Estimate (re-costed salary basis): the October 2024 salary basis ÷ 1.055 (undoing the 5.5% AfC award), costed at 13.8% NI above £9,100 + 14.38% pension",
+  source: "Derived (re-costed salary basis): the October 2024 salary basis ÷ 1.055 (undoing the 5.5% AfC award), costed at 13.8% NI above £9,100 + 14.38% pension",
   note: "The 2023/24 DES figures (updated 2 June 2023) were not found in public sources.",
 });
 
@@ -103,15 +104,15 @@ export const PUBLISHED_2023_24: Partial<Record<CappedRoleId, { april: number; ju
 };
 
 /**
- * Rows whose national figure a source publishes become published (their London columns stay
- * derived). The derived national figure must equal the published one, or the method is wrong.
+ * Rows whose national figure the trade press or a calculator reports become third-party (their
+ * London columns stay derived). The derived national figure must equal the published one, or the method is wrong.
  */
 export function withPublished(lines: Record<CappedRoleId, CapLine>, when: "april" | "july"): Record<CappedRoleId, CapLine> {
   const out = { ...lines };
   for (const [role, p] of Object.entries(PUBLISHED_2023_24) as [CappedRoleId, { april: number; july: number }][]) {
     const line = lines[role];
     if (line.national !== p[when]) throw new Error(`${role}: derived ${line.national} is not the published ${p[when]}`);
-    out[role] = { ...line, status: "published", londonStatus: "estimate", source: `National figure published: ${JULY_2023_SOURCE}. London columns: ${line.source}` };
+    out[role] = { ...line, status: "third-party", londonStatus: "derived", source: `Third party: national figure reported by ${JULY_2023_SOURCE}. London columns: ${line.source}` };
   }
   return out;
 }
@@ -129,8 +130,8 @@ export const RULES_2024_25: FinancialYearRules = {
       id: "main",
       label: "ARRS entitlement",
       ratePerWeightedPatient: 22.894,
-      status: "published",
-      source: "Network Contract DES 2024/25; Pulse 'PCNs can claim more for ARRS staff but funding remains flat'",
+      status: "third-party",
+      source: "Third party: Network Contract DES 2024/25 as reported by Pulse, 'PCNs can claim more for ARRS staff but funding remains flat'; The Pharmacist",
     },
     {
       id: "gp",
@@ -138,8 +139,8 @@ export const RULES_2024_25: FinancialYearRules = {
       ratePerWeightedPatient: 1.303,
       roles: ["gp"],
       appliesFrom: "2024-10-01",
-      status: "published",
-      source: "Network Contract DES 2024/25 §10.5.4 (ARRS GPs); £82m national reserve",
+      status: "third-party",
+      source: "Third party: Network Contract DES 2024/25 §10.5.4 (ARRS GPs), £82m national reserve, as reported by Pulse and SSLMC",
     },
   ],
   employerNiRate: { value: 0.138, status: "published", source: "HMRC: employer Class 1 NI 13.8% to 5 April 2025" },
@@ -147,9 +148,9 @@ export const RULES_2024_25: FinancialYearRules = {
   employerPensionRate: { value: 0.1438, status: "published", source: "NHS Employers: employers pay 14.38%; the rest of 23.78% is paid centrally from April 2024" },
   afc: AFC_2024_25,
   hcas: {
-    "inner-london": { rate: 0.2, minimum: 5227, maximum: 8173, status: "estimate", source: "Estimate: maximum from the ARRS inner-London salary basis (from the ARRS London maxima); minimum = 2025/26 ÷ 1.036" },
-    "outer-london": { rate: 0.15, minimum: 4394, maximum: 5735, status: "estimate", source: "Estimate: maximum from the ARRS outer-London salary basis (from the ARRS London maxima); minimum = 2025/26 ÷ 1.036" },
-    fringe: { rate: 0.05, minimum: 1214, maximum: 2121, status: "estimate", source: "Estimate: 2025/26 figures ÷ 1.036" },
+    "inner-london": { rate: 0.2, minimum: 5227, maximum: 8173, status: "derived", source: "Derived: maximum from the ARRS inner-London salary basis (from the ARRS London maxima); minimum = 2025/26 ÷ 1.036" },
+    "outer-london": { rate: 0.15, minimum: 4394, maximum: 5735, status: "derived", source: "Derived: maximum from the ARRS outer-London salary basis (from the ARRS London maxima); minimum = 2025/26 ÷ 1.036" },
+    fringe: { rate: 0.05, minimum: 1214, maximum: 2121, status: "derived", source: "Derived: 2025/26 figures ÷ 1.036" },
   },
   capTables: [
     {
@@ -158,8 +159,8 @@ export const RULES_2024_25: FinancialYearRules = {
       effectiveFrom: "2024-04-01",
       effectiveTo: "2024-09-30",
       publishedOn: "2024-03-29",
-      status: "estimate",
-      source: "Estimate (re-costed salary basis: 2023/24 maxima continued until the October 2024 uplift)",
+      status: "derived",
+      source: "Derived (the 2023/24 maxima from 1 July 2023 continued until the October 2024 uplift): third-party national rows for clinical pharmacists, FCPs, care coordinators, SPLWs and pharmacy technicians; the rest re-costed salary bases",
       roles: pick(MAXIMA_JULY_2023, [...NOT_IN_2024, "gp"]),
       mhp: mhpTables(MAXIMA_2023_24),
     },
@@ -168,15 +169,15 @@ export const RULES_2024_25: FinancialYearRules = {
       title: "From 1 October 2024: maxima uplifted for the 5.5% AfC award; ARRS GPs added",
       effectiveFrom: "2024-10-01",
       publishedOn: "2024-09-26",
-      status: "published",
-      source: "Network Contract DES 2024/25, updated 26 September 2024, Table 2",
-      note: "Published rows: clinical pharmacist, FCP, advanced practitioner, pharmacy technician, GP. Other rows are estimates.",
+      status: "third-party",
+      source: "Network Contract DES 2024/25, updated 26 September 2024, Table 2, as reported by The Pharmacist, Pulse and THC Primary Care",
+      note: "Rows reported by a third party: clinical pharmacist, FCP, advanced practitioner, pharmacy technician, GP. The other rows are derived.",
       roles: pick(OCTOBER_2024, NOT_IN_2024),
       mhp: mhpTables(OCTOBER_2024),
     },
   ],
   payAward: { value: 0.055, status: "published", source: AFC_SOURCE },
-  doctorsPayAward: { value: 0.06, status: "estimate", source: "DDRB 2024/25: 6% (derived: with 6% in 2023/24 it reproduces the published 2024/25 salaried GP minimum £73,113 from the 2021/22 range)" },
+  doctorsPayAward: { value: 0.06, status: "estimate", source: "DDRB 2024/25: 6% (general knowledge, checked: with 6% in 2023/24 it reproduces the published 2024/25 salaried GP minimum £73,113 from the 2021/22 range)" },
   notes: [
     "ARRS GPs could be claimed only from 1 October 2024, from a separate ring-fenced pot (£1.303 per weighted patient).",
     "The maxima rose on 1 October 2024 with the 5.5% pay award; the entitlement did not.",

@@ -4,8 +4,10 @@ import { APRIL_2025_CAPS, APRIL_2025_MHP_50 } from "./base-2025-26";
 import { deriveLines, mhpTables, ON_COSTS_FROM_2025_26 } from "./derive";
 import type { AfcBandPoints, FinancialYearRules } from "./types";
 
-const AFC_SOURCE = "NHS Agenda for Change pay scales 2025/26 (3.6% award, backdated to 1 April 2025); nhstakehomepaycalculator.co.uk";
-const afc = (points: number[]): AfcBandPoints => ({ points, status: "published", source: AFC_SOURCE });
+const AFC_SOURCE = "Third party: NHS Agenda for Change pay scales 2025/26 (3.6% award, backdated to 1 April 2025) as transcribed by nhstakehomepaycalculator.co.uk";
+const afc = (points: number[]): AfcBandPoints => ({ points, status: "third-party", source: AFC_SOURCE });
+
+const HCAS_SOURCE = "Third party: NHS Terms and Conditions Annex 9 cash limits 2025/26 as transcribed by nhspayscales.co.uk";
 
 export const AFC_2025_26: Record<AfcBand, AfcBandPoints> = {
   "3": afc([24937, 26598]),
@@ -25,13 +27,13 @@ export const UPLIFTED_2025_26 = deriveLines(
     from: ON_COSTS_FROM_2025_26,
     to: ON_COSTS_FROM_2025_26,
     salaryFactor: 1.036,
-    source: "Estimate (re-costed salary basis): April 2025 salary basis × 1.036 (AfC 2025/26 award), costed at 15% NI above £5,000 + 14.38% pension",
+    source: "Derived (re-costed salary basis): April 2025 salary basis × 1.036 (AfC 2025/26 award), costed at 15% NI above £5,000 + 14.38% pension",
     note: "NHS England loaded the uplifted maxima on 1 August 2025, backdated to 1 April 2025; the figures themselves were not found in public sources.",
   },
   {
     gp: {
       salaryFactor: 1.04,
-      source: "Estimate (re-costed salary basis): GP salary element £82,418 × 1.04 (DDRB 2025/26), costed at 15% NI above £5,000 + 14.38% pension",
+      source: "Derived (re-costed salary basis): GP salary element £82,418 × 1.04 (DDRB 2025/26), costed at 15% NI above £5,000 + 14.38% pension",
     },
   },
 );
@@ -54,9 +56,9 @@ export const RULES_2025_26: FinancialYearRules = {
   employerPensionRate: { value: 0.1438, status: "published", source: "NHS Employers: employers pay 14.38%; the rest of 23.78% is paid centrally" },
   afc: AFC_2025_26,
   hcas: {
-    "inner-london": { rate: 0.2, minimum: 5415, maximum: 8465, status: "published", source: "NHS Terms and Conditions Annex 9, 2025/26" },
-    "outer-london": { rate: 0.15, minimum: 4552, maximum: 5941, status: "published", source: "NHS Terms and Conditions Annex 9, 2025/26" },
-    fringe: { rate: 0.05, minimum: 1258, maximum: 2197, status: "published", source: "NHS Terms and Conditions Annex 9, 2025/26" },
+    "inner-london": { rate: 0.2, minimum: 5415, maximum: 8465, status: "third-party", source: HCAS_SOURCE },
+    "outer-london": { rate: 0.15, minimum: 4552, maximum: 5941, status: "third-party", source: HCAS_SOURCE },
+    fringe: { rate: 0.05, minimum: 1258, maximum: 2197, status: "third-party", source: HCAS_SOURCE },
   },
   capTables: [
     {
@@ -64,8 +66,8 @@ export const RULES_2025_26: FinancialYearRules = {
       title: "Maximum reimbursable amounts as published for 1 April 2025",
       effectiveFrom: "2025-04-01",
       publishedOn: "2025-04-01",
-      status: "published",
-      source: "Network Contract DES 2025/26 §10.5.4 Table 2",
+      status: "third-party",
+      source: "Network Contract DES 2025/26 §10.5.4 Table 2, as reported by the trade press and transcribed by public calculators (the DES text was not found); the GP London figure is derived",
       note: "The October 2024 salaries re-costed for the new NI rules only.",
       roles: APRIL_2025_CAPS,
       mhp: mhpTables(APRIL_2025_CAPS, APRIL_2025_MHP_50),
@@ -75,14 +77,14 @@ export const RULES_2025_26: FinancialYearRules = {
       title: "After the 3.6% AfC / 4% DDRB uplift (loaded 1 August 2025, backdated to 1 April 2025)",
       effectiveFrom: "2025-04-01",
       publishedOn: "2025-08-01",
-      status: "estimate",
-      source: "Estimate (re-costed salary basis: salary basis × 1.036; GP × 1.04)",
+      status: "derived",
+      source: "Derived (re-costed salary basis: salary basis × 1.036; GP × 1.04); the uplift itself was announced by NHS England (loaded 1 August 2025, backdated)",
       backdatedUplift: { defaultOn: true },
       roles: UPLIFTED_2025_26,
       mhp: mhpTables(UPLIFTED_2025_26),
     },
   ],
-  payAward: { value: 0.036, status: "published", source: AFC_SOURCE },
+  payAward: { value: 0.036, status: "published", source: "NHS Agenda for Change 2025/26: 3.6% award, backdated to 1 April 2025 (DHSC / NHS Employers)" },
   doctorsPayAward: { value: 0.04, status: "published", source: "DDRB 2025/26: 4% for doctors, funded for ARRS GPs from 1 April 2025 (The Pharmacist; Pulse)" },
   notes: [
     "The uplifted maxima replace the April table for the whole year (backdated); the April table is kept for audit.",

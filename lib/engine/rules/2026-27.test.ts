@@ -11,13 +11,13 @@ const rules = rulesFor("2026/27");
 const table = (id: string) => rules.capTables.find((t) => t.id === id)!;
 
 describe("2026/27 GP maximum", () => {
-  it("is £152,900 national and £155,698 London, an estimate derived from the salaried GP range", () => {
+  it("is £152,900 national and £155,698 London, derived from the salaried GP range", () => {
     // £118,759 + 15% × (£118,759 − £5,000) + 14.38% × £118,759 = 118,759 + 17,063.85 + 17,077.54 = £152,900.39 → £152,900
     // London: £120,921 (+ £2,162) → 120,921 + 17,388.15 + 17,388.44 = £155,697.59 → £155,698
     for (const id of ["2026-27", "2026-27-uplift"]) {
       const gp = table(id).roles.gp!;
       expect([gp.national, gp.outerLondon, gp.innerLondon]).toEqual([152_900, 155_698, 155_698]);
-      expect(gp.status).toBe("estimate");
+      expect(gp.status).toBe("derived");
       expect(gp.source).toMatch(/£118,759.*15% NI above £5,000.*14\.38% pension/);
       expect(gp.note).toMatch(/Table 3c figure when it is entered/);
     }
@@ -43,7 +43,7 @@ describe("2026/27 maxima on NHS England's 2.5% basis, the 3.3% award as an expec
     // April 2025 OT national £64,907 → basis (64,907 + 750) ÷ 1.2938 = £50,747.02;
     // × 1.036 × 1.025 = £53,888.50 → × 1.2938 − 750 = £68,970.74 → £68,971 (domain-update §2.2: 68,971)
     expect(otCap(off).pence).toBe(6_897_100);
-    expect(otCap(off).figure.status).toBe("estimate");
+    expect(otCap(off).figure.status).toBe("derived");
     // × 1.036 × 1.033 = £54,309.09 → × 1.2938 − 750 = £69,515.10 → £69,515 (domain-update §2.2: 69,515)
     expect(otCap(on).pence).toBe(6_951_500);
     expect(off.monthSegments.every((segs) => segs.every((s) => s.table.id === "2026-27"))).toBe(true);

@@ -13,8 +13,8 @@ const afc = Object.fromEntries(
     band,
     {
       points: AFC_2025_26[band].points.map((p) => Math.floor(p * AFC_UPLIFT + 0.5)),
-      status: "estimate",
-      source: "Estimate: 2025/26 pay points × 1.033 (3.3% AfC award from April 2026, announced 12 Feb 2026), rounded to the pound",
+      status: "derived",
+      source: "Derived: 2025/26 pay points × 1.033 (3.3% AfC award from April 2026, announced 12 Feb 2026), rounded to the pound; the official 2026/27 pay points were not found",
     } satisfies AfcBandPoints,
   ]),
 ) as Record<AfcBand, AfcBandPoints>;
@@ -33,9 +33,9 @@ export const GP_2026_27 = {
   national: 152900,
   outerLondon: 155698,
   innerLondon: 155698,
-  status: "estimate",
+  status: "derived",
   source:
-    "Estimate (derived): top of the 2026/27 salaried GP range £118,759 + 15% NI above £5,000 + 14.38% pension = £152,900; London adds the £2,162 GP London weighting = £155,698. These equal the published 2026/27 practice-level GP reimbursement scheme maxima (NHS England supplementary information, 2026/27 GP contract; CQRS), which use the same definition as the ARRS GP maximum (top of the salaried GP range + on-costs)",
+    "Derived: top of the 2026/27 salaried GP range £118,759 + 15% NI above £5,000 + 14.38% pension = £152,900; London adds the £2,162 GP London weighting = £155,698. These equal the published 2026/27 practice-level GP reimbursement scheme maxima (NHS England supplementary information, 2026/27 GP contract; CQRS), which use the same definition as the ARRS GP maximum (top of the salaried GP range + on-costs)",
   note: "Replaced by the Network Contract DES 2026/27 Table 3c figure when it is entered (assumptions.maxReimbursableAnnual.gp). The range already includes the 3.5% doctors' award, so the expected uplift does not move it.",
 } as const;
 
@@ -45,7 +45,7 @@ const CAPS_2026_27 = deriveLines(APRIL_2025_CAPS, {
   from: ON_COSTS_FROM_2025_26,
   to: ON_COSTS_FROM_2025_26,
   salaryFactor: 1.036 * NHSE_PAY_ASSUMPTION,
-  source: "Estimate (derived): April 2025 salary basis × 1.036 (2025/26 award) × 1.025 (the 2.5% pay growth NHS England costed the 2026/27 contract on), costed at 15% NI above £5,000 + 14.38% pension",
+  source: "Derived: April 2025 salary basis × 1.036 (2025/26 award) × 1.025 (the 2.5% pay growth NHS England costed the 2026/27 contract on), costed at 15% NI above £5,000 + 14.38% pension",
   note: "NHS England's 2026/27 ARRS figures were built on 2.5% pay growth; the 3.3% AfC award had not been added (SSLMC).",
 });
 CAPS_2026_27.gp = { ...GP_2026_27 };
@@ -54,17 +54,19 @@ const UPLIFT_2026_27 = deriveLines(APRIL_2025_CAPS, {
   from: ON_COSTS_FROM_2025_26,
   to: ON_COSTS_FROM_2025_26,
   salaryFactor: 1.036 * AFC_UPLIFT,
-  source: "Estimate (derived): April 2025 salary basis × 1.036 (2025/26 award) × 1.033 (the full 3.3% AfC 2026/27 award), costed at 15% NI above £5,000 + 14.38% pension",
+  source: "Assumption (an uplift not announced): April 2025 salary basis × 1.036 (2025/26 award) × 1.033 (the full 3.3% AfC 2026/27 award), costed at 15% NI above £5,000 + 14.38% pension",
   note: "An expected backdated uplift, as in 2025/26: not announced. Switch it on with the assumption expectedUplift.",
+  status: "assumption",
 });
+// The GP maximum does not move with the AfC uplift (its range already has the 3.5% award): derived either way.
 UPLIFT_2026_27.gp = { ...GP_2026_27 };
 
 const hcas = (rate: number, minimum: number, maximum: number) => ({
   rate,
   minimum: Math.floor(minimum * AFC_UPLIFT + 0.5),
   maximum: Math.floor(maximum * AFC_UPLIFT + 0.5),
-  status: "estimate" as const,
-  source: "Estimate: 2025/26 HCAS cash limits × 1.033",
+  status: "derived" as const,
+  source: "Derived: 2025/26 HCAS cash limits × 1.033 (the 2026/27 cash limits were not found)",
 });
 
 export const RULES_2026_27: FinancialYearRules = {
@@ -76,13 +78,13 @@ export const RULES_2026_27: FinancialYearRules = {
       label: "ARRS entitlement",
       ratePerWeightedPatient: 27.668,
       status: "estimate",
-      source: "Unverified: one third-party tool (orgcentral.app) gives £27.668; national pot £1,754m provisional (SSLMC)",
+      source: "Estimate, unverified: one third-party tool (orgcentral.app, not seen) gives £27.668; no published 2026/27 rate found; national pot £1,754m provisional (SSLMC)",
       note: "Replace with the figure in your ICB's 2026/27 ARRS letter.",
     },
   ],
   employerNiRate: { value: 0.15, status: "published", source: "HMRC: employer Class 1 NI 15%" },
   employerNiThresholdAnnual: { value: 5000, status: "published", source: "HMRC: secondary threshold £5,000 a year (held at this level until April 2031, Autumn Budget 2025)" },
-  employerPensionRate: { value: 0.1438, status: "published", source: "NHS Employers: employers pay 14.38% until the valuation that sets the rate from April 2027" },
+  employerPensionRate: { value: 0.1438, status: "assumption", source: "Assumption: the 2025/26 rate (NHS Employers / NHSBSA: employers pay 14.38%) continues; the NHSBSA 2026/27 notice was not found, and the 2024 valuation sets the rate only from April 2027" },
   afc,
   hcas: {
     "inner-london": hcas(0.2, 5415, 8465),
@@ -95,8 +97,8 @@ export const RULES_2026_27: FinancialYearRules = {
       title: "2026/27 maximum reimbursable amounts on NHS England's 2.5% pay basis",
       effectiveFrom: "2026-04-01",
       publishedOn: "2026-04-30",
-      status: "estimate",
-      source: "Estimate (derived, 2.5% pay growth as NHS England costed the 2026/27 contract); the DES 2026/27 (PRN02483) tables were not found in public sources",
+      status: "derived",
+      source: "Derived (2.5% pay growth as NHS England costed the 2026/27 contract); the DES 2026/27 (PRN02483) tables were not found in public sources",
       roles: CAPS_2026_27,
       mhp: mhpTables(CAPS_2026_27),
     },
@@ -105,8 +107,8 @@ export const RULES_2026_27: FinancialYearRules = {
       title: "2026/27 after the full 3.3% AfC award, if backdated to 1 April 2026 (expected uplift, estimated)",
       effectiveFrom: "2026-04-01",
       publishedOn: "2026-08-01",
-      status: "estimate",
-      source: "Estimate (derived: salary basis × 1.033); not announced — SSLMC: the 3.3% award 'has not yet been added'",
+      status: "assumption",
+      source: "Assumption (derived: salary basis × 1.033); not announced — SSLMC: the 3.3% award 'has not yet been added'",
       note: "Off unless you switch on expectedUplift. In 2025/26 the award was loaded on 1 August and backdated to April; a 2026/27 uplift may follow the same way.",
       backdatedUplift: { defaultOn: false },
       roles: UPLIFT_2026_27,
@@ -118,7 +120,7 @@ export const RULES_2026_27: FinancialYearRules = {
   notes: [
     "Any GP is eligible from 2026/27 (no longer only within 2 years of CCT); the GP maximum is the top of the salaried GP range plus on-costs.",
     "The maxima are on the 2.5% pay growth NHS England costed; the full 3.3% AfC award is an expected backdated uplift you can switch on (expectedUplift).",
-    "The entitlement rate and all maxima are estimates until the DES figures are entered.",
+    "The entitlement rate is an estimate and the maxima are derived until the DES figures are entered.",
     "The employer NI threshold is held at £5,000 until April 2031 (Autumn Budget 2025).",
     "From 2025/26 an ICB keeps any ARRS underspend; a PCN's unclaimed entitlement is still lost at 31 March.",
   ],

@@ -4,16 +4,19 @@
 import type { MhpBand } from "../roles";
 import type { CapLine, CappedRoleId } from "./types";
 
+// Status: the DES 2025/26 text itself was not found, so every row is "third-party" — the trade
+// press or a public calculator transcribing it (domain-update-2026.md D6) — except the GP London
+// figure, which no source states: it is derived.
 const TRADE_PRESS =
-  "Network Contract DES 2025/26 §10.5.4 Table 2, as reported by The Pharmacist / Pharmaceutical Journal / Pulse (Mar–Apr 2025)";
+  "Third party: Network Contract DES 2025/26 §10.5.4 Table 2, as reported by The Pharmacist / Pharmaceutical Journal / Pulse (Mar–Apr 2025)";
 const CALCULATOR =
-  "Network Contract DES 2025/26 §10.5.4 Table 2, as reproduced by a public PCN calculator; agrees with the trade-press rows by re-costing the same salary bases";
+  "Third party: Network Contract DES 2025/26 §10.5.4 Table 2, as transcribed by public PCN calculators (THC Primary Care; Alomco agrees for band 7); agrees with the trade-press rows by re-costing the same salary bases";
 
 const line = (national: number, outerLondon: number, innerLondon: number, source: string, note?: string): CapLine => ({
   national,
   outerLondon,
   innerLondon,
-  status: "published",
+  status: "third-party",
   source,
   ...(note ? { note } : {}),
 });
@@ -29,19 +32,28 @@ export const APRIL_2025_CAPS: Record<CappedRoleId, CapLine> = {
   "enhanced-practice-nurse": line(64907, 72327, 75480, CALCULATOR),
   "advanced-practitioner": line(73334, 80754, 83907, TRADE_PRESS),
   "digital-and-transformation-lead": line(73334, 80754, 83907, CALCULATOR),
-  "experienced-general-practice-nurse": line(53319, 60739, 63892, "Pulse / Management in Practice, 2025/26 contract (nurses and HCSW); London columns from a public PCN calculator"),
+  "experienced-general-practice-nurse": line(53319, 60739, 63892, "Third party: Pulse / Management in Practice, 2025/26 contract (nurses and HCSW); London columns from a public PCN calculator"),
   "pharmacy-technician": line(43352, 49967, 52172, TRADE_PRESS),
   "social-prescribing-link-worker": line(43352, 49967, 52172, CALCULATOR),
   "health-and-wellbeing-coach": line(43352, 49967, 52172, CALCULATOR),
   "apprentice-physician-associate": line(43352, 49967, 52172, CALCULATOR),
-  "new-to-general-practice-nurse": line(43352, 49967, 52172, "Pulse / Management in Practice, 2025/26 contract; London columns from a public PCN calculator"),
+  "new-to-general-practice-nurse": line(43352, 49967, 52172, "Third party: Pulse / Management in Practice, 2025/26 contract; London columns from a public PCN calculator"),
   "care-coordinator": line(36150, 42038, 43529, CALCULATOR),
   "nursing-associate": line(36150, 42038, 43529, CALCULATOR),
   "general-practice-assistant": line(36150, 42038, 43529, CALCULATOR),
   "trainee-nursing-associate": line(32159, 38047, 39164, CALCULATOR),
-  "healthcare-support-worker": line(32159, 38047, 39164, "Pulse / Management in Practice, 2025/26 contract; London columns from a public PCN calculator"),
-  "consultant-nurse": line(102683, 110103, 113256, "Pulse, 2025/26 contract (consultant nurses added); London columns from a public PCN calculator"),
-  gp: line(105882, 108680, 108680, "Humberside LMC / Pulse, 2025/26 contract: GP salary element £82,418 + on-costs; one London figure", "GPs within 2 years of CCT only (2025/26)."),
+  "healthcare-support-worker": line(32159, 38047, 39164, "Third party: Pulse / Management in Practice, 2025/26 contract; London columns from a public PCN calculator"),
+  "consultant-nurse": line(102683, 110103, 113256, "Third party: Pulse, 2025/26 contract (consultant nurses added); London columns from a public PCN calculator"),
+  gp: {
+    ...line(
+      105882,
+      108680,
+      108680,
+      "Third party: Humberside LMC / Pulse, 2025/26 contract: GP salary element £82,418 + on-costs = £105,882 national. London £108,680 is derived (no source states it): (£82,418 + £2,162 GP London weighting) = £84,580 + 15% NI above £5,000 (£11,937) + 14.38% pension (£12,162.60) = £108,679.60, £108,680 to the pound",
+      "GPs within 2 years of CCT only (2025/26).",
+    ),
+    londonStatus: "derived",
+  },
 };
 
 /** MHP 50% table (first MHP per band), published 2025/26. The 100% table is the base row for the band. */

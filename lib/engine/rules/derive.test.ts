@@ -18,7 +18,7 @@ describe("deriveLine (domain.md §5): max = basis × (1 + NI + pension) − NI �
     const d = recostTo2024(APRIL_2025_CAPS[role]);
     const got = [d.national, d.outerLondon, d.innerLondon];
     for (const [i, v] of got.entries()) expect(Math.abs(v - published[i]!)).toBeLessThanOrEqual(1);
-    expect(d.status).toBe("estimate");
+    expect(d.status).toBe("derived");
   });
 
   it("the April 2025 CP national figure re-costed is exactly £65,838 (65,838.07 rounded)", () => {
@@ -33,7 +33,7 @@ describe("deriveLine (domain.md §5): max = basis × (1 + NI + pension) − NI �
     const line: CapLine = { national: max, outerLondon: max, innerLondon: max, status: "published", source: "x" };
     const d = deriveLine(line, { from: ON_COSTS_FROM_2025_26, to: ON_COSTS_FROM_2025_26, salaryFactor: factor, source: "s", note: "n" });
     expect(d.national).toBe(expected);
-    expect(d).toMatchObject({ status: "estimate", source: "s", note: "n" });
+    expect(d).toMatchObject({ status: "derived", source: "s", note: "n" });
   });
 
   it("whole-pound results are half up: a basis giving exactly £x.50 rounds up", () => {

@@ -4,7 +4,7 @@
 // so a published maximum gives its basis, and an uplifted or re-costed basis gives an estimate.
 import { MHP_BANDS, type MhpBand, type MhpFunding } from "../roles";
 import { MHP_BAND_BASE_ROLE } from "./base-2025-26";
-import type { CapLine, CappedRoleId, CapTable } from "./types";
+import type { CapLine, CappedRoleId, CapTable, FigureStatus } from "./types";
 
 export interface OnCosts {
   niRate: number;
@@ -31,16 +31,18 @@ export interface DeriveOptions {
   salaryFactor: number;
   source: string;
   note?: string;
+  /** Default "derived" (arithmetic on published figures); "assumption" when the factor is not announced. */
+  status?: FigureStatus;
 }
 
-/** An estimated cap line: the base line's salary bases, scaled and re-costed. */
+/** A derived cap line: the base line's salary bases, scaled and re-costed. */
 export function deriveLine(base: CapLine, o: DeriveOptions): CapLine {
   const one = (max: number) => maxOf(basisOf(max, o.from) * o.salaryFactor, o.to);
   return {
     national: one(base.national),
     outerLondon: one(base.outerLondon),
     innerLondon: one(base.innerLondon),
-    status: "estimate",
+    status: o.status ?? "derived",
     source: o.source,
     ...(o.note ? { note: o.note } : {}),
   };
@@ -79,8 +81,9 @@ export function mhpTables(
       national: half(base.national),
       outerLondon: half(base.outerLondon),
       innerLondon: half(base.innerLondon),
-      status: base.status,
-      source: base.source,
+      // Half a published row is arithmetic on it: derived. Half a derived or assumed row keeps its status.
+      status: base.status === "published" || base.status === "third-party" ? "derived" : base.status,
+      source: `Half the band ${band} row (${base.source})`,
       note: `50% table: half the band ${band} row, rounded half up.`,
     };
   }

@@ -6,6 +6,7 @@ import { RULES_2026_27 } from "./2026-27";
 import type { FinancialYearRules } from "./types";
 
 export type * from "./types";
+export * from "./status";
 
 /** Every financial year the engine has rules for, oldest first. Adding a year = adding a file. */
 export const RULES_BY_YEAR: Readonly<Record<string, FinancialYearRules>> = Object.freeze({

@@ -1,10 +1,10 @@
 // Checks every year's rule tables as data: coverage, provenance, the roles each table knows.
 import { describe, expect, it } from "vitest";
-import { compileRules } from "../compile";
+import { compileRules, lookupCap } from "../compile";
 import { AFC_BANDS, MHP_BANDS, ROLE_IDS } from "../roles";
 import { allCapLines, compiled } from "../test-helpers";
 import { APRIL_2025_CAPS, MHP_BAND_BASE_ROLE } from "./base-2025-26";
-import { FINANCIAL_YEARS, getRules, isSupportedFinancialYear, RULES_BY_YEAR } from "./index";
+import { FIGURE_STATUS_WORDS, FIGURE_STATUSES, FINANCIAL_YEARS, getRules, isSupportedFinancialYear, isUnpublished, RULES_BY_YEAR } from "./index";
 import type { CappedRoleId } from "./types";
 
 const CAPPED_ROLES = ROLE_IDS.filter((r): r is CappedRoleId => r !== "mental-health-practitioner");
@@ -45,9 +45,30 @@ describe.each(FINANCIAL_YEARS)("%s", (fy) => {
       ...rules.capTables.map((t) => ({ where: `table ${t.id}`, status: t.status, source: t.source })),
       ...allCapLines(rules).map(({ where, line }) => ({ where, status: line.status, source: line.source })),
     ];
+    // Issue 15 item 4: a rule table's figure is published (NHS England or an official body), third-party,
+    // derived, an estimate or an assumption; "override" is the user's and "projection" a year without a table.
+    const ALLOWED = ["published", "third-party", "derived", "estimate", "assumption"];
     for (const p of provenances) {
-      expect(["published", "estimate"], p.where).toContain(p.status);
+      expect(ALLOWED, p.where).toContain(p.status);
+      expect(FIGURE_STATUSES, p.where).toContain(p.status);
       expect(p.source.trim().length, p.where).toBeGreaterThan(0);
+    }
+    for (const { where, line } of allCapLines(rules)) if (line.londonStatus) expect(ALLOWED, where).toContain(line.londonStatus);
+    for (const f of [rules.payAward, rules.doctorsPayAward]) if (f) expect(ALLOWED).toContain(f.status);
+  });
+
+  it("a source never contradicts its status: a derived, third-party, estimate or assumption figure does not call itself by another status", () => {
+    const lead = /^(Estimate|Derived|Third party|Assumption|Projection)\b/;
+    const word: Record<string, string> = { estimate: "Estimate", derived: "Derived", "third-party": "Third party", assumption: "Assumption" };
+    const all = [
+      ...AFC_BANDS.map((b) => ({ where: `AfC ${b}`, status: rules.afc[b].status, source: rules.afc[b].source })),
+      ...(["inner-london", "outer-london", "fringe"] as const).map((z) => ({ where: `HCAS ${z}`, ...rules.hcas[z] })),
+      ...allCapLines(rules).map(({ where, line }) => ({ where, status: line.status, source: line.source })),
+      ...rules.pots.map((p) => ({ where: `pot ${p.id}`, status: p.status, source: p.source })),
+    ];
+    for (const f of all) {
+      const m = lead.exec(f.source);
+      if (m) expect(m[1], `${f.where}: ${f.source}`).toBe(word[f.status]);
     }
   });
 
@@ -140,12 +161,65 @@ describe("which roles each year's tables cover", () => {
     expect(oct!.roles.gp).toBeDefined();
   });
 
-  it("the 2026/27 figures are estimates: rate, AfC points, HCAS and caps", () => {
+  it("2026/27: the rate an estimate; AfC points, HCAS and the 2.5% maxima derived; the expected uplift and the pension rate assumptions", () => {
     const c = compiled("2026/27");
-    expect(c.pots[0]!.figure.status).toBe("estimate");
+    expect(c.pots[0]!.figure.status).toBe("estimate"); // £27.668: one unseen third-party tool
     const r = c.rules;
-    for (const b of AFC_BANDS) expect(r.afc[b].status).toBe("estimate");
-    for (const z of ["inner-london", "outer-london", "fringe"] as const) expect(r.hcas[z].status).toBe("estimate");
-    for (const { line } of allCapLines(r)) expect(line.status).toBe("estimate");
+    for (const b of AFC_BANDS) expect(r.afc[b].status).toBe("derived"); // 2025/26 × 1.033
+    for (const z of ["inner-london", "outer-london", "fringe"] as const) expect(r.hcas[z].status).toBe("derived");
+    for (const { where, line } of allCapLines(r)) {
+      // The GP row (top of the salaried range + on-costs) is derived in both tables: the AfC uplift does not move it.
+      const uplift = where.startsWith("2026-27-uplift") && !where.endsWith(" gp");
+      expect(line.status, where).toBe(uplift ? "assumption" : "derived");
+    }
+    expect(r.employerPensionRate.status).toBe("assumption");
+    expect(r.employerNiRate.status).toBe("published");
+  });
+});
+
+describe("issue 15 item 4: statuses that tell the truth", () => {
+  it("2025/26 GP: national £105,882 third-party (Humberside LMC / Pulse), London £108,680 derived", () => {
+    const gp = APRIL_2025_CAPS.gp;
+    expect(gp).toMatchObject({ national: 105_882, innerLondon: 108_680, status: "third-party", londonStatus: "derived" });
+    // (£82,418 + £2,162) = £84,580; + 15% × (£84,580 − £5,000) = £11,937 + 14.38% × £84,580 = £12,162.60 → £108,679.60 → £108,680
+    expect(Math.floor(84_580 + 0.15 * (84_580 - 5000) + 0.1438 * 84_580 + 0.5)).toBe(108_680);
+    expect(gp.source).toMatch(/London £108,680 is derived/);
+    const c = compiled("2025/26", { expectedUplift: false });
+    const london = lookupCap(c, c.monthSegments[0]![0]!.table, "gp", "inner-london")!;
+    expect(london.figure).toMatchObject({ value: 108_680, status: "derived" });
+    expect(lookupCap(c, c.monthSegments[0]![0]!.table, "gp", "national")!.figure).toMatchObject({ value: 105_882, status: "third-party" });
+  });
+
+  it.each([
+    ["2023/24", "inner-london", "third-party", /jobcentrenearme/], // a third-party summary of 2023 HCAS
+    ["2025/26", "inner-london", "third-party", /nhspayscales/], // Annex 9 as transcribed by a pay-scale site
+    ["2024/25", "fringe", "derived", /÷ 1\.036/],
+    ["2026/27", "outer-london", "derived", /× 1\.033/],
+  ] as const)("%s HCAS %s is %s", (fy, zone, status, source) => {
+    expect(RULES_BY_YEAR[fy]!.hcas[zone]).toMatchObject({ status });
+    expect(RULES_BY_YEAR[fy]!.hcas[zone].source).toMatch(source);
+  });
+
+  it.each([
+    ["2023/24", "published"], // NEL ICB / DES 2023/24
+    ["2024/25", "third-party"], // Pulse / The Pharmacist
+    ["2025/26", "published"], // NHS England's ready reckoner
+    ["2026/27", "estimate"], // unverified
+  ] as const)("%s ARRS rate is %s", (fy, status) => {
+    expect(RULES_BY_YEAR[fy]!.pots[0]!.status).toBe(status);
+  });
+
+  it("AfC pay points: 2023/24 and 2025/26 transcribed by third parties, 2024/25 from NHS Health Careers, 2026/27 derived", () => {
+    expect(RULES_BY_YEAR["2023/24"]!.afc["7"].status).toBe("third-party");
+    expect(RULES_BY_YEAR["2024/25"]!.afc["7"].status).toBe("published");
+    expect(RULES_BY_YEAR["2025/26"]!.afc["7"].status).toBe("third-party");
+    expect(RULES_BY_YEAR["2026/27"]!.afc["7"].status).toBe("derived");
+  });
+
+  it("a user's figure is an override and a projected year's a projection; unpublished statuses are the API's estimates", () => {
+    const c = compiled("2026/27", { arrsRatePerWeightedPatient: 28 });
+    expect(c.pots[0]!.figure.status).toBe("override");
+    expect(FIGURE_STATUSES.filter(isUnpublished)).toEqual(["derived", "estimate", "assumption", "projection"]);
+    for (const s of FIGURE_STATUSES) expect(FIGURE_STATUS_WORDS[s].meaning.length).toBeGreaterThan(20);
   });
 });

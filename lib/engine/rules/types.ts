@@ -5,10 +5,14 @@ import type { FinancialYear, IsoDate } from "../calendar";
 import type { AfcBand, MhpBand, MhpFunding, RoleId } from "../roles";
 
 /**
- * published: stated by a source; estimate: derived or unverified; override: set by the user;
+ * Where a figure comes from (words in ./status.ts):
+ * published: by NHS England (or HMRC / DHSC / NHS Employers for tax, pension and pay awards);
+ * third-party: by a trade journal, LMC, pay-scale site or calculator transcribing the official figure;
+ * derived: the planner's arithmetic on published figures; estimate: unverified best figure;
+ * assumption: rests on something not announced; override: entered by the user;
  * projection: a year with no rule table, projected from the last one (lib/engine/project.ts).
  */
-export type FigureStatus = "published" | "estimate" | "override" | "projection";
+export type FigureStatus = "published" | "third-party" | "derived" | "estimate" | "assumption" | "override" | "projection";
 
 export interface Provenance {
   status: FigureStatus;

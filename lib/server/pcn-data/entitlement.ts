@@ -1,5 +1,5 @@
 // The entitlement a year's weighted population gives, with why it is an estimate when it is one.
-import { calculateEntitlement, compileRules, getRules, type CompiledRules } from "@/lib/engine";
+import { calculateEntitlement, compileRules, getRules, isUnpublished, type CompiledRules } from "@/lib/engine";
 import { toMicro } from "./pcn-shared";
 import type { WeightedPopulationResolution, WeightedProvenance } from "./weighted-population";
 
@@ -43,7 +43,8 @@ export function entitlementFor(w: WeightedPopulationResolution): EntitlementRow 
   const reasons: string[] = [];
   if (w.provenance === "estimate") reasons.push("the weighted population is an estimate");
   for (const p of result.pots) {
-    if (p.pot.figure.status !== "published") {
+    // A rate published by NHS England or reported by a third party is not an estimate; an override is the user's own.
+    if (isUnpublished(p.pot.figure.status)) {
       reasons.push(`the ${w.financialYear} rate of £${p.pot.figure.value} per weighted patient (${p.pot.label}) is an estimate`);
     }
   }

@@ -10,7 +10,8 @@ import { auditEvent, diffFields } from "../audit";
 import type { Db } from "../db/create-prisma";
 import { bumpDataVersion } from "./data-version";
 import { assertDemoMayChange } from "../auth/demo-account";
-import { AppError } from "../errors";
+import { AppError, invalidInput } from "../errors";
+import { financialYearIssue } from "../today";
 import { listForYear, loadMembers, loadPcnLists, registeredSummary, type RegisteredSummary, type YearList } from "./pcn-population";
 import { getWeightedCalibration, type CalibrationKind, type WeightedCalibration } from "./weighted-calibration";
 import { PUBLISHED_INTERVAL, predictRatio, type AgeSexProfile, type EstimateMethod, type IntervalFactors } from "@/lib/weighted-estimate";
@@ -322,6 +323,9 @@ export async function setConfirmedWeightedPopulation(
   now: Date = new Date(),
 ): Promise<WeightedPopulationResolution> {
   if (!actor) throw new AppError("unauthenticated", "Sign in to enter the ICB-confirmed weighted population.");
+  // The same years as everywhere else: 2023/24 to three years after the current one.
+  const year = financialYearIssue(input, "financialYear", "The financial year", now);
+  if (year) throw invalidInput([year]);
   const data = parseOrThrow(ConfirmedWeightedPopulationSchema, input);
   const pcn = await db.pcn.findUnique({ where: { code: data.code }, select: { code: true, isDemo: true } });
   if (!pcn) throw new AppError("not_found", `There is no PCN with code ${data.code}.`);
