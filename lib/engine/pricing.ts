@@ -447,6 +447,8 @@ export function pricePlan(
   if (posts.length === 0) for (const f of c.onCostFigures) figuresById.set(f.id, f);
 
   const warnings: string[] = [];
+  // The 12-month rule stops a claim outright: say so at plan level too, not only on the post.
+  for (const p of posts) for (const w of p.warnings) if (w.includes("in the previous 12 months, so from 2025/26")) warnings.push(w);
   for (const p of pots) {
     if (p.headroomPence < 0) warnings.push(`${p.label}: over-committed by £${(-p.headroomPence / 100).toFixed(2)}; claims above the entitlement are not paid.`);
   }

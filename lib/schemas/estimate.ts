@@ -107,7 +107,7 @@ function checkSizeAndRole(p: PostSizeAndRole, ctx: z.RefinementCtx, sizeRequired
   const role = isRoleId(p.role) ? ROLES[p.role] : undefined;
   const sizes = (["wte", "sessions", "hoursPerWeek"] as const).filter((k) => p[k] !== undefined);
   if (sizes.length > 1) {
-    for (const k of sizes.slice(1)) ctx.addIssue({ code: "custom", path: [k], message: TWO_SIZES_MESSAGE });
+    for (const k of sizes) ctx.addIssue({ code: "custom", path: [k], message: TWO_SIZES_MESSAGE });
   } else if (sizes.length === 0 && sizeRequired) {
     ctx.addIssue({ code: "custom", path: ["wte"], message: "Give the post's WTE (e.g. 0.6), or for a GP its sessions a week, or its hours a week." });
   }
