@@ -127,3 +127,16 @@ describe("a scenario with these posts: POST, PUT, GET round-trip", () => {
     expect((await call(itemRoute.GET(req(`/api/v1/scenarios/${id}`, "GET"), ctx))).json.posts).toHaveLength(4);
   });
 });
+
+describe("the optimiser leaves commissioner-approved roles out of its choices", () => {
+  it("a candidate with that role is refused in words; sessions are not a candidate field", async () => {
+    const { CandidateSchema } = await import("@/lib/schemas/optimise");
+    const base = { id: "msk", role: "commissioner-approved", roleName: "MSK", maxReimbursableAnnual: 55000, annualSalary: 60000, start: "2025-04-01", wteOptions: [1], value: 10, max: 1 };
+    const r = CandidateSchema.safeParse(base);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message)).toContain("Commissioner-approved roles are left out of the optimiser's choices: add such a post to the scenario itself.");
+    const gp = CandidateSchema.safeParse({ id: "gp", role: "gp", annualSalary: 82418, start: "2025-04-01", wteOptions: [0.5], value: 10, max: 1, sessions: 4 });
+    expect(gp.success).toBe(false);
+    expect(gp.error!.issues[0]!.message).toMatch(/Unknown field\(s\): sessions/);
+  });
+});
