@@ -11,6 +11,8 @@ function text(v: FormDataEntryValue | null): string | undefined {
 
 const num = (v: FormDataEntryValue | null) => numberFromText(v === null ? "" : String(v));
 
+const SIZE_FIELD: Record<string, string> = { wte: "wte", sessions: "sessions", hours: "hoursPerWeek" };
+
 export const ASSUMPTION_KEYS = ["arrsRatePerWeightedPatient", "employerNiRate", "employerNiThresholdAnnual", "employerPensionRate"] as const;
 
 export interface ParsedEstimateForm {
@@ -46,7 +48,11 @@ export function parseEstimateForm(form: FormData): ParsedEstimateForm {
       ...(mode === "salary" ? { annualSalary: num(p("annualSalary")) } : { band: text(p("band")), point: num(p("point")) }),
       ...(role === "mental-health-practitioner" && mode === "salary" ? { band: text(p("band")) } : {}),
       ...(role === "mental-health-practitioner" ? { mhpFunding: text(p("mhpFunding")) ?? "50%" } : {}),
-      wte: num(p("wte")),
+      // The size in the unit chosen beside it: WTE, sessions a week (GPs) or hours a week.
+      [SIZE_FIELD[text(p("sizeUnit")) ?? "wte"] ?? "wte"]: num(p("wte")),
+      ...(role === "commissioner-approved" ? { roleName: text(p("roleName")) ?? "", maxReimbursableAnnual: num(p("maxReimbursable")) } : {}),
+      ...(text(p("employedInLast12Months")) ? { employedInLast12Months: true } : {}),
+      ...(text(p("employedInLast12Months")) && text(p("moreSeniorRole")) ? { moreSeniorRole: true } : {}),
       area: text(p("area")) ?? "national",
       ...(start ? { start } : {}),
       ...(end ? { end } : {}),
@@ -66,7 +72,8 @@ export function parseEstimateForm(form: FormData): ParsedEstimateForm {
   for (let i = 0; i < count; i++) {
     const role = text(form.get(`posts.${i}.role`));
     const cap = num(form.get(`posts.${i}.maxReimbursable`));
-    if (role && cap !== undefined) caps[role] = cap;
+    // A commissioner-approved post's maximum is the post's own (above), not a role-wide assumption.
+    if (role && role !== "commissioner-approved" && cap !== undefined) caps[role] = cap;
   }
   if (Object.keys(caps).length) assumptions.maxReimbursableAnnual = caps;
   return {

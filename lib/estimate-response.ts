@@ -25,13 +25,27 @@ function figureOut(f: FigureUsed) {
   return { id: f.id, label: f.label, value: f.value, status: f.status, source: f.source, ...(f.note ? { note: f.note } : {}) };
 }
 
+/** What the post's size was given as, beside the WTE used: sessions (÷ 9) or hours a week (÷ 37.5). */
+function sizeGiven(p: PostResult) {
+  const x = p.wteExact;
+  if (!x) return {};
+  const given = x.numerator / 100;
+  const wte = (p.wteTenThousandths / 10000).toFixed(4);
+  if (x.denominator === 900) return { sessions: given, wteBasis: `${given} sessions a week ÷ 9 = ${wte} WTE (priced exactly as ${given}/9)` };
+  if (x.denominator === 3750) return { hoursPerWeek: given, wteBasis: `${given} hours a week ÷ 37.5 = ${wte} WTE (priced exactly as ${given}/37.5)` };
+  return {};
+}
+
 function postOutUncached(p: PostResult) {
   return {
     id: p.id,
     role: p.role,
     roleName: p.roleName,
     area: p.area,
+    /** The WTE used, to 4 decimals (sessions ÷ 9, hours ÷ 37.5; priced on the exact fraction). */
     wte: p.wteTenThousandths / 10000,
+    ...sizeGiven(p),
+    ...(p.agreedMaxPence !== undefined ? { maxReimbursableAnnual: pounds(p.agreedMaxPence) } : {}),
     annualSalary: pounds(p.annualSalaryPence),
     hcas: pounds(p.hcasPence),
     ...breakdownOut(p),

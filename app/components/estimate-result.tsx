@@ -80,7 +80,9 @@ export function EstimateResult({ result, actions }: { result: NonNullable<Estima
                 <th scope="row">
                   {p.roleName}
                   <span className="nhsuk-hint nhsuk-u-margin-bottom-0 app-block">
+                    {"sessions" in p && p.sessions !== undefined ? `${p.sessions} sessions a week = ` : "hoursPerWeek" in p && p.hoursPerWeek !== undefined ? `${p.hoursPerWeek} hours a week = ` : ""}
                     {formatWte(p.wte)}, {formatPounds(p.annualSalary)} a year full-time
+                    {"maxReimbursableAnnual" in p && p.maxReimbursableAnnual !== undefined ? `; maximum agreed by the ICB ${formatPounds(p.maxReimbursableAnnual)} a year` : ""}
                   </span>
                 </th>
                 {POST_RESULT_COLUMNS.map((c) => (

@@ -3,8 +3,14 @@
 // dates (NHS.UK date inputs) and an optional maximum reimbursable override.
 import { DateInput } from "@/app/components/ui/date-input";
 import { Field, inputClass } from "@/app/components/ui/field";
-import { AFC_BANDS, AREA_LABELS, AREAS } from "@/lib/engine/roles";
-import type { PostDraft } from "@/lib/planner/new-post-draft";
+import { AFC_BANDS, AREA_LABELS, AREAS, TWELVE_MONTH_RULE_ROLES, type RoleId } from "@/lib/engine/roles";
+import type { PostDraft, SizeUnit } from "@/lib/planner/new-post-draft";
+
+const SIZE_LABELS: Record<SizeUnit, { label: string; hint: string }> = {
+  wte: { label: "WTE", hint: "1.0 = 37.5 hours" },
+  sessions: { label: "Sessions a week", hint: "9 sessions = 1.0 WTE" },
+  hours: { label: "Hours a week", hint: "37.5 hours = 1.0 WTE" },
+};
 
 export interface RoleOption {
   id: string;
@@ -40,7 +46,12 @@ export function QuickPostFieldset({
   const err = (k: string) => errorFor(`${base}.${k}`);
   const isMhp = post.role === "mental-health-practitioner";
   const isGp = post.role === "gp";
+  const isAgreed = post.role === "commissioner-approved";
+  const twelveMonthRule = TWELVE_MONTH_RULE_ROLES.includes(post.role as RoleId);
   const mode = isGp ? "salary" : post.salaryMode;
+  // The size's errors (whichever of wte / sessions / hoursPerWeek it filled) show on its one field.
+  const sizeError = err("wte") ?? err("sessions") ?? err("hoursPerWeek");
+  const capError = isAgreed ? err("maxReimbursableAnnual") : capErrorFor(post);
   return (
     <fieldset className="nhsuk-fieldset app-post-fieldset" aria-labelledby={`post-legend-${post.key}`}>
       <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s" id={`post-legend-${post.key}`}>
@@ -61,6 +72,7 @@ export function QuickPostFieldset({
                   role: e.target.value,
                   band: roles.find((r) => r.id === e.target.value)?.typicalBand ?? post.band,
                   salaryMode: e.target.value === "gp" ? "salary" : post.salaryMode,
+                  ...(e.target.value !== "gp" && post.sizeUnit === "sessions" ? { sizeUnit: "wte" as const } : {}),
                 })
               }
             >
@@ -72,8 +84,17 @@ export function QuickPostFieldset({
             </select>
           )}
         </Field>
-        <Field id={ids("wte")} label="WTE" hint="1.0 = 37.5 hours" error={err("wte")}>
-          {(c) => <input className={inputClass("nhsuk-input nhsuk-input--width-4", err("wte"))} {...c} name={`${base}.wte`} inputMode="decimal" value={post.wte} onChange={(e) => onChange({ wte: e.target.value })} />}
+        <Field id={ids("wte")} label={SIZE_LABELS[post.sizeUnit].label} hint={SIZE_LABELS[post.sizeUnit].hint} error={sizeError}>
+          {(c) => <input className={inputClass("nhsuk-input nhsuk-input--width-4", sizeError)} {...c} name={`${base}.wte`} inputMode="decimal" value={post.wte} onChange={(e) => onChange({ wte: e.target.value })} />}
+        </Field>
+        <Field id={ids("sizeUnit")} label="Entered as">
+          {(c) => (
+            <select className="nhsuk-select" {...c} name={`${base}.sizeUnit`} value={post.sizeUnit} onChange={(e) => onChange({ sizeUnit: e.target.value as SizeUnit })}>
+              <option value="wte">WTE</option>
+              {isGp ? <option value="sessions">Sessions a week (GP)</option> : null}
+              <option value="hours">Hours a week</option>
+            </select>
+          )}
         </Field>
         <Field id={ids("area")} label="Area" error={err("area")}>
           {(c) => (
@@ -142,12 +163,40 @@ export function QuickPostFieldset({
             )}
           </Field>
         ) : null}
-        <Field id={ids("maxReimbursable")} label="Maximum reimbursable (£ a year, optional)" hint="Blank = the year's table" error={capErrorFor(post)}>
+        {isAgreed ? (
+          <Field id={ids("roleName")} label="Role the ICB approved" hint="For example, Musculoskeletal practitioner" error={err("roleName")}>
+            {(c) => <input className={inputClass("nhsuk-input nhsuk-input--width-20", err("roleName"))} {...c} name={`${base}.roleName`} value={post.roleName} onChange={(e) => onChange({ roleName: e.target.value })} />}
+          </Field>
+        ) : null}
+        <Field
+          id={ids("maxReimbursable")}
+          label={isAgreed ? "Maximum the ICB agreed (£ a year, 1.0 WTE)" : "Maximum reimbursable (£ a year, optional)"}
+          hint={isAgreed ? "The claim is capped at this, pro rata" : "Blank = the year's table"}
+          error={capError}
+        >
           {(c) => (
-            <input className={inputClass("nhsuk-input nhsuk-input--width-10", capErrorFor(post))} {...c} name={`${base}.maxReimbursable`} inputMode="decimal" value={post.maxReimbursable} onChange={(e) => onChange({ maxReimbursable: e.target.value })} />
+            <input className={inputClass("nhsuk-input nhsuk-input--width-10", capError)} {...c} name={`${base}.maxReimbursable`} inputMode="decimal" value={post.maxReimbursable} onChange={(e) => onChange({ maxReimbursable: e.target.value })} />
           )}
         </Field>
       </div>
+      {twelveMonthRule ? (
+        <div className="nhsuk-checkboxes nhsuk-checkboxes--small nhsuk-u-margin-bottom-3">
+          <div className="nhsuk-checkboxes__item">
+            <input className="nhsuk-checkboxes__input" id={ids("employedInLast12Months")} name={`${base}.employedInLast12Months`} type="checkbox" value="yes" checked={post.employedInLast12Months} onChange={(e) => onChange({ employedInLast12Months: e.target.checked })} />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={ids("employedInLast12Months")}>
+              Worked for the PCN or a member practice in the previous 12 months
+            </label>
+          </div>
+          {post.employedInLast12Months ? (
+            <div className="nhsuk-checkboxes__item">
+              <input className="nhsuk-checkboxes__input" id={ids("moreSeniorRole")} name={`${base}.moreSeniorRole`} type="checkbox" value="yes" checked={post.moreSeniorRole} onChange={(e) => onChange({ moreSeniorRole: e.target.checked })} />
+              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={ids("moreSeniorRole")}>
+                Moves to a more senior role (still reimbursable)
+              </label>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
       <div className="app-inline-fields">
         <DateInput id={ids("start")} name={`${base}.start`} legend="Start date" hint="Blank = 1 April. For example, 1 10 2025" error={err("start")} value={post.start} onChange={(start) => onChange({ start })} />
         <DateInput id={ids("end")} name={`${base}.end`} legend="End date" hint="Blank = 31 March" error={err("end")} value={post.end} onChange={(end) => onChange({ end })} />

@@ -75,6 +75,9 @@ export function QuickEstimate(props: {
       if (i >= 0) return `#posts-${i}-maxReimbursable`;
     }
     if (/^posts\.\d+\.(start|end)$/.test(path)) return `#${path.replaceAll(".", "-")}-day`;
+    // Sessions and hours are typed in the WTE field; the ICB's maximum in the maximum field.
+    if (/^posts\.\d+\.(sessions|hoursPerWeek)$/.test(path)) return `#${path.replace(/\.(sessions|hoursPerWeek)$/, ".wte").replaceAll(".", "-")}`;
+    if (/^posts\.\d+\.maxReimbursableAnnual$/.test(path)) return `#${path.replace(/\.maxReimbursableAnnual$/, ".maxReimbursable").replaceAll(".", "-")}`;
     return `#${path.replaceAll(".", "-") || "financialYear"}`;
   };
 

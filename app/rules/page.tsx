@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AFC_BANDS, AREA_LABELS, getRules, MHP_BANDS, PROJECTION_DEFAULTS, ROLE_IDS, ROLES, rulesForYear, type CapLine, type CappedRoleId, type FigureStatus } from "@/lib/engine";
+import { AFC_BANDS, AREA_LABELS, getRules, hasTableCap, MHP_BANDS, PROJECTION_DEFAULTS, ROLE_IDS, ROLES, rulesForYear, type CapLine, type CappedRoleId, type FigureStatus } from "@/lib/engine";
 import { StatusKey, StatusTag } from "@/app/components/ui/status-tag";
 import { formatDate, formatPounds } from "@/lib/format";
 import { yearChoices } from "@/lib/server/today";
@@ -156,7 +156,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
               </tr>
             </thead>
             <tbody>
-              {ROLE_IDS.filter((r) => r !== "mental-health-practitioner").map((r) => {
+              {ROLE_IDS.filter((r) => hasTableCap(r)).map((r) => {
                 const line: CapLine | undefined = t.roles[r as CappedRoleId];
                 return (
                   <tr key={r}>

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lookupCap, type CompiledRules } from "./compile";
-import { pricePost, type PostSpec } from "./pricing";
+import { pricePost, twelveMonthRuleApplies, type PostSpec } from "./pricing";
 import { AFC_BANDS, AREAS, capAreaFor, MHP_BANDS, ROLE_IDS, type MhpFunding } from "./roles";
 import { FINANCIAL_YEARS } from "./rules";
 import { compiled } from "./test-helpers";
@@ -30,8 +30,11 @@ const arbCase = (opts: { fullYear?: boolean } = {}): fc.Arbitrary<Case> =>
       // offsets in days from 1 April; −100 … 465 reaches into both neighbouring years
       a: fc.option(fc.integer({ min: -100, max: 465 }), { nil: undefined }),
       b: fc.option(fc.integer({ min: -100, max: 465 }), { nil: undefined }),
+      // commissioner-approved roles: the ICB's maximum; nurses/HCSWs: the 12-month rule
+      agreedMaxPence: fc.integer({ min: 1, max: 25_000_000 }),
+      employedInLast12Months: fc.boolean(),
     })
-    .map(({ fy, role, mhpBand, mhpFunding, salaryPence, wte, area, a, b }) => {
+    .map(({ fy, role, mhpBand, mhpFunding, salaryPence, wte, area, a, b, agreedMaxPence, employedInLast12Months }) => {
       const first = rulesOf(fy).firstDay;
       let startDay: number | undefined;
       let endDay: number | undefined;
@@ -49,6 +52,8 @@ const arbCase = (opts: { fullYear?: boolean } = {}): fc.Arbitrary<Case> =>
         ...(startDay !== undefined ? { startDay } : {}),
         ...(endDay !== undefined ? { endDay } : {}),
         ...(role === "mental-health-practitioner" ? { band: mhpBand, mhpFunding } : {}),
+        ...(role === "commissioner-approved" ? { roleName: "Other role", agreedMaxPence } : {}),
+        ...(employedInLast12Months ? { employedInLast12Months } : {}),
       };
       return { fy, post };
     })
@@ -173,9 +178,16 @@ describe("post costing properties", () => {
         fc.pre(tables.size === 1);
         const [table] = [...tables];
         const mhp = post.role === "mental-health-practitioner" ? { band: post.band as (typeof MHP_BANDS)[number], funding: post.mhpFunding! } : undefined;
-        const found = lookupCap(c, table!, post.role, capAreaFor(post.area), mhp);
+        const found =
+          post.role === "commissioner-approved"
+            ? c.rules.startYear >= 2024
+              ? { pence: post.agreedMaxPence! }
+              : null
+            : lookupCap(c, table!, post.role, capAreaFor(post.area), mhp);
         const r = pricePost(c, post);
-        const expected = ((found?.pence ?? 0) * post.wteTenThousandths) / 10_000;
+        // A nurse or HCSW the 12-month rule stops has no cap (not reimbursable).
+        const stopped = twelveMonthRuleApplies(c.rules.startYear, post);
+        const expected = stopped ? 0 : ((found?.pence ?? 0) * post.wteTenThousandths) / 10_000;
         expect(Math.abs(r.capPence - expected)).toBeLessThanOrEqual(6);
       }),
       { numRuns: RUNS },

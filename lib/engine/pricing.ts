@@ -16,7 +16,21 @@ import type { CapTable } from "./rules/types";
 import { calculateEntitlement } from "./entitlement";
 import { divRoundHalfUp } from "./money";
 import { afcBasicPence, hcasPence } from "./pay";
-import { AREA_LABELS, capAreaFor, isMhpBand, ROLES, type AfcBand, type Area, type MhpBand, type MhpFunding, type RoleId } from "./roles";
+import {
+  AREA_LABELS,
+  capAreaFor,
+  COMMISSIONER_ROLES_FROM,
+  isMhpBand,
+  ROLES,
+  TWELVE_MONTH_RULE_FROM,
+  TWELVE_MONTH_RULE_ROLES,
+  type AfcBand,
+  type Area,
+  type MhpBand,
+  type MhpFunding,
+  type RoleId,
+} from "./roles";
+import { wteFractionOf, type WteFraction } from "./wte";
 
 export interface PostSpec {
   id: string;
@@ -25,8 +39,21 @@ export interface PostSpec {
   annualSalaryPence?: number;
   band?: AfcBand;
   point?: number;
-  /** Whole-time equivalent in ten-thousandths (1.0 WTE = 10000). */
+  /** Whole-time equivalent in ten-thousandths (1.0 WTE = 10000); rounded when `wteExact` is given. */
   wteTenThousandths: number;
+  /**
+   * The exact WTE when it is not a whole number of ten-thousandths (GP sessions: 4 sessions =
+   * 4/9 WTE; hours a week ÷ 37.5): pay and the cap are priced on this fraction, so 4 sessions cost
+   * exactly 4/9 of a full-time post. See wte.ts and docs/decisions/017-sessions-hours-other-roles.md.
+   */
+  wteExact?: WteFraction;
+  /** Commissioner-approved role: its name and the maximum the ICB agreed (pence per 1.0 WTE a year). */
+  roleName?: string;
+  agreedMaxPence?: number;
+  /** Nurses and HCSWs: worked for the PCN or a member practice in the previous 12 months (from 2025/26). */
+  employedInLast12Months?: boolean;
+  /** …and moves to a more senior role, so the 12-month rule does not stop the claim. */
+  moreSeniorRole?: boolean;
   area: Area;
   /** Day numbers (see calendar.ts), inclusive; default to the financial year's first/last day. */
   startDay?: number;
@@ -62,6 +89,10 @@ export interface PostResult extends CostBreakdown {
   roleName: string;
   area: Area;
   wteTenThousandths: number;
+  /** The exact WTE priced when the post was given in sessions or hours (see PostSpec). */
+  wteExact?: WteFraction;
+  /** Commissioner-approved posts: the ICB's maximum (pence per 1.0 WTE a year). */
+  agreedMaxPence?: number;
   /** Full-time annual salary used (pence), including HCAS (before any pay step in the year). */
   annualSalaryPence: number;
   hcasPence: number;
@@ -115,12 +146,45 @@ function resolveSalary(c: CompiledRules, post: PostSpec, figures: FigureUsed[]):
   return salary;
 }
 
+/**
+ * The cap of a commissioner-approved post: the maximum the ICB agreed, in every area and every
+ * table of the year (London weighting is not added: the ICB's figure is the maximum). Before
+ * 2024/25 an ICB could not approve other roles, so the post is not reimbursable (null).
+ */
+function agreedCap(c: CompiledRules, post: PostSpec): CapLookup | null {
+  if (c.rules.startYear < COMMISSIONER_ROLES_FROM) return null;
+  if (post.agreedMaxPence === undefined || !post.roleName) {
+    throw new EngineInputError("maxReimbursableAnnual", "A commissioner-approved role needs its name and the maximum the ICB agreed (£ a year for 1.0 WTE).");
+  }
+  const pounds = post.agreedMaxPence / 100;
+  return {
+    pence: post.agreedMaxPence,
+    figure: {
+      id: `${c.rules.financialYear} maximum reimbursable amount: commissioner-approved ${post.roleName} (£${pounds})`,
+      label: `Maximum reimbursable amount, ${post.roleName} (commissioner-approved role), every area`,
+      value: pounds,
+      status: "override",
+      source: "Maximum agreed by the ICB (entered by the user)",
+    },
+  };
+}
+
+/** True when the 12-month rule stops a post's claim: a nurse or HCSW re-employed without moving up. */
+export function twelveMonthRuleApplies(startYear: number, post: Pick<PostSpec, "role" | "employedInLast12Months" | "moreSeniorRole">): boolean {
+  return startYear >= TWELVE_MONTH_RULE_FROM && post.employedInLast12Months === true && post.moreSeniorRole !== true && TWELVE_MONTH_RULE_ROLES.includes(post.role);
+}
+
 export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
   const role = ROLES[post.role];
   const figures: FigureUsed[] = [...c.onCostFigures];
   const warnings: string[] = [];
   let { annualPence, hcas } = resolveSalary(c, post, figures);
   const wte = post.wteTenThousandths;
+  // Pay and the cap are priced on the exact WTE (numerator ÷ denominator): ten-thousandths, or
+  // sessions ÷ 9, hours ÷ 37.5 (wte.ts).
+  const { numerator: wteNum, denominator: wteDen } = wteFractionOf(post);
+  const isCommissioner = role.kind === "commissioner";
+  const twelveMonths = twelveMonthRuleApplies(c.rules.startYear, post);
   // Missing dates default to the year's first/last day — unless the other date lies outside the
   // year, in which case the post is simply outside it (prices to zero) rather than inverted.
   const end = post.endDay ?? Math.max(c.lastDay, post.startDay ?? c.lastDay);
@@ -164,7 +228,7 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
     if (days > 0) {
       // Days at each salary: a pay step inside the month splits it (one rounding for the month).
       const stepped = step && step.fromDay <= to ? Math.min(days, to - Math.max(from, step.fromDay) + 1) : 0;
-      salary = divRoundHalfUp((annualPence * (days - stepped) + (stepped ? step!.annualSalaryPence * stepped : 0)) * wte, 120_000 * m.days);
+      salary = divRoundHalfUp((annualPence * (days - stepped) + (stepped ? step!.annualSalaryPence * stepped : 0)) * wteNum, 12 * wteDen * m.days);
       ni = divRoundHalfUp(c.niPpm * Math.max(0, 12 * salary - c.niThresholdPence), 12_000_000);
       pension = divRoundHalfUp(c.pensionPpm * salary, 1_000_000);
       if (shareHalf) {
@@ -182,7 +246,7 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
         if (segTo < segFrom) continue;
         let found = capByTable.get(seg.table);
         if (found === undefined) {
-          found = lookupCap(c, seg.table, post.role, capArea, mhp);
+          found = isCommissioner ? agreedCap(c, post) : lookupCap(c, seg.table, post.role, capArea, mhp);
           capByTable.set(seg.table, found);
         }
         if (!found) {
@@ -193,9 +257,10 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
           seenFigures.add(found.figure.id);
           figures.push(found.figure);
         }
-        capNumerator += found.pence * wte * (segTo - segFrom + 1);
+        capNumerator += found.pence * wteNum * (segTo - segFrom + 1);
       }
-      cap = divRoundHalfUp(capNumerator, 120_000 * m.days);
+      // The 12-month rule: not reimbursable, like a month no table covers (cap £0).
+      cap = twelveMonths ? 0 : divRoundHalfUp(capNumerator, 12 * wteDen * m.days);
     }
     const cost = salary + ni + pension;
     const claimable = Math.min(cost, cap);
@@ -218,9 +283,21 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
     tClaim += claimable;
   }
 
+  const roleName = isCommissioner && post.roleName ? `${post.roleName} (commissioner-approved)` : role.name;
   if (notReimbursable.length) {
     const uniq = [...new Set(notReimbursable)];
-    warnings.push(`${role.name} posts are not reimbursable under the ${c.rules.financialYear} tables in ${uniq.join(", ")}: the PCN funds those months in full.`);
+    warnings.push(
+      isCommissioner
+        ? `${roleName}: an ICB could approve other roles only from 2024/25, so the post is not reimbursable in ${c.rules.financialYear}: the PCN funds it in full.`
+        : `${role.name} posts are not reimbursable under the ${c.rules.financialYear} tables in ${uniq.join(", ")}: the PCN funds those months in full.`,
+    );
+  }
+  if (twelveMonths) {
+    warnings.push(
+      `${post.id} (${role.name.toLowerCase()}): worked for the PCN or a member practice in the previous 12 months, so from 2025/26 the post is not reimbursable unless they move to a more senior role. Claimable is shown as £0; if the post is a more senior role, say so (moreSeniorRole).`,
+    );
+  } else if (post.employedInLast12Months && post.moreSeniorRole && TWELVE_MONTH_RULE_ROLES.includes(post.role) && c.rules.startYear >= TWELVE_MONTH_RULE_FROM) {
+    warnings.push(`${post.id} (${role.name.toLowerCase()}): re-employed within 12 months but moving to a more senior role, so still reimbursable; keep the evidence for the ICB.`);
   }
   const outsideYear = start > c.lastDay || end < c.firstDay;
   // Only when both dates are given: a missing date means "before/after this year", not a short post.
@@ -246,9 +323,11 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
   return {
     id: post.id,
     role: post.role,
-    roleName: role.name,
+    roleName,
     area: post.area,
     wteTenThousandths: wte,
+    ...(post.wteExact ? { wteExact: post.wteExact } : {}),
+    ...(isCommissioner && post.agreedMaxPence !== undefined ? { agreedMaxPence: post.agreedMaxPence } : {}),
     annualSalaryPence: annualPence,
     hcasPence: hcas,
     ...(step ? { payStep: step } : {}),
@@ -378,6 +457,8 @@ export function pricePlan(
   if (posts.length === 0) for (const f of c.onCostFigures) figuresById.set(f.id, f);
 
   const warnings: string[] = [];
+  // The 12-month rule stops a claim outright: say so at plan level too, not only on the post.
+  for (const p of posts) for (const w of p.warnings) if (w.includes("in the previous 12 months, so from 2025/26")) warnings.push(w);
   for (const p of pots) {
     if (p.headroomPence < 0) warnings.push(`${p.label}: over-committed by £${(-p.headroomPence / 100).toFixed(2)}; claims above the entitlement are not paid.`);
   }

@@ -72,7 +72,7 @@ export function projectRules(previous: FinancialYearRules, inputs: ProjectionInp
   const base = closingTable(previous, inputs.expectedUplift);
   const lines = {} as Record<CappedRoleId, CapLine>;
   for (const role of ROLE_IDS) {
-    if (role === "mental-health-practitioner") continue;
+    if (role === "mental-health-practitioner" || role === "commissioner-approved") continue;
     const override = inputs.previousCapOverrides?.[role];
     const line = override !== undefined ? { national: override, outerLondon: override, innerLondon: override, status: "override" as const, source: "" } : base.roles[role];
     if (!line) continue;

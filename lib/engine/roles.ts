@@ -25,6 +25,7 @@ export const ROLE_IDS = [
   "consultant-nurse",
   "gp",
   "mental-health-practitioner",
+  "commissioner-approved",
 ] as const;
 
 export type RoleId = (typeof ROLE_IDS)[number];
@@ -47,7 +48,8 @@ export interface RoleInfo {
   typicalBand: AfcBand | null;
   /** First Contact Practitioner roles get the roadmap/supervision checklist. */
   firstContact: boolean;
-  kind: "afc" | "gp" | "mhp";
+  /** "commissioner": a role the ICB approved, capped at the maximum it agreed (given per post). */
+  kind: "afc" | "gp" | "mhp" | "commissioner";
 }
 
 export const ROLES: Record<RoleId, RoleInfo> = {
@@ -75,7 +77,34 @@ export const ROLES: Record<RoleId, RoleInfo> = {
   "consultant-nurse": { id: "consultant-nurse", name: "Consultant nurse", afcBand: "8c", typicalBand: "8c", firstContact: false, kind: "afc" },
   gp: { id: "gp", name: "General practitioner", afcBand: "— (salaried GP range)", typicalBand: null, firstContact: false, kind: "gp" },
   "mental-health-practitioner": { id: "mental-health-practitioner", name: "Mental health practitioner", afcBand: "4–8a", typicalBand: "5", firstContact: false, kind: "mhp" },
+  "commissioner-approved": { id: "commissioner-approved", name: "Commissioner-approved role", afcBand: "— (maximum agreed by the ICB)", typicalBand: null, firstContact: false, kind: "commissioner" },
 };
+
+/** Roles whose maximum comes from the rule tables (not the MHP tables, not an ICB-agreed figure). */
+export function hasTableCap(role: RoleId): boolean {
+  return role !== "mental-health-practitioner" && role !== "commissioner-approved";
+}
+
+/**
+ * Nurses and healthcare support workers (domain-update-2026.md D8): from 2025/26 one who worked for
+ * the PCN or a member practice in the previous 12 months is not reimbursable unless they move to a
+ * more senior role. Every nursing role counts, including nursing associates and trainees.
+ */
+export const TWELVE_MONTH_RULE_ROLES: readonly RoleId[] = [
+  "enhanced-practice-nurse",
+  "experienced-general-practice-nurse",
+  "new-to-general-practice-nurse",
+  "consultant-nurse",
+  "nursing-associate",
+  "trainee-nursing-associate",
+  "healthcare-support-worker",
+];
+
+/** First financial year (start year) of the 12-month rule for nurses and HCSWs. */
+export const TWELVE_MONTH_RULE_FROM = 2025;
+
+/** First financial year (start year) in which an ICB could approve other roles (2024/25). */
+export const COMMISSIONER_ROLES_FROM = 2024;
 
 export function isRoleId(value: string): value is RoleId {
   return Object.prototype.hasOwnProperty.call(ROLES, value);

@@ -1,10 +1,14 @@
 // The planner's side of population need: the OT WTE a scenario has in each year of its horizon,
 // and the posts that "Add the central estimate as a post" adds (only what each year is missing).
 // Pure.
+import { postWte } from "@/lib/post-spec";
 
 export interface PostLike {
   role: string;
-  wte: number;
+  /** The post's size: WTE, or hours a week (37.5 = 1.0 WTE) or sessions (9 = 1.0 WTE). */
+  wte?: number | undefined;
+  hoursPerWeek?: number | undefined;
+  sessions?: number | undefined;
   /** YYYY-MM-DD, inclusive; absent = the year's first / last day. */
   start?: string | undefined;
   end?: string | undefined;
@@ -27,10 +31,11 @@ export function otWteInYear(posts: readonly PostLike[], financialYear: string): 
   if (!b) return 0;
   let wte = 0;
   for (const p of posts) {
-    if (p.role !== "occupational-therapist" || !(p.wte > 0)) continue;
+    const w = postWte(p);
+    if (p.role !== "occupational-therapist" || !(w > 0)) continue;
     const start = p.start ?? b.first;
     const end = p.end ?? b.last;
-    if (start <= b.last && end >= b.first && start <= end) wte += p.wte;
+    if (start <= b.last && end >= b.first && start <= end) wte += w;
   }
   return Math.round(wte * 100) / 100;
 }

@@ -81,7 +81,28 @@ export const POST_INPUT_COLUMNS = [
     (p) => p.firstContact?.roadmap ?? (p.firstContact?.stage2 === "done" ? "qualified" : undefined),
     "First Contact roles: qualified or in-training; blank = worked out (an existing post that started 18 months or more before the plan is qualified)",
   ),
+  // Issue 15: a post's size in sessions or hours instead of WTE; commissioner-approved roles; the 12-month rule.
+  post("sessions", "Sessions", "number", (p) => p.sessions as number | undefined, "GP posts: sessions a week instead of WTE (9 sessions = 37.5 hours = 1.0 WTE)"),
+  post("hoursPerWeek", "Hours a week", "number", (p) => p.hoursPerWeek as number | undefined, "Instead of WTE (37.5 hours = 1.0 WTE); give one of WTE, sessions or hours"),
+  post("roleName", "Approved role name", "text", (p) => p.roleName, "Role commissioner-approved: the role's name as the ICB approved it"),
+  post("maxReimbursableAnnual", "ICB maximum", "money", (p) => p.maxReimbursableAnnual as number | undefined, "Role commissioner-approved: the maximum the ICB agreed, £ a year for 1.0 WTE"),
+  post("employedInLast12Months", "Employed in last 12 months", "text", (p) => yesNo(p.employedInLast12Months), "Nurses and healthcare support workers: yes if they worked for the PCN or a member practice in the previous 12 months"),
+  post("moreSeniorRole", "More senior role", "text", (p) => yesNo(p.moreSeniorRole), "yes if such a nurse or HCSW moves to a more senior role (then still reimbursable)"),
 ] as const;
+
+/** A true/false post field in a table or CSV cell: "yes", "no", or blank when not given. */
+function yesNo(v: unknown): string | undefined {
+  return v === true ? "yes" : v === false ? "no" : undefined;
+}
+
+/** A CSV / spreadsheet cell → true/false ("yes", "y", "true", "1" / "no", "n", "false", "0"); other text is kept for the schema to reject. */
+export function booleanFromText(text: string): boolean | string | undefined {
+  const s = text.trim().toLowerCase();
+  if (s === "") return undefined;
+  if (["yes", "y", "true", "1"].includes(s)) return true;
+  if (["no", "n", "false", "0"].includes(s)) return false;
+  return text;
+}
 export type PostInputColumnId = (typeof POST_INPUT_COLUMNS)[number]["id"];
 export const POST_CSV_HEADERS: readonly PostInputColumnId[] = POST_INPUT_COLUMNS.map((c) => c.id);
 

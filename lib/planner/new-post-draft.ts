@@ -28,7 +28,9 @@ export interface PostDraft {
   annualSalary: string;
   band: string;
   point: string;
+  /** The post's size as typed, in `sizeUnit`: WTE, GP sessions a week, or hours a week. */
   wte: string;
+  sizeUnit: SizeUnit;
   area: string;
   start: DateParts;
   end: DateParts;
@@ -36,7 +38,16 @@ export interface PostDraft {
   mhpFunding: string;
   supervisorId: string;
   firstContact: FirstContactDraft | null;
+  /** Commissioner-approved roles: the role's name and the ICB's maximum (£ a year for 1.0 WTE). */
+  roleName: string;
+  agreedMax: string;
+  /** Nurses / HCSWs: worked for the PCN or a member practice in the previous 12 months; moving to a more senior role. */
+  employedInLast12Months: boolean;
+  moreSeniorRole: boolean;
 }
+
+/** How a post's size is entered: WTE, sessions a week (GPs; 9 = 1.0 WTE), or hours a week (37.5 = 1.0 WTE). */
+export type SizeUnit = "wte" | "sessions" | "hours";
 
 export function emptyFirstContact(): FirstContactDraft {
   return { hcpcRegistration: "not-started", yearsRegistered: "", stage1: "not-started", stage2: "not-started", stage2SignOff: { ...EMPTY_DATE }, supervisorId: "", roadmap: "" };
@@ -62,5 +73,10 @@ export function newPostDraft(key: string, id: string, role = "occupational-thera
     mhpFunding: "50%",
     supervisorId: "",
     firstContact: info?.firstContact ? emptyFirstContact() : null,
+    sizeUnit: "wte",
+    roleName: "",
+    agreedMax: "",
+    employedInLast12Months: false,
+    moreSeniorRole: false,
   };
 }

@@ -1,13 +1,13 @@
 // A post as the user is typing it (every field text, dates as day/month/year parts), and its
 // conversion to the scenario contract. Shared by the quick estimate and the planner; pure.
-import { ROLES, isRoleId } from "@/lib/engine";
+import { ROLES, isRoleId, TWELVE_MONTH_RULE_ROLES } from "@/lib/engine";
 import { formatDate } from "@/lib/format";
 import { dateInputToIso, isoToDateParts, type DateParts } from "@/lib/date-input";
 import { emptyFirstContact, type PostDraft } from "./new-post-draft";
 
 // The blank draft and the draft types live in new-post-draft.ts (no zod, no rule tables), so the
 // quick estimate's first load does not carry the scenario schema; re-exported here unchanged.
-export { emptyFirstContact, newPostDraft, type FirstContactDraft, type PostDraft } from "./new-post-draft";
+export { emptyFirstContact, newPostDraft, type FirstContactDraft, type PostDraft, type SizeUnit } from "./new-post-draft";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { ScenarioPostSchema, type ScenarioPost, type ScenarioPostInput } from "@/lib/schemas/scenario";
 
@@ -21,6 +21,9 @@ export function numberFromText(text: string | null | undefined): number | string
 }
 
 const numText = (n: number | undefined) => (n === undefined ? "" : String(n));
+
+/** The contract field each size unit fills. */
+const SIZE_FIELD = { wte: "wte", sessions: "sessions", hours: "hoursPerWeek" } as const;
 
 export const DATE_LABELS = { start: "Start date", end: "End date", nextPayStep: "Next pay step date", stage2SignOff: "Stage 2 sign-off date" } as const;
 
@@ -39,7 +42,15 @@ export function postToDraft(p: ScenarioPostInput | ScenarioPost, key: string): P
     annualSalary: numText(p.annualSalary as number | undefined),
     band: p.band === undefined ? (info?.typicalBand ?? "7") : String(p.band),
     point: p.point === undefined ? (p.annualSalary !== undefined ? "" : "1") : String(p.point),
-    wte: numText(p.wte as number | undefined),
+    ...(p.sessions !== undefined
+      ? { wte: numText(p.sessions as number), sizeUnit: "sessions" as const }
+      : p.hoursPerWeek !== undefined
+        ? { wte: numText(p.hoursPerWeek as number), sizeUnit: "hours" as const }
+        : { wte: numText(p.wte as number | undefined), sizeUnit: "wte" as const }),
+    roleName: p.roleName ?? "",
+    agreedMax: numText(p.maxReimbursableAnnual as number | undefined),
+    employedInLast12Months: p.employedInLast12Months === true,
+    moreSeniorRole: p.moreSeniorRole === true,
     area: p.area ?? "national",
     start: isoToDateParts(p.start),
     end: isoToDateParts(p.end),
@@ -93,9 +104,17 @@ export function checkDraft(d: PostDraft): DraftCheck {
     label: d.label,
     role: d.role,
     status: d.status,
-    wte: numberFromText(d.wte),
+    [SIZE_FIELD[d.sizeUnit ?? "wte"]]: numberFromText(d.wte),
     area: d.area || "national",
   };
+  if (info?.kind === "commissioner") {
+    input.roleName = d.roleName;
+    input.maxReimbursableAnnual = numberFromText(d.agreedMax);
+  }
+  if (info && TWELVE_MONTH_RULE_ROLES.includes(info.id) && d.employedInLast12Months) {
+    input.employedInLast12Months = true;
+    if (d.moreSeniorRole) input.moreSeniorRole = true;
+  }
   if (mode === "salary") input.annualSalary = numberFromText(d.annualSalary);
   else {
     input.band = d.band;
@@ -125,7 +144,8 @@ export function checkDraft(d: PostDraft): DraftCheck {
   const parsed = ScenarioPostSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of toFieldIssues(parsed.error)) {
-      const field = issue.path || "role";
+      // The size's one input shows the errors of whichever field it filled.
+      const field = issue.path === "sessions" || issue.path === "hoursPerWeek" ? "wte" : issue.path || "role";
       if (!errors[field]) errors[field] = issue.message;
     }
   }

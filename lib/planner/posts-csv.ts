@@ -5,11 +5,12 @@ import { parse } from "csv-parse/browser/esm/sync";
 import { isRoleId, ROLES } from "@/lib/engine";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { ScenarioPostSchema, type ScenarioPostInput } from "@/lib/schemas/scenario";
-import { POST_CSV_HEADERS, POST_INPUT_COLUMNS, type PostInputColumnId } from "./columns";
+import { booleanFromText, POST_CSV_HEADERS, POST_INPUT_COLUMNS, type PostInputColumnId } from "./columns";
 import { numberFromText } from "./post-draft";
 
 export const MAX_CSV_ROWS = 200;
-const NUMERIC: ReadonlySet<string> = new Set(["point", "annualSalary", "wte"]);
+const NUMERIC: ReadonlySet<string> = new Set(["point", "annualSalary", "wte", "sessions", "hoursPerWeek", "maxReimbursableAnnual"]);
+const BOOLEAN: ReadonlySet<string> = new Set(["employedInLast12Months", "moreSeniorRole"]);
 
 export interface CsvRowError {
   row: number;
@@ -53,7 +54,7 @@ export function parsePostsCsv(text: string): PostsCsvResult {
       const v = cells[i] ?? "";
       if (!c || v === "") return;
       if (c === "roadmap") roadmap = v.toLowerCase().replace(/[\s_]+/g, "-");
-      else post[c] = NUMERIC.has(c) ? numberFromText(v) : c === "band" || c === "role" || c === "status" || c === "area" ? v.toLowerCase() : v;
+      else post[c] = NUMERIC.has(c) ? numberFromText(v) : BOOLEAN.has(c) ? booleanFromText(v) : c === "band" || c === "role" || c === "status" || c === "area" ? v.toLowerCase() : v;
     });
     if (roadmap !== undefined) {
       // The roadmap status lives in the post's First Contact record; only First Contact roles have one.

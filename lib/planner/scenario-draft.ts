@@ -154,7 +154,11 @@ export interface ScenarioDraftCheck {
 }
 
 function issuesToErrors(issues: { path: string; message: string }[], into: Record<string, string>) {
-  for (const i of issues) if (!into[i.path]) into[i.path] = i.message;
+  for (const i of issues) {
+    // A post's sessions or hours are typed in its WTE cell: their messages show there.
+    const path = i.path.replace(/^(posts\.\d+\.)(sessions|hoursPerWeek)$/, "$1wte");
+    if (!into[path]) into[path] = i.message;
+  }
 }
 
 /** Deletes `path` ("assumptions.supervision.wbaMinutes") from a plain object, in place. */

@@ -10,8 +10,10 @@ import {
   MHP_BANDS,
   parseIsoDate,
   ROLE_IDS,
+  HOURS_PER_WTE,
   ROLES,
   rulesForYear,
+  SESSIONS_PER_WTE,
   toScaledInteger,
   type RoleId,
 } from "@/lib/engine";
@@ -21,6 +23,9 @@ import { PcnCodeSchema } from "./pcn";
 /** Largest request body accepted (API and CLI). */
 export const MAX_ESTIMATE_BODY_BYTES = 1_000_000;
 export const MAX_POSTS = 500;
+/** Highest maximum an ICB-agreed role may carry (£ a year for 1.0 WTE): a sanity ceiling. */
+export const MAX_AGREED_POUNDS = 250_000;
+export const TWO_SIZES_MESSAGE = "Give the post's WTE, sessions or hours a week — one of them, not two.";
 
 const isoDate = (label: string) =>
   z
@@ -31,6 +36,33 @@ const bandField = z
   .union([z.string(), z.number()], { error: `Band must be an Agenda for Change band: ${AFC_BANDS.join(", ")}.` })
   .transform((v) => String(v).trim().toLowerCase())
   .refine((v) => isAfcBand(v), { message: `Band must be an Agenda for Change band: ${AFC_BANDS.join(", ")}.` });
+
+/**
+ * Issue 15: a post's size as GP sessions or hours a week instead of WTE, a commissioner-approved
+ * role with its name and the ICB's maximum, and the nurse/HCSW 12-month rule. Checked with the
+ * rest of the post in checkPost (exactly one of wte, sessions, hoursPerWeek).
+ */
+const POST_EXTRA_FIELDS = {
+  sessions: numberField("Sessions", "4")
+    .refine((v) => v > 0, { message: "Sessions must be more than 0." })
+    .refine((v) => v <= SESSIONS_PER_WTE, { message: `Sessions cannot be more than ${SESSIONS_PER_WTE} a week (9 sessions = 37.5 hours = 1.0 WTE); model a second post instead.` })
+    .refine((v) => toScaledInteger(v, 2) !== null, { message: "Sessions can have at most 2 decimal places (e.g. 4.5)." })
+    .optional(),
+  hoursPerWeek: numberField("Hours a week", "30")
+    .refine((v) => v > 0, { message: "Hours a week must be more than 0." })
+    .refine((v) => v <= HOURS_PER_WTE, { message: `Hours a week cannot be more than ${HOURS_PER_WTE} (one full-time post); model a second post instead.` })
+    .refine((v) => toScaledInteger(v, 2) !== null, { message: "Hours a week can have at most 2 decimal places (e.g. 22.5)." })
+    .optional(),
+  roleName: z
+    .string({ error: "The role's name must be text, e.g. \"Musculoskeletal practitioner\"." })
+    .trim()
+    .max(120, "The role's name can be at most 120 characters.")
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), { message: "The role's name cannot contain control characters." })
+    .optional(),
+  maxReimbursableAnnual: poundsField("The maximum the ICB agreed", "55000", MAX_AGREED_POUNDS).optional(),
+  employedInLast12Months: z.boolean({ error: "employedInLast12Months must be true or false." }).optional(),
+  moreSeniorRole: z.boolean({ error: "moreSeniorRole must be true or false." }).optional(),
+};
 
 /** The estimate API's post fields (scenario posts extend them). */
 export const POST_FIELDS = {
@@ -50,7 +82,9 @@ export const POST_FIELDS = {
   wte: numberField("WTE", "0.6")
     .refine((v) => v > 0, { message: "WTE must be more than 0." })
     .refine((v) => v <= 1, { message: "WTE cannot be more than 1.0 (one full-time post); model a second post instead." })
-    .refine((v) => toScaledInteger(v, 4) !== null, { message: "WTE can have at most 4 decimal places (e.g. 0.5333 for 20 hours a week)." }),
+    .refine((v) => toScaledInteger(v, 4) !== null, { message: "WTE can have at most 4 decimal places (e.g. 0.5333 for 20 hours a week)." })
+    .optional(),
+  ...POST_EXTRA_FIELDS,
   area: z.enum(AREAS, { error: `Area must be one of: ${AREAS.join(", ")}.` }).default("national"),
   start: isoDate("Start date").optional(),
   end: isoDate("End date").optional(),
@@ -59,8 +93,53 @@ export const POST_FIELDS = {
 
 const postError = (iss: { code: string; keys?: string[] }) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${(iss.keys ?? []).join(", ")}.` : "Each post must be an object.");
 
-/** Cross-field checks of a post (salary or band + point, MHP band, dates). */
-export function checkPost(p: { role: string; annualSalary?: number; band?: string; point?: number; mhpFunding?: string; start?: string; end?: string }, ctx: z.RefinementCtx): void {
+interface PostSizeAndRole {
+  role: string;
+  wte?: number;
+  sessions?: number;
+  hoursPerWeek?: number;
+  roleName?: string;
+  maxReimbursableAnnual?: number;
+}
+
+/** Issue 15 checks: exactly one of wte / sessions / hoursPerWeek; sessions for GPs; an ICB-approved role's name and maximum. */
+function checkSizeAndRole(p: PostSizeAndRole, ctx: z.RefinementCtx, sizeRequired: boolean): void {
+  const role = isRoleId(p.role) ? ROLES[p.role] : undefined;
+  const sizes = (["wte", "sessions", "hoursPerWeek"] as const).filter((k) => p[k] !== undefined);
+  if (sizes.length > 1) {
+    for (const k of sizes) ctx.addIssue({ code: "custom", path: [k], message: TWO_SIZES_MESSAGE });
+  } else if (sizes.length === 0 && sizeRequired) {
+    ctx.addIssue({ code: "custom", path: ["wte"], message: "Give the post's WTE (e.g. 0.6), or for a GP its sessions a week, or its hours a week." });
+  }
+  if (p.sessions !== undefined && role && role.kind !== "gp") {
+    ctx.addIssue({ code: "custom", path: ["sessions"], message: `Sessions are for GP posts only; give a ${role.name.toLowerCase()}'s WTE or hours a week instead.` });
+  }
+  if (role?.kind === "commissioner") {
+    if (!p.roleName) ctx.addIssue({ code: "custom", path: ["roleName"], message: "Give the name of the role the ICB approved, e.g. \"Musculoskeletal practitioner\"." });
+    if (p.maxReimbursableAnnual === undefined) {
+      ctx.addIssue({ code: "custom", path: ["maxReimbursableAnnual"], message: "Give the maximum the ICB agreed for this role (£ a year for 1.0 WTE), e.g. 55000." });
+    } else if (p.maxReimbursableAnnual <= 0) {
+      ctx.addIssue({ code: "custom", path: ["maxReimbursableAnnual"], message: "The maximum the ICB agreed must be more than £0." });
+    }
+  } else {
+    if (p.roleName !== undefined && p.roleName !== "") ctx.addIssue({ code: "custom", path: ["roleName"], message: "A role name is only for a commissioner-approved role (role \"commissioner-approved\")." });
+    if (p.maxReimbursableAnnual !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["maxReimbursableAnnual"],
+        message: "A maximum on the post is only for a commissioner-approved role; to change a role's maximum use assumptions.maxReimbursableAnnual.",
+      });
+    }
+  }
+}
+
+/** Cross-field checks of a post (size, salary or band + point, MHP band, dates). `sizeRequired` false: the optimiser's candidates give wteOptions. */
+export function checkPost(
+  p: PostSizeAndRole & { annualSalary?: number; band?: string; point?: number; mhpFunding?: string; start?: string; end?: string },
+  ctx: z.RefinementCtx,
+  sizeRequired = true,
+): void {
+  checkSizeAndRole(p, ctx, sizeRequired);
   const role = isRoleId(p.role) ? ROLES[p.role] : undefined;
   const hasSalary = p.annualSalary !== undefined;
   const hasPayPoint = p.band !== undefined || p.point !== undefined;
@@ -90,7 +169,7 @@ export function checkPost(p: { role: string; annualSalary?: number; band?: strin
   }
 }
 
-export const PostInputSchema = z.strictObject(POST_FIELDS, { error: postError }).superRefine(checkPost);
+export const PostInputSchema = z.strictObject(POST_FIELDS, { error: postError }).superRefine((p, ctx) => checkPost(p, ctx));
 
 const PcnByPopulationSchema = z.strictObject({
   weightedPopulation: numberField("Weighted population", "48213.7")
@@ -117,6 +196,7 @@ export const AssumptionsSchema = z.strictObject(
       .superRefine((caps, ctx) => {
         for (const key of Object.keys(caps)) {
           if (!isRoleId(key)) ctx.addIssue({ code: "custom", path: [key], message: `Unknown role "${key}". Use one of: ${ROLE_IDS.join(", ")}.` });
+          else if (ROLES[key].kind === "commissioner") ctx.addIssue({ code: "custom", path: [key], message: "A commissioner-approved role's maximum is given on each such post (maxReimbursableAnnual), not here." });
         }
       })
       .optional(),

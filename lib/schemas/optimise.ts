@@ -3,7 +3,7 @@
 // candidate posts and the limits.
 import "./zod-csp";
 import { z } from "zod";
-import { isAfcBand, rulesForYear, toScaledInteger } from "@/lib/engine";
+import { isAfcBand, ROLE_IDS, rulesForYear, toScaledInteger, type RoleId } from "@/lib/engine";
 import { numberField, poundsField } from "./common";
 import { checkPost, EstimateRequestSchema, MAX_POSTS, POST_FIELDS, PostInputSchema } from "./estimate";
 
@@ -20,7 +20,15 @@ export const MAX_ALTERNATIVES = 5;
 const wholeNumber = (label: string, example: string, max: number) =>
   numberField(label, example).refine((v) => Number.isInteger(v) && v >= 0 && v <= max, { message: `${label} must be a whole number from 0 to ${max}.` });
 
-const { id: _id, wte, ...postFields } = POST_FIELDS;
+// A candidate's sizes are its wteOptions (WTE only: no sessions or hours).
+const { id: _id, wte, sessions: _sessions, hoursPerWeek: _hours, ...postFields } = POST_FIELDS;
+
+/**
+ * The roles a candidate may have: every role but a commissioner-approved one, whose maximum is
+ * particular to one ICB agreement (add such a post to the plan itself; as an existing post it is
+ * priced like any other).
+ */
+export const OPTIMISER_ROLE_IDS = ROLE_IDS.filter((r): r is Exclude<RoleId, "commissioner-approved"> => r !== "commissioner-approved");
 
 export const CandidateSchema = z
   .strictObject(
@@ -34,7 +42,7 @@ export const CandidateSchema = z
       ...postFields,
       start: postFields.start.unwrap(),
       wteOptions: z
-        .array(wte, { error: "wteOptions must be a list of WTE values, e.g. [0.5, 1.0]." })
+        .array(wte.unwrap(), { error: "wteOptions must be a list of WTE values, e.g. [0.5, 1.0]." })
         .min(1, "Give at least one WTE option, e.g. [1.0].")
         .max(MAX_WTE_OPTIONS, `At most ${MAX_WTE_OPTIONS} WTE options per candidate.`)
         .refine((ws) => new Set(ws).size === ws.length, { message: "Each WTE option can be given once." }),
@@ -48,7 +56,10 @@ export const CandidateSchema = z
     { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}.` : "Each candidate must be an object.") },
   )
   .superRefine((c, ctx) => {
-    checkPost(c, ctx);
+    checkPost(c, ctx, false);
+    if (c.role === "commissioner-approved") {
+      ctx.addIssue({ code: "custom", path: ["role"], message: "Commissioner-approved roles are left out of the optimiser's choices: add such a post to the scenario itself." });
+    }
     if (c.min > c.max) ctx.addIssue({ code: "custom", path: ["min"], message: `The minimum (${c.min}) is more than the maximum (${c.max}).` });
   });
 

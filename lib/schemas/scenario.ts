@@ -84,7 +84,7 @@ export const ScenarioPostSchema = z
     },
     { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}.` : "Each post must be an object.") },
   )
-  .superRefine(checkPost);
+  .superRefine((p, ctx) => checkPost(p, ctx));
 export type ScenarioPostInput = z.input<typeof ScenarioPostSchema>;
 export type ScenarioPost = z.infer<typeof ScenarioPostSchema>;
 

@@ -19,6 +19,10 @@ export const IMPORT_FIELDS = [
   "mhpFunding",
   "nextPayStep",
   "roadmap",
+  "roleName",
+  "maxReimbursableAnnual",
+  "employedInLast12Months",
+  "moreSeniorRole",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const isImportField = (s: string): s is ImportField => (IMPORT_FIELDS as readonly string[]).includes(s);
@@ -40,6 +44,10 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   mhpFunding: "MHP funding",
   nextPayStep: "Next pay step date",
   roadmap: "First Contact roadmap",
+  roleName: "Commissioner-approved role's name",
+  maxReimbursableAnnual: "Maximum the ICB agreed (£)",
+  employedInLast12Months: "Employed by the PCN or a practice in the last 12 months",
+  moreSeniorRole: "Moving to a more senior role",
 };
 
 /** Header text → comparable words: "Basic Salary (FTE)" → "basic salary fte"; "Health & Wellbeing" → "health and wellbeing". */
@@ -61,7 +69,7 @@ export const KNOWN_COLUMNS: Record<ImportField, readonly string[]> = {
   point: ["point", "spine point", "pay point", "afc point", "afc pay point"],
   annualSalary: ["salary", "annual salary", "basic salary", "basic salary fte", "salary fte", "annual salary fte", "fte salary", "full time salary", "annualsalary", "basic annual salary"],
   wte: ["wte", "fte", "whole time equivalent", "full time equivalent"],
-  hoursPerWeek: ["hours", "hours per week", "contracted hours", "hours a week", "weekly hours", "contracted hours per week", "hours pw"],
+  hoursPerWeek: ["hours", "hoursperweek", "hours per week", "contracted hours", "hours a week", "weekly hours", "contracted hours per week", "hours pw"],
   sessions: ["sessions", "sessions per week", "sessions a week", "weekly sessions"],
   area: ["area", "hcas", "hcas area", "high cost area"],
   start: ["start", "start date", "date started", "started", "contract start", "contract start date", "employment start date", "date joined"],
@@ -69,6 +77,10 @@ export const KNOWN_COLUMNS: Record<ImportField, readonly string[]> = {
   mhpFunding: ["mhp funding", "mhpfunding"],
   nextPayStep: ["next pay step", "nextpaystep", "incremental date", "increment date", "next increment"],
   roadmap: ["roadmap", "roadmap status", "first contact roadmap", "fc roadmap"],
+  roleName: ["rolename", "approved role name", "icb approved role"],
+  maxReimbursableAnnual: ["maxreimbursableannual", "icb maximum", "maximum agreed", "icb agreed maximum"],
+  employedInLast12Months: ["employedinlast12months", "employed in last 12 months"],
+  moreSeniorRole: ["moreseniorrole", "more senior role"],
 };
 
 const COLUMN_INDEX = new Map<string, ImportField>(IMPORT_FIELDS.flatMap((f) => KNOWN_COLUMNS[f].map((n) => [n, f] as const)));

@@ -7,7 +7,7 @@ import { toFieldIssues } from "@/lib/schemas/common";
 import { MAX_SCENARIO_POSTS, ScenarioPostSchema, type ScenarioPostInput } from "@/lib/schemas/scenario";
 import type { FieldIssue } from "@/lib/server/errors";
 import { FIELD_LABELS, IMPORT_FIELDS, isImportField, recogniseColumn, recogniseRole, normaliseWords, type ImportField } from "./columns";
-import { hoursToWteTenThousandths, parseDate, parseMoneyPence, parseWteTenThousandths, sessionsToWteTenThousandths, type Parsed } from "./values";
+import { hoursToWteTenThousandths, parseDate, parseHoursHundredths, parseMoneyPence, parseSessionsHundredths, parseWteTenThousandths, sessionsToWteTenThousandths, type Parsed } from "./values";
 
 export { FIELD_LABELS, IMPORT_FIELDS, KNOWN_COLUMNS, recogniseColumn, recogniseRole, type ImportField } from "./columns";
 export { readCsv, readXlsx, XLSX_TYPE, type ReadResult, type SheetTable } from "./read";
@@ -216,9 +216,15 @@ export function importTeam(rows: string[][], options: ImportOptions = {}): TeamI
         if (wteField === "wte" && tt > 10000) fail("wte", `${text} is more than 1.0 whole-time equivalent. If the column holds hours a week, map it to hours a week instead.`);
         else if (tt === 0) fail(wteField, `${text} is no time at all: the post needs some hours.`);
         else if (tt > 10000) fail(wteField, `${text} is more than full time (${wteField === "hoursPerWeek" ? "37.5 hours" : "9 sessions"} a week = 1.0 WTE); model a second post for the rest.`);
+        // Hours stay hours a week, and a GP's sessions stay sessions (issue 15: priced exactly as
+        // hours ÷ 37.5, sessions ÷ 9); another role's sessions become WTE, as before.
+        else if (wteField === "hoursPerWeek") post.hoursPerWeek = parseHoursHundredths(text).value! / 100;
+        else if (wteField === "sessions" && info?.kind === "gp") post.sessions = parseSessionsHundredths(text).value! / 100;
         else post.wte = wteFromTenThousandths(tt);
       }
       source.wte = wteField;
+      source.hoursPerWeek = "hoursPerWeek";
+      source.sessions = "sessions";
     } else fail("wte", "no WTE, hours a week or sessions: give one, for example 0.6 WTE or 22.5 hours.");
 
     // Pay: a band and point when both are given (the national pay scale), else the salary.
@@ -273,6 +279,22 @@ export function importTeam(rows: string[][], options: ImportOptions = {}): TeamI
       if (WORDS_QUALIFIED.has(w)) post.firstContact = { roadmap: "qualified" };
       else if (WORDS_TRAINING.has(w)) post.firstContact = { roadmap: "in-training" };
       else if (!WORDS_BLANK.has(w)) fail("roadmap", `"${cell.roadmap}" is not a roadmap status: write complete (qualified, no roadmap supervision) or in training.`);
+    }
+
+    // Issue 15: a commissioner-approved role's name and the ICB's maximum; the nurse/HCSW 12-month rule.
+    if (role === "commissioner-approved") {
+      if (cell.roleName) post.roleName = cell.roleName.slice(0, 120);
+      if (cell.maxReimbursableAnnual) {
+        const pence = take("maxReimbursableAnnual", parseMoneyPence(cell.maxReimbursableAnnual));
+        if (pence !== undefined) post.maxReimbursableAnnual = penceToPounds(pence);
+      }
+    }
+    for (const f of ["employedInLast12Months", "moreSeniorRole"] as const) {
+      const w = cell[f] ? normaliseWords(cell[f]) : "";
+      if (w === "" || WORDS_BLANK.has(w)) continue;
+      if (["yes", "y", "true", "1"].includes(w)) post[f] = true;
+      else if (["no", "n", "false", "0"].includes(w)) post[f] = false;
+      else fail(f, `"${cell[f]}" is not yes or no.`);
     }
 
     if (rowIssues.length === 0) {

@@ -131,14 +131,14 @@ describe("importTeam: a payroll-style CSV", () => {
     expect(r.issues).toEqual([]);
     expect(r.unmapped).toEqual([]);
     expect(r.posts).toEqual([
-      { row: 1, post: { status: "existing", role: "clinical-pharmacist", label: "A. Patel", wte: 1, band: "7", point: 2, start: "2024-10-01" } },
-      { row: 2, post: { status: "existing", role: "first-contact-physiotherapist", label: "B. Jones", wte: 0.6, band: "7", point: 1, start: "2023-04-01", firstContact: { roadmap: "qualified" } } },
+      { row: 1, post: { status: "existing", role: "clinical-pharmacist", label: "A. Patel", hoursPerWeek: 37.5, band: "7", point: 2, start: "2024-10-01" } },
+      { row: 2, post: { status: "existing", role: "first-contact-physiotherapist", label: "B. Jones", hoursPerWeek: 22.5, band: "7", point: 1, start: "2023-04-01", firstContact: { roadmap: "qualified" } } },
       // 30 / 37.5 = 0.8; £27,485.50 parsed from the text
-      { row: 3, post: { status: "existing", role: "social-prescribing-link-worker", label: "C. Smith", wte: 0.8, annualSalary: 27485.5, start: "2024-10-01", end: "2027-03-31" } },
+      { row: 3, post: { status: "existing", role: "social-prescribing-link-worker", label: "C. Smith", hoursPerWeek: 30, annualSalary: 27485.5, start: "2024-10-01", end: "2027-03-31" } },
       // 20 / 37.5 = 0.5333; Excel serial 45566 = 1 Oct 2024
-      { row: 4, post: { status: "existing", role: "gp", label: "D. Khan", wte: 0.5333, annualSalary: 82000, start: "2024-10-01" } },
+      { row: 4, post: { status: "existing", role: "gp", label: "D. Khan", hoursPerWeek: 20, annualSalary: 82000, start: "2024-10-01" } },
       // An MHP keeps its band (for the maximum) and its salary
-      { row: 5, post: { status: "existing", role: "mental-health-practitioner", label: "E. Brown", wte: 1, band: "6", annualSalary: 40000, start: "2025-04-01" } },
+      { row: 5, post: { status: "existing", role: "mental-health-practitioner", label: "E. Brown", hoursPerWeek: 37.5, band: "6", annualSalary: 40000, start: "2025-04-01" } },
     ]);
   });
 
@@ -174,7 +174,7 @@ describe("importTeam: a payroll-style CSV", () => {
 
     const mapped = importTeam(rowsOf(csv), { mapping: { "weekly hrs": "hoursPerWeek", "Cost centre": "ignore" } });
     expect(mapped.issues).toEqual([]);
-    expect(mapped.posts[0]!.post).toMatchObject({ role: "social-prescribing-link-worker", wte: 0.8, band: "5", point: 1 });
+    expect(mapped.posts[0]!.post).toMatchObject({ role: "social-prescribing-link-worker", hoursPerWeek: 30, band: "5", point: 1 });
 
     const wrong = importTeam(rowsOf(csv), { mapping: { "Weekly hrs": "shoe size", Colour: "ignore" } });
     expect(wrong.issues.map((i) => i.path)).toEqual(["mapping.Weekly hrs", "columns.6", "mapping.Colour"]);
@@ -244,8 +244,8 @@ describe("importTeam: an XLSX built with exceljs", () => {
     const r = importTeam(read.table.rows);
     expect(r.issues).toEqual([]);
     expect(r.posts.map((p) => p.post)).toEqual([
-      { status: "existing", role: "clinical-pharmacist", label: "A. Patel", wte: 1, band: "7", point: 2, start: "2024-10-01" },
-      { status: "existing", role: "social-prescribing-link-worker", label: "C. Smith", wte: 0.8, annualSalary: 27485.5, start: "2024-10-01", end: "2027-03-31" },
+      { status: "existing", role: "clinical-pharmacist", label: "A. Patel", hoursPerWeek: 37.5, band: "7", point: 2, start: "2024-10-01" },
+      { status: "existing", role: "social-prescribing-link-worker", label: "C. Smith", hoursPerWeek: 30, annualSalary: 27485.5, start: "2024-10-01", end: "2027-03-31" },
     ]);
 
     const chosen = await readXlsx(bytes, "vacancies");
@@ -258,5 +258,39 @@ describe("importTeam: an XLSX built with exceljs", () => {
     const r = await readXlsx(new TextEncoder().encode("Name,Role\n"));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain("cannot be read as an Excel workbook");
+  });
+});
+
+describe("importTeam: sessions, hours and other roles (issue 15)", () => {
+  it("a GP's sessions stay sessions, hours stay hours; another role's sessions become WTE as before", () => {
+    const csv = [
+      "Name,Role,Salary,Sessions,Hours",
+      'Dr K,Salaried GP,"£82,418",4,',
+      "Ann,Clinical Pharmacist,52000,,30",
+      'Mo,Clinical Pharmacist,52000,6,',
+    ].join("\n");
+    const r = importTeam(rowsOf(csv));
+    expect(r.issues).toEqual([]);
+    expect(r.posts.map((p) => p.post)).toEqual([
+      { status: "existing", role: "gp", label: "Dr K", sessions: 4, annualSalary: 82418 },
+      { status: "existing", role: "clinical-pharmacist", label: "Ann", hoursPerWeek: 30, annualSalary: 52000 },
+      // 6 sessions ÷ 9 = 0.6667 WTE
+      { status: "existing", role: "clinical-pharmacist", label: "Mo", wte: 0.6667, annualSalary: 52000 },
+    ]);
+  });
+
+  it("reads a commissioner-approved role's name and maximum and the 12-month flags", () => {
+    const csv = [
+      "Name,Role,Salary,WTE,Approved role name,ICB maximum,Employed in last 12 months,More senior role",
+      'Sam,commissioner-approved,60000,1,Musculoskeletal practitioner,"£55,000",,',
+      "Pat,Experienced general practice nurse,38000,1,,,yes,no",
+      "Lee,Healthcare support worker,25000,1,,,maybe,",
+    ].join("\n");
+    const r = importTeam(rowsOf(csv));
+    expect(r.posts.map((p) => p.post)).toEqual([
+      { status: "existing", role: "commissioner-approved", label: "Sam", wte: 1, annualSalary: 60000, roleName: "Musculoskeletal practitioner", maxReimbursableAnnual: 55000 },
+      { status: "existing", role: "experienced-general-practice-nurse", label: "Pat", wte: 1, annualSalary: 38000, employedInLast12Months: true, moreSeniorRole: false },
+    ]);
+    expect(r.issues.map((i) => i.message)).toEqual([expect.stringContaining('"maybe" is not yes or no')]);
   });
 });

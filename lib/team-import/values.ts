@@ -36,6 +36,18 @@ export function parseMoneyPence(text: string): Parsed<number> {
   return ok(pence);
 }
 
+/** Hours a week ("22.5", "30 hours", "30 hrs/week") in hundredths of an hour (2250). */
+export function parseHoursHundredths(text: string): Parsed<number> {
+  const hundredths = scaledDecimal(text.trim().replace(/\s*(hours?|hrs?|h)\s*(a|per|\/)?\s*(week|wk|w)?$/i, ""), 2);
+  return hundredths === null ? bad(`"${text}" is not a number of hours a week, e.g. 22.5.`) : ok(hundredths);
+}
+
+/** Sessions a week ("6", "4.5 sessions") in hundredths of a session (450). */
+export function parseSessionsHundredths(text: string): Parsed<number> {
+  const hundredths = scaledDecimal(text.trim().replace(/\s*sessions?$/i, ""), 2);
+  return hundredths === null ? bad(`"${text}" is not a number of sessions a week, e.g. 6.`) : ok(hundredths);
+}
+
 /** A plain decimal such as "0.6" or "60%" → WTE in ten-thousandths (6000). */
 export function parseWteTenThousandths(text: string): Parsed<number> {
   const s = text.trim();
@@ -52,17 +64,18 @@ export function parseWteTenThousandths(text: string): Parsed<number> {
 
 /** Hours a week → WTE in ten-thousandths at 37.5 hours = 1.0 (22.5 → 6000; 20 → 5333). */
 export function hoursToWteTenThousandths(text: string): Parsed<number> {
-  const s = text.trim().replace(/\s*(hours?|hrs?|h)\s*(a|per|\/)?\s*(week|wk|w)?$/i, "");
-  const hundredths = scaledDecimal(s, 2);
-  if (hundredths === null) return bad(`"${text}" is not a number of hours a week, e.g. 22.5.`);
+  const h = parseHoursHundredths(text);
+  if (h.error !== undefined) return h;
+  const hundredths = h.value;
   // wte = hours / 37.5, in ten-thousandths: hundredths × 10000 / 3750 = hundredths × 8 / 3 (never a tie).
   return ok(Math.round((hundredths * 8) / 3));
 }
 
 /** Sessions a week → WTE in ten-thousandths at 9 sessions = 1.0 (6 → 6667). */
 export function sessionsToWteTenThousandths(text: string): Parsed<number> {
-  const hundredths = scaledDecimal(text.trim().replace(/\s*sessions?$/i, ""), 2);
-  if (hundredths === null) return bad(`"${text}" is not a number of sessions a week, e.g. 6.`);
+  const s = parseSessionsHundredths(text);
+  if (s.error !== undefined) return s;
+  const hundredths = s.value;
   // wte = sessions / 9, in ten-thousandths: hundredths × 10000 / 900 = hundredths × 100 / 9 (never a tie).
   return ok(Math.round((hundredths * 100) / 9));
 }

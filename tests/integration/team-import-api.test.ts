@@ -35,10 +35,10 @@ const PAYROLL_CSV = [
 
 // The same four people typed as posts (what the planner or a PUT would send).
 const TYPED = [
-  { label: "A. Patel", role: "clinical-pharmacist", status: "existing", band: "7", point: 2, wte: 1, start: "2024-10-01" },
-  { label: "B. Jones", role: "first-contact-physiotherapist", status: "existing", band: "7", point: 1, wte: 0.6, start: "2023-04-01", firstContact: { roadmap: "qualified" } },
-  { label: "C. Smith", role: "social-prescribing-link-worker", status: "existing", annualSalary: 27485.5, wte: 0.8, start: "2024-10-01", end: "2027-03-31" },
-  { label: "D. Khan", role: "gp", status: "existing", annualSalary: 82000, wte: 0.5333, start: "2024-10-01" },
+  { label: "A. Patel", role: "clinical-pharmacist", status: "existing", band: "7", point: 2, hoursPerWeek: 37.5, start: "2024-10-01" },
+  { label: "B. Jones", role: "first-contact-physiotherapist", status: "existing", band: "7", point: 1, hoursPerWeek: 22.5, start: "2023-04-01", firstContact: { roadmap: "qualified" } },
+  { label: "C. Smith", role: "social-prescribing-link-worker", status: "existing", annualSalary: 27485.5, hoursPerWeek: 30, start: "2024-10-01", end: "2027-03-31" },
+  { label: "D. Khan", role: "gp", status: "existing", annualSalary: 82000, hoursPerWeek: 20, start: "2024-10-01" },
 ];
 
 beforeAll(async () => {
@@ -173,7 +173,7 @@ describe("POST /api/v1/scenarios/{id}/posts/import", () => {
     const mapping = encodeURIComponent(JSON.stringify({ "Weekly hrs": "hoursPerWeek", "Cost centre": "ignore" }));
     const saved = await importFile(s.id, `version=1&mapping=${mapping}`, csv);
     expect(saved.status).toBe(200);
-    expect(saved.json.posts[1]).toMatchObject({ label: "A. Patel", role: "clinical-pharmacist", wte: 1, band: "7", point: 2, status: "existing" });
+    expect(saved.json.posts[1]).toMatchObject({ label: "A. Patel", role: "clinical-pharmacist", hoursPerWeek: 37.5, band: "7", point: 2, status: "existing" });
 
     const notJson = await importFile(s.id, "version=2&mapping=hours", csv);
     expect(notJson.status).toBe(422);

@@ -16,7 +16,8 @@ export function hrefFor(path: string, d: ScenarioDraft): string {
   if (m) {
     const p = d.posts[Number(m[1])];
     if (p) {
-      const field = m[2]!;
+      // Sessions and hours are typed in the WTE cell (its unit chosen beside it).
+      const field = m[2] === "sessions" || m[2] === "hoursPerWeek" ? "wte" : m[2]!;
       if (field.startsWith("firstContact.")) return `#fc-${p.key}`;
       return `#${postFieldId(p.key, field)}${["start", "end", "nextPayStep"].includes(field) ? "-day" : ""}`;
     }

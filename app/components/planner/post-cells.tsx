@@ -2,14 +2,16 @@
 // The posts table's cells: every field of a post as a real, labelled input with its validation
 // message beside it. In the table's row a field's label is visually hidden (the column header
 // shows it); in the row's "More" panel and on a phone's card it is shown.
-import type { ReactNode } from "react";
 import { DateInput } from "@/app/components/ui/date-input";
-import { ErrorMessage } from "@/app/components/ui/field";
 import { AFC_BANDS, AREA_LABELS, AREAS, isRoleId, ROLES } from "@/lib/engine/roles";
 import { formatPounds } from "@/lib/format";
 import { POST_INPUT_COLUMNS } from "@/lib/planner/columns";
 import { isFirstContactRole } from "@/lib/planner/first-contact";
 import { emptyFirstContact, type PostDraft } from "@/lib/planner/post-draft";
+import { cellHelpers, postFieldId, postName, type Row } from "./post-cell-helpers";
+import { extraCells, SIZE_LABELS } from "./post-extra-cells";
+
+export { postFieldId, postName, type Row } from "./post-cell-helpers";
 
 export interface RoleOption {
   id: string;
@@ -23,17 +25,10 @@ export interface PostFigures {
   pcnFunded: number;
 }
 
-export interface Row {
-  post: PostDraft;
-  index: number;
-}
-
 export const HEADER = Object.fromEntries(POST_INPUT_COLUMNS.map((c) => [c.id, c.header])) as Record<(typeof POST_INPUT_COLUMNS)[number]["id"], string>;
-export const postFieldId = (key: string, field: string) => `post-${key}-${field.replaceAll(".", "-")}`;
-export const postName = (p: PostDraft, index: number) => `post ${index + 1}${p.label ? ` (${p.label})` : ""}`;
 
 /** Fields shown in the row's "More" panel (and that open it when one has an error). */
-export const SECONDARY_FIELDS = ["status", "salaryMode", "annualSalary", "band", "point", "mhpFunding", "area", "end", "nextPayStep", "supervisorId"] as const;
+export const SECONDARY_FIELDS = ["status", "salaryMode", "annualSalary", "band", "point", "mhpFunding", "area", "end", "nextPayStep", "supervisorId", "roleName", "maxReimbursableAnnual", "employedInLast12Months", "moreSeniorRole"] as const;
 
 export interface CellContext {
   errors: Record<string, string>;
@@ -44,30 +39,15 @@ export interface CellContext {
 
 /** The cell renderers for one table render. `shown`: the label is visible (the "More" panel, a card). */
 export function postCells({ errors, roles, supervisors, onChange }: CellContext) {
-  const err = (r: Row, field: string) => errors[`posts.${r.index}.${field}`];
-  const label = (text: string, r: Row, field: string, shown = false) =>
-    shown ? (
-      <label className="nhsuk-label app-cell-label" htmlFor={postFieldId(r.post.key, field)}>
-        {text}
-        <span className="nhsuk-u-visually-hidden">, {postName(r.post, r.index)}</span>
-      </label>
-    ) : (
-      <label className="nhsuk-u-visually-hidden" htmlFor={postFieldId(r.post.key, field)}>
-        {text}, {postName(r.post, r.index)}
-      </label>
-    );
-  const describe = (r: Row, field: string) => (err(r, field) ? { "aria-describedby": `${postFieldId(r.post.key, field)}-error`, "aria-invalid": true as const } : {});
-  const message = (r: Row, field: string) => (err(r, field) ? <ErrorMessage id={`${postFieldId(r.post.key, field)}-error`}>{err(r, field)}</ErrorMessage> : null);
-  const cls = (base: string, r: Row, field: string, kind: "input" | "select" = "input") => `${base} app-cell-input${err(r, field) ? ` nhsuk-${kind}--error` : ""}`;
-  const change = (r: Row, patch: Partial<PostDraft>) => onChange(r.post.key, patch);
-  const cell = (r: Row, field: string, children: ReactNode, extra = "") => <div className={`app-cell${extra}${err(r, field) ? " app-cell--error" : ""}`}>{children}</div>;
+  const { err, label, describe, message, cls, change, cell } = cellHelpers(errors, onChange);
+  const extra = extraCells({ errors, onChange });
 
   const textInput = (r: Row, field: "label" | "wte", width: string, inputMode?: "decimal") =>
     cell(
       r,
       field,
       <>
-        {label(HEADER[field], r, field)}
+        {label(field === "wte" ? SIZE_LABELS[r.post.sizeUnit] : HEADER[field], r, field)}
         {message(r, field)}
         <input
           className={cls(`nhsuk-input ${width}`, r, field)}
@@ -132,7 +112,14 @@ export function postCells({ errors, roles, supervisors, onChange }: CellContext)
 
   return {
     label: (r: Row) => textInput(r, "label", "nhsuk-input--width-10"),
-    wte: (r: Row) => textInput(r, "wte", "nhsuk-input--width-3", "decimal"),
+    wte: (r: Row) => (
+      <div className="app-size">
+        {textInput(r, "wte", "nhsuk-input--width-3", "decimal")}
+        {extra.sizeUnit(r)}
+      </div>
+    ),
+    /** The "More" panel's commissioner-approved and 12-month fields (only for the roles they apply to). */
+    extra: (r: Row) => extra.more(r),
     start: (r: Row) => date(r, "start"),
     end: (r: Row, shown = true) => date(r, "end", shown),
     nextPayStep: (r: Row, shown = true) => {
@@ -150,6 +137,8 @@ export function postCells({ errors, roles, supervisors, onChange }: CellContext)
           const info = isRoleId(role) ? ROLES[role] : undefined;
           return {
             role,
+            // Sessions are for GPs only: another role goes back to WTE (the number is kept).
+            ...(info?.kind !== "gp" && r.post.sizeUnit === "sessions" ? { sizeUnit: "wte" as const } : {}),
             band: info?.typicalBand ?? r.post.band,
             salaryMode: info?.kind === "gp" ? "salary" : r.post.salaryMode,
             firstContact: isFirstContactRole(role) ? (r.post.firstContact ?? emptyFirstContact()) : null,

@@ -264,6 +264,7 @@ export function PostsTable({
                           {cells.end(r)}
                           {cells.nextPayStep(r)}
                           {cells.supervisor(r)}
+                          {cells.extra(r)}
                         </div>
                       </td>
                     )}

@@ -8,7 +8,9 @@ import { formatPounds } from "@/lib/format";
 import type { ScenarioResults, YearResult } from "@/lib/planner/types";
 import type { ScenarioBodyInput } from "@/lib/schemas/scenario";
 
-const INPUTS = POST_INPUT_COLUMNS.filter((c) => c.id !== "mhpFunding" && c.id !== "nextPayStep" && c.id !== "roadmap");
+// The print shows the WTE used (sessions and hours become WTE) and the role's name from the results.
+const PRINT_LEFT_OUT: ReadonlySet<string> = new Set(["mhpFunding", "nextPayStep", "roadmap", "sessions", "hoursPerWeek", "roleName", "maxReimbursableAnnual", "employedInLast12Months", "moreSeniorRole"]);
+const INPUTS = POST_INPUT_COLUMNS.filter((c) => !PRINT_LEFT_OUT.has(c.id));
 const FIGURES = POST_RESULT_COLUMNS.filter((c) => ["cost", "claimable", "pcnFunded"].includes(c.id));
 
 /** The posts, read-only, with the year's cost, claimable and PCN-funded. */
@@ -42,7 +44,7 @@ export function PrintPosts({ input, year }: { input: ScenarioBodyInput; year: Ye
               <tr key={p.id ?? i}>
                 {INPUTS.map((c) => (
                   <td key={c.id} className={isNumericKind(c.kind) ? "app-numeric" : undefined}>
-                    {c.id === "role" && r ? r.roleName : formatCell(c.kind, c.accessor(p))}
+                    {c.id === "role" && r ? r.roleName : c.id === "wte" && r ? formatCell("wte", r.wte) : formatCell(c.kind, c.accessor(p))}
                   </td>
                 ))}
                 {FIGURES.map((c) => (

@@ -1,13 +1,14 @@
 // Checks every year's rule tables as data: coverage, provenance, the roles each table knows.
 import { describe, expect, it } from "vitest";
 import { compileRules, lookupCap } from "../compile";
-import { AFC_BANDS, MHP_BANDS, ROLE_IDS } from "../roles";
+import { AFC_BANDS, hasTableCap, MHP_BANDS, ROLE_IDS } from "../roles";
 import { allCapLines, compiled } from "../test-helpers";
 import { APRIL_2025_CAPS, MHP_BAND_BASE_ROLE } from "./base-2025-26";
 import { FIGURE_STATUS_WORDS, FIGURE_STATUSES, FINANCIAL_YEARS, getRules, isSupportedFinancialYear, isUnpublished, RULES_BY_YEAR } from "./index";
 import type { CappedRoleId } from "./types";
 
-const CAPPED_ROLES = ROLE_IDS.filter((r): r is CappedRoleId => r !== "mental-health-practitioner");
+// A commissioner-approved role has no table row: its maximum is the ICB's, given on the post.
+const CAPPED_ROLES = ROLE_IDS.filter((r): r is CappedRoleId => hasTableCap(r));
 
 describe("the supported years", () => {
   it("are 2023/24 to 2026/27, oldest first, labelled consistently", () => {

@@ -33,7 +33,7 @@ export interface CapLine extends Provenance {
   londonStatus?: FigureStatus;
 }
 
-export type CappedRoleId = Exclude<RoleId, "mental-health-practitioner">;
+export type CappedRoleId = Exclude<RoleId, "mental-health-practitioner" | "commissioner-approved">;
 
 /**
  * One published (or estimated) table of maximum reimbursable amounts. A table applies from

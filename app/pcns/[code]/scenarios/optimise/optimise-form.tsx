@@ -16,7 +16,7 @@ interface RoleOption {
   id: string;
   name: string;
   typicalBand: string | null;
-  kind: "afc" | "gp" | "mhp";
+  kind: "afc" | "gp" | "mhp" | "commissioner";
 }
 
 interface Row {

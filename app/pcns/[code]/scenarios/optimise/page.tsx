@@ -5,7 +5,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/app/components/ui/breadcrumbs";
-import { AFC_BANDS, AREAS, ROLE_IDS, ROLES } from "@/lib/engine";
+import { AFC_BANDS, AREAS, ROLES } from "@/lib/engine";
+import { OPTIMISER_ROLE_IDS } from "@/lib/schemas/optimise";
 import { yearChoices } from "@/lib/server/today";
 import { canWrite } from "@/lib/server/auth/access";
 import { getCurrentUser } from "@/lib/server/auth/auth";
@@ -79,7 +80,7 @@ export default async function OptimisePage({ params, searchParams }: Props) {
         defaultBase={scenarios.some((s) => s.id === base) ? base! : ""}
         financialYears={years}
         defaultYear={defaultYear}
-        roles={ROLE_IDS.map((id) => ({ id, name: ROLES[id].name, typicalBand: ROLES[id].typicalBand, kind: ROLES[id].kind }))}
+        roles={OPTIMISER_ROLE_IDS.map((id) => ({ id, name: ROLES[id].name, typicalBand: ROLES[id].typicalBand, kind: ROLES[id].kind }))}
         bands={[...AFC_BANDS]}
         areas={[...AREAS]}
       />
