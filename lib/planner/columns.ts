@@ -81,6 +81,7 @@ export const POST_INPUT_COLUMNS = [
     (p) => p.firstContact?.roadmap ?? (p.firstContact?.stage2 === "done" ? "qualified" : undefined),
     "First Contact roles: qualified or in-training; blank = worked out (an existing post that started 18 months or more before the plan is qualified)",
   ),
+  post("expectedStart", "Expected start", "date", (p) => p.expectedStart, "YYYY-MM-DD, proposed posts: when the post is expected to be filled if recruitment takes longer (the slip line); blank = as planned"),
 ] as const;
 export type PostInputColumnId = (typeof POST_INPUT_COLUMNS)[number]["id"];
 export const POST_CSV_HEADERS: readonly PostInputColumnId[] = POST_INPUT_COLUMNS.map((c) => c.id);

@@ -36,6 +36,8 @@ export interface PostDraft {
   mhpFunding: string;
   supervisorId: string;
   firstContact: FirstContactDraft | null;
+  /** A proposed post's expected start (YYYY-MM-DD), kept as loaded or imported (the posts CSV's expectedStart column). */
+  expectedStart?: string;
 }
 
 export function emptyFirstContact(): FirstContactDraft {
