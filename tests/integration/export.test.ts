@@ -62,7 +62,7 @@ describe("scenario XLSX", () => {
     expect(f.contentType).toMatch(/spreadsheetml/);
     expect(f.fileName).toMatch(/^Add-one-First-Contact-OT-from-October-2025-26\.xlsx$/);
     const wb = await workbook(f.body);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Posts", "Practices", "Monthly", "Cash flow", "Projection", "Supervision", "Claims schedule", "Assumptions and sources"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Posts", "Practices", "Monthly", "Cash flow", "Projection", "Workforce", "Recruitment slip", "Supervision", "Claims schedule", "Assumptions and sources"]);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: "frozen" });
       expect(ws.autoFilter).toBeTruthy();
