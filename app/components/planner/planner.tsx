@@ -29,6 +29,7 @@ const PrintPostsLater = memo(PrintPosts);
 const PrintAssumptionsLater = memo(PrintAssumptions);
 import { CashFlowSection, ProjectionSection, SharesSection, SummarySection, SupervisionSection } from "./results";
 import { SupervisorsEditor } from "./supervisors";
+import { WorkforceSection } from "./workforce";
 import { PlannerPopulationNeed } from "./population-need";
 import type { AgeSexProfile, NeedOverrides } from "@/lib/need";
 
@@ -373,6 +374,9 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
       <PlannerSection id="projection" title={"Projection year by year"} active={section}>
         <p>Years with published rules use them; later years are projected (the last year&apos;s rules with the pay award on pay and maxima, and the rate growth on the entitlement) and are labelled <strong className="nhsuk-tag nhsuk-tag--purple">Projection</strong>.</p>
         {later ? <ProjectionSection results={later} /> : null}
+      </PlannerSection>
+      <PlannerSection id="workforce" title={"Workforce"} active={section}>
+        {later ? <WorkforceSection results={later} /> : null}
       </PlannerSection>
       <PlannerSection id="cash-flow" title={"Cash flow"} active={section}>
         {later ? <CashFlowSection results={later} /> : null}
