@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tableToCsv } from "@/lib/export/csv";
 import { postInputsTable } from "@/lib/export/tables";
+import { importTeam, readCsv } from "@/lib/team-import";
 import { parsePostsCsv } from "./posts-csv";
 
 describe("parsePostsCsv", () => {
@@ -89,5 +90,19 @@ describe("the expectedStart column (issue 16, item 5)", () => {
     const r = parsePostsCsv("label,role,status,band,point,wte,start,expectedStart\nOT,occupational-therapist,proposed,7,1,1,2026-06-01,2026-05-01\n");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ row: 2, message: expect.stringContaining("Expected start: Expected start date 1 May 2026 is before the planned start date 1 Jun 2026") });
+  });
+});
+
+describe("expectedStart through the team import (issue 16, item 5)", () => {
+  it("the posts export with an expected start reads back through the team import as through the posts CSV", () => {
+    const posts = [{ id: "a", label: "OT", role: "occupational-therapist", status: "proposed" as const, band: "7", point: 1, wte: 1, area: "national" as const, start: "2026-06-01", expectedStart: "2026-10-01" }];
+    const csv = tableToCsv(postInputsTable(posts));
+    const table = readCsv(csv);
+    if (!table.ok) throw new Error(table.message);
+    const ours = importTeam(table.table.rows);
+    expect(ours.issues).toEqual([]);
+    expect(ours.posts[0]!.post.expectedStart).toBe("2026-10-01");
+    const theirs = parsePostsCsv(csv);
+    expect(theirs.ok && theirs.posts[0]!.expectedStart).toBe("2026-10-01");
   });
 });

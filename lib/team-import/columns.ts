@@ -19,6 +19,7 @@ export const IMPORT_FIELDS = [
   "mhpFunding",
   "nextPayStep",
   "roadmap",
+  "expectedStart",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const isImportField = (s: string): s is ImportField => (IMPORT_FIELDS as readonly string[]).includes(s);
@@ -40,6 +41,7 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   mhpFunding: "MHP funding",
   nextPayStep: "Next pay step date",
   roadmap: "First Contact roadmap",
+  expectedStart: "Expected start date (a post still to be recruited)",
 };
 
 /** Header text → comparable words: "Basic Salary (FTE)" → "basic salary fte"; "Health & Wellbeing" → "health and wellbeing". */
@@ -69,6 +71,7 @@ export const KNOWN_COLUMNS: Record<ImportField, readonly string[]> = {
   mhpFunding: ["mhp funding", "mhpfunding"],
   nextPayStep: ["next pay step", "nextpaystep", "incremental date", "increment date", "next increment"],
   roadmap: ["roadmap", "roadmap status", "first contact roadmap", "fc roadmap"],
+  expectedStart: ["expected start", "expectedstart", "expected start date"],
 };
 
 const COLUMN_INDEX = new Map<string, ImportField>(IMPORT_FIELDS.flatMap((f) => KNOWN_COLUMNS[f].map((n) => [n, f] as const)));
