@@ -70,7 +70,7 @@ describe("the Workforce section", () => {
     await expect(chart.getAttribute("data-roles")).resolves.toBe("3");
     await expect(chart.locator("[role=img]").getAttribute("aria-label")).resolves.toMatch(/^Chart of WTE in post by role, month by month, Apr 2026 to Mar 2028/);
     const table = page.getByTestId("workforce-table");
-    await expect(table.locator("thead th[scope=colgroup]").allTextContents()).resolves.toEqual(["Clinical pharmacist", "Paramedic", "Occupational therapist", "All roles"]);
+    await expect(table.locator("thead th[scope=colgroup]").allTextContents()).resolves.toEqual(["Clinical pharmacist", "Paramedic", "Occupational therapist (incl. First Contact OT)", "All roles"]);
     // June 2026: the pharmacist leaves on the 15th — 1.0 × 15 ÷ 30 = 0.50 WTE, headcount 0 on 30 June.
     const june = table.locator('tr[data-month="2026-06"] td');
     await expect(june.nth(0).textContent()).resolves.toBe("0.50");
@@ -79,15 +79,15 @@ describe("the Workforce section", () => {
     const sept = table.locator('tr[data-month="2026-09"] td');
     await expect(sept.nth(4).textContent()).resolves.toBe("0.30");
     await expect(sept.nth(5).textContent()).resolves.toBe("1");
-    // The year's average row: 0.2082 + 1.00 + 0.3238 = 1.532 WTE, the projection's figure.
+    // The year's average row: 0.2082 + 1.00 + 0.3238 = 1.5320 WTE, the projection's figure.
     const avg = table.locator('tr[data-average="2026/27"] td');
     await expect(avg.nth(0).textContent()).resolves.toBe("0.2082");
-    await expect(avg.nth(6).textContent()).resolves.toBe("1.532");
+    await expect(avg.nth(6).textContent()).resolves.toBe("1.5320");
     expect(await violations(page)).toEqual([]);
     await shot(page, "workforce-desktop");
     await section(page, "Projection");
     await page.getByTestId("projection-table").waitFor();
-    await expect(page.locator('[data-testid="projection-table"] tr[data-financial-year="2026/27"]').textContent()).resolves.toContain("1.532 WTE");
+    await expect(page.locator('[data-testid="projection-table"] tr[data-financial-year="2026/27"]').textContent()).resolves.toContain("1.5320 WTE");
     // No time to fill yet: the projection says how to see the slip.
     await expect(page.getByTestId("slip-none").textContent()).resolves.toContain("time to fill");
     expect(errors).toEqual([]);
@@ -123,7 +123,7 @@ describe("the recruitment slip line", () => {
     await section(page, "Projection");
     const slip = page.getByTestId("slip-table");
     await slip.waitFor();
-    await expect(slip.locator("caption").textContent()).resolves.toMatch(/^If recruitment takes 4 months: the money that slips\s*Estimate/);
+    await expect(slip.locator("caption").textContent()).resolves.toMatch(/^If recruitment takes 4 months: the money that slips \(not spent, not claimed\)\s*Estimate/);
     await expect(slip.locator("tbody tr").first().textContent()).resolves.toMatch(/^2026\/272£[\d,]+\.\d\d/);
     // The plan's own row is unchanged.
     await expect(cellText(page, '[data-testid="projection-table"] tr[data-financial-year="2026/27"]')).resolves.toBe(costBefore);

@@ -39,13 +39,13 @@ export function SlipTable({ results }: { results: Pick<ScenarioResults, "years" 
       </p>
     );
   }
-  const cols = ["Cost not spent", "Claimable not claimed", "PCN-funded not spent", "Headroom freed"] as const;
+  const cols = ["Cost", "Claimable", "PCN-funded", "Headroom freed"] as const;
   const pick = (x: SlipFigures) => [x.cost, x.claimable, x.pcnFunded, x.headroomFreed];
   return (
     <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="slip-caption" data-testid="slip">
       <table className="nhsuk-table" data-testid="slip-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="slip-caption">
-          {capitalised(s.label)}: the money that slips <FigureTag kind="estimate" />
+          {capitalised(s.label)}: the money that slips (not spent, not claimed) <FigureTag kind="estimate" />
           <span className="nhsuk-body-s app-basis">
             {" "}
             A separate line: the plan above stays as planned. {s.postsDelayed} proposed post{s.postsDelayed === 1 ? " is" : "s are"} priced a second time from the later start.
@@ -55,7 +55,7 @@ export function SlipTable({ results }: { results: Pick<ScenarioResults, "years" 
           <tr>
             <th scope="col">Financial year</th>
             <th scope="col" className="app-numeric">
-              Posts starting later
+              Posts late
             </th>
             {cols.map((c) => (
               <th key={c} scope="col" className="app-numeric">

@@ -27,7 +27,7 @@ export const WorkforceSection = memo(function WorkforceSection({ results }: { re
     <div data-testid="workforce">
       <p className="nhsuk-body-s">
         Each month&apos;s WTE is weighted by the days in post in it (a 1.0 WTE post in post for 15 of 30 days counts 0.50); headcount is the posts in post on the month&apos;s last day. Each year
-        ends with its {AVERAGE_WTE_LABEL.toLowerCase()} (WTE × days in post ÷ days in the year): the figure the projection, compare and the exports use.
+        ends with its {AVERAGE_WTE_LABEL.replace(/^A/, "a")} (WTE × days in post ÷ days in the year): the figure the projection, compare and the exports use.
       </p>
       {roles.length === 0 ? (
         <p data-testid="workforce-empty">No post is in post on any day of the plan.</p>
@@ -79,7 +79,7 @@ export const WorkforceSection = memo(function WorkforceSection({ results }: { re
                   })}
                   <tr className="app-workforce-average" data-average={y.financialYear}>
                     <th scope="row">
-                      {y.financialYear} {AVERAGE_WTE_LABEL.toLowerCase()}
+                      {y.financialYear} {AVERAGE_WTE_LABEL.replace(/^A/, "a")}
                     </th>
                     {roles.flatMap((r) => [<Wte key={`${r.id}-w`} wte={y.workforce.averageWte[r.id] ?? 0} />, <td key={`${r.id}-h`} />])}
                     <Wte wte={y.averageWte.total} />
