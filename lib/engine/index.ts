@@ -12,3 +12,4 @@ export * from "./cash-flow";
 export * from "./shares";
 export * from "./supervision";
 export * from "./wte";
+export * from "./workforce";

@@ -7,7 +7,7 @@ import { PLANNER_DEFAULTS } from "@/lib/planner/compute";
 import { AVERAGE_WTE_LABEL, CASH_FLOW_COLUMNS, PEAK_FUNDING_DESCRIPTION, PEAK_FUNDING_LABEL, POST_INPUT_COLUMNS, SHARE_COLUMNS, YEAR_COLUMNS, type ColumnKind } from "@/lib/planner/columns";
 import type { EstimateResponse } from "@/lib/estimate-response";
 import type { ScenarioPostInput, Supervisor } from "@/lib/schemas/scenario";
-import type { ScenarioSummary, YearResult } from "@/lib/planner/types";
+import type { ScenarioSummary, SlipSummary, YearResult } from "@/lib/planner/types";
 
 export type Cell = string | number | null;
 
@@ -39,8 +39,10 @@ export interface ExportSource {
   posts: (ScenarioPostInput & { id?: string })[];
   supervisors?: Supervisor[];
   /** Each year: the estimate response; for scenarios also projection, cash flow, supervision, shares. */
-  results: (EstimateResponse & Partial<Pick<YearResult, "projection" | "projections" | "cashFlow" | "peakFunding" | "averageWte" | "supervision" | "practiceShares">>)[];
+  results: (EstimateResponse & Partial<Pick<YearResult, "projection" | "projections" | "cashFlow" | "peakFunding" | "averageWte" | "workforce" | "slip" | "supervision" | "practiceShares">>)[];
   summary?: ScenarioSummary;
+  /** A scenario's recruitment slip over the plan (issue 16, item 5). */
+  slip?: SlipSummary;
   /** ISO timestamp of the export (passed in) and the app's version. */
   generatedAt: string;
   appVersion: string;
@@ -86,6 +88,11 @@ function summaryTable(src: ExportSource): Table {
                 `Staff already in post: £${src.summary.receivedForMonthsBeforePlan.toFixed(2)} claimed for ${src.summary.monthsBeforePlan.join(", ")} arrives in the plan's first months (${src.summary.monthsBeforePlanRules.estimate ? "an estimate with" : "with"} the ${src.summary.monthsBeforePlanRules.financialYear} rules).`,
               ]
             : []),
+        ]
+      : []),
+    ...(src.slip && src.slip.postsDelayed > 0
+      ? [
+          `Recruitment slip (an estimate, ${src.slip.label}; the figures above stay as planned): £${src.slip.cost.toFixed(2)} of cost not spent, £${src.slip.claimable.toFixed(2)} not claimed, £${src.slip.headroomFreed.toFixed(2)} of headroom freed over the plan; see the sheet Recruitment slip.`,
         ]
       : []),
     `Made ${src.generatedAt} by ARRS Planner ${src.appVersion}${src.version ? ` from scenario version ${src.version}` : ""}. A planning aid, not an official NHS England tool.`,
@@ -325,6 +332,35 @@ function projectionTable(src: ExportSource): Table | null {
   };
 }
 
+/** WTE and headcount by role, month by month, then each role's average WTE in post for the year. */
+function workforceTable(src: ExportSource): Table | null {
+  if (!src.results.some((r) => r.workforce)) return null;
+  const rows: Cell[][] = [];
+  for (const r of src.results) {
+    const w = r.workforce;
+    if (!w) continue;
+    for (const m of w.months) for (const [role, x] of Object.entries(m.roles)) rows.push([r.financialYear, statusOf(r), "month", m.month, role, w.roleNames[role] ?? role, x.wte, x.headcount]);
+    for (const [role, avg] of Object.entries(w.averageWte)) rows.push([r.financialYear, statusOf(r), "year average", null, role, w.roleNames[role] ?? role, avg, null]);
+  }
+  return {
+    name: "Workforce",
+    title: `Workforce by role, month by month: WTE weighted by the days in post in the month, headcount on the month's last day; each year's ${AVERAGE_WTE_LABEL.toLowerCase()} (WTE × days in post ÷ days in the year)`,
+    columns: [text("Financial year"), text("Figures"), text("Row"), { header: "Month", kind: "month" }, text("Role"), text("Role name"), { header: "WTE", kind: "wte" }, { header: "Headcount (last day of the month)", kind: "number" }],
+    rows,
+  };
+}
+
+/** The money that slips if proposed posts start when expected rather than as planned (an estimate). */
+function slipTable(src: ExportSource): Table | null {
+  if (!src.slip || !src.results.some((r) => r.slip)) return null;
+  return {
+    name: "Recruitment slip",
+    title: `Recruitment slip (an estimate): ${src.slip.label}. The plan's figures stay as planned; these are the planned figures minus the same posts priced from their expected start`,
+    columns: [text("Financial year"), text("Figures"), { header: "Posts starting later", kind: "number" }, money("Cost not spent"), money("Claimable not claimed"), money("PCN-funded not spent"), money("Headroom freed")],
+    rows: src.results.map((r) => [r.financialYear, "estimate", r.slip?.postsDelayed ?? 0, r.slip?.cost ?? 0, r.slip?.claimable ?? 0, r.slip?.pcnFunded ?? 0, r.slip?.headroomFreed ?? 0]),
+  };
+}
+
 function supervisionTable(src: ExportSource): Table | null {
   if (!src.results.some((r) => r.supervision)) return null;
   const names = new Map((src.supervisors ?? []).map((s) => [s.id, s.name]));
@@ -370,13 +406,15 @@ export function exportTables(src: ExportSource): Table[] {
     monthlyTable(src),
     cashFlowTable(src),
     projectionTable(src),
+    workforceTable(src),
+    slipTable(src),
     supervisionTable(src),
     claimsTable(src),
     assumptionsTable(src),
   ].filter((t): t is Table => t !== null);
 }
 
-export { claimsTable, monthlyTable };
+export { claimsTable, monthlyTable, slipTable, workforceTable };
 
 /** The posts' inputs alone, in the bulk-import layout (an edited export imports back). */
 export function postInputsTable(posts: ExportSource["posts"]): Table {

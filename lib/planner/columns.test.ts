@@ -3,7 +3,7 @@ import { formatCell, POST_CSV_HEADERS, POST_INPUT_COLUMNS, YEAR_COLUMNS } from "
 
 describe("column specification", () => {
   it("the posts CSV columns are the post fields the planner imports", () => {
-    expect(POST_CSV_HEADERS).toEqual(["label", "role", "status", "band", "point", "annualSalary", "wte", "area", "start", "end", "mhpFunding", "nextPayStep", "roadmap", "sessions", "hoursPerWeek", "roleName", "maxReimbursableAnnual", "employedInLast12Months", "moreSeniorRole"]);
+    expect(POST_CSV_HEADERS).toEqual(["label", "role", "status", "band", "point", "annualSalary", "wte", "area", "start", "end", "mhpFunding", "nextPayStep", "roadmap", "sessions", "hoursPerWeek", "roleName", "maxReimbursableAnnual", "employedInLast12Months", "moreSeniorRole", "expectedStart"]);
   });
 
   it("accessors read a post", () => {

@@ -88,6 +88,7 @@ export const POST_INPUT_COLUMNS = [
   post("maxReimbursableAnnual", "ICB maximum", "money", (p) => p.maxReimbursableAnnual as number | undefined, "Role commissioner-approved: the maximum the ICB agreed, £ a year for 1.0 WTE"),
   post("employedInLast12Months", "Employed in last 12 months", "text", (p) => yesNo(p.employedInLast12Months), "Nurses and healthcare support workers: yes if they worked for the PCN or a member practice in the previous 12 months"),
   post("moreSeniorRole", "More senior role", "text", (p) => yesNo(p.moreSeniorRole), "yes if such a nurse or HCSW moves to a more senior role (then still reimbursable)"),
+  post("expectedStart", "Expected start", "date", (p) => p.expectedStart, "YYYY-MM-DD, proposed posts: when the post is expected to be filled if recruitment takes longer (the slip line); blank = as planned"),
 ] as const;
 
 /** A true/false post field in a table or CSV cell: "yes", "no", or blank when not given. */

@@ -32,7 +32,8 @@ import {
   supervisePost,
   toScaledInteger,
   divRoundHalfUp,
-  averageWteInPost,
+  addMonthsToDay,
+  workforceForYear,
   financialYearLabel,
   financialYearMonths,
   parseFinancialYear,
@@ -51,7 +52,7 @@ import { toResponse } from "@/lib/estimate-response";
 import { toPostSpec } from "@/lib/post-spec";
 import { scenarioYears, type ScenarioBody, type ScenarioPost } from "@/lib/schemas/scenario";
 import { planStartOf, roadmapStatus } from "./first-contact";
-import type { AverageWte, CashFlowMonth, FigureOut, PlannerContext, ScenarioResults, ScenarioSummary, ShareRow, SupervisionYear, YearResult } from "./types";
+import type { AverageWte, CashFlowMonth, FigureOut, PlannerContext, ScenarioResults, ScenarioSummary, ShareRow, SlipSummary, SlipYear, SupervisionYear, WorkforceYear, YearResult } from "./types";
 
 /** Defaults of the projection and cash-flow assumptions (issue 6; each can be changed per scenario). */
 export const PLANNER_DEFAULTS = {
@@ -360,19 +361,82 @@ function claimsBeforePlan(
   return { claims: months.map((month, k) => ({ month, claimablePence: totals[k]! })), rules: { financialYear: prev ? prevFy : firstYear, estimate } };
 }
 
-/** Average WTE in post over a year, by role and in total, from the priced posts' days in post. */
-function averageWte(plan: PlanResult, compiled: CompiledRules): AverageWte {
-  const daysInYear = compiled.lastDay - compiled.firstDay + 1;
-  const byRole = new Map<string, number>();
-  let total = 0;
-  for (const p of plan.posts) {
-    const days = daysInPost(p);
-    if (days === 0) continue;
-    const w = averageWteInPost({ wteTenThousandths: p.wteTenThousandths, daysInPost: days, daysInYear });
-    total += w;
-    byRole.set(p.role, (byRole.get(p.role) ?? 0) + w);
-  }
-  return { total: total / 10_000, byRole: [...byRole].map(([role, w]) => ({ role, roleName: ROLES[role as RoleId]?.name ?? role, wte: w / 10_000 })) };
+/**
+ * The workforce month by month (lib/engine/workforce.ts) and the average WTE in post over the year,
+ * by role and in total, from the same computation: the figure compare, the projection and the
+ * exports use is the workforce table's `averageWte`.
+ */
+function workforceOf(plans: PostPlan[], compiled: CompiledRules): { workforce: WorkforceYear; averageWte: AverageWte } {
+  const w = workforceForYear({
+    months: compiled.months,
+    posts: plans.map(({ spec }) => ({
+      role: spec.role,
+      wteTenThousandths: spec.wteTenThousandths,
+      ...(spec.startDay !== undefined ? { startDay: spec.startDay } : {}),
+      ...(spec.endDay !== undefined ? { endDay: spec.endDay } : {}),
+    })),
+  });
+  const roleName = (role: string) => ROLES[role as RoleId]?.name ?? role;
+  const roles = Object.keys(w.averageWteTenThousandths);
+  return {
+    workforce: {
+      months: w.months.map((m) => ({ month: m.month, roles: Object.fromEntries(Object.entries(m.roles).map(([r, x]) => [r, { wte: x.wteTenThousandths / 10_000, headcount: x.headcount }])) })),
+      averageWte: Object.fromEntries(roles.map((r) => [r, w.averageWteTenThousandths[r]! / 10_000])),
+      roleNames: Object.fromEntries(roles.map((r) => [r, roleName(r)])),
+    },
+    averageWte: { total: w.totalAverageWteTenThousandths / 10_000, byRole: roles.map((role) => ({ role, roleName: roleName(role), wte: w.averageWteTenThousandths[role]! / 10_000 })) },
+  };
+}
+
+/**
+ * The day each post is expected to start if recruitment takes longer than planned (issue 16,
+ * item 5), or null when it is not expected to start late: proposed posts only; the post's own
+ * `expectedStart`, else its planned start (the plan's first day when it has none) + the scenario's
+ * `timeToFillMonths`.
+ */
+function expectedStartDays(plans: PostPlan[], planFirstDay: number, timeToFill: number | undefined): (number | null)[] {
+  return plans.map(({ post, spec }) => {
+    if (post.status !== "proposed") return null;
+    const planned = spec.startDay ?? planFirstDay;
+    const day = post.expectedStart !== undefined ? parseIsoDate(post.expectedStart)! : timeToFill ? addMonthsToDay(planned, timeToFill) : null;
+    return day !== null && day > planned ? day : null;
+  });
+}
+
+const NO_SLIP = { cost: 0, claimable: 0, pcnFunded: 0, headroomFreed: 0 };
+
+/** The plan's figures minus the same posts priced from their expected starts (pence, exact), in pounds. */
+function slipFor(compiled: CompiledRules, weightedPopulation: number, plan: PlanResult, plans: PostPlan[], expected: (number | null)[]): SlipYear {
+  const slipped: PostSpec[] = [];
+  let postsDelayed = 0;
+  plans.forEach(({ spec }, k) => {
+    const day = expected[k];
+    if (day === null || day === undefined) return void slipped.push(spec);
+    const planned = spec.startDay ?? compiled.firstDay;
+    // Days the post stands empty in this year: planned start to the day before the expected one.
+    const from = Math.max(compiled.firstDay, planned);
+    const to = Math.min(compiled.lastDay, day - 1, spec.endDay ?? compiled.lastDay);
+    if (to >= from) postsDelayed++;
+    // A post expected to start after it ends is never filled.
+    if (spec.endDay === undefined || day <= spec.endDay) slipped.push({ ...spec, startDay: day });
+  });
+  if (postsDelayed === 0) return { ...NO_SLIP, postsDelayed };
+  const later = pricePlan(compiled, { weightedPopulation, posts: slipped }, pricePostMemo);
+  return {
+    cost: pounds(plan.totals.costPence - later.totals.costPence),
+    claimable: pounds(plan.totals.claimablePence - later.totals.claimablePence),
+    pcnFunded: pounds(plan.totals.pcnFundedPence - later.totals.pcnFundedPence),
+    headroomFreed: pounds(later.totals.headroomPence - plan.totals.headroomPence),
+    postsDelayed,
+  };
+}
+
+function slipLabel(timeToFill: number | undefined, ownDates: boolean): string {
+  const months = timeToFill ? `if recruitment takes ${timeToFill} month${timeToFill === 1 ? "" : "s"}` : "";
+  if (months && ownDates) return `${months} (or until a post's own expected start date)`;
+  if (months) return months;
+  if (ownDates) return "if posts start on their expected start dates";
+  return "no post is expected to start later than planned";
 }
 
 export class ScenarioInputError extends Error {
@@ -456,6 +520,8 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
   );
   const supervisorSpecs = scenario.supervisors.map((s) => ({ id: s.id, name: s.name, wteTenThousandths: toScaledInteger(s.wte, 4)! }));
 
+  const timeToFill = scenario.assumptions.timeToFillMonths;
+  const expected = expectedStartDays(plans[0]!, parseIsoDate(planStart)!, timeToFill);
   const priced: PlanResult[] = [];
   const results: YearResult[] = years.map((fy, i) => {
     const rules = rulesByYear[i]!;
@@ -464,8 +530,10 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
     const compiled = remember(compiledCache, `${ruleKey(rules)}|${JSON.stringify(overrides)}`, () => compileRules(rules, overrides));
     const wpValue = i === 0 ? ctx.weightedPopulation.value : grownPopulation(ctx.weightedPopulation.value, popGrowth, i);
     let plan;
+    let slip: SlipYear;
     try {
       plan = pricePlan(compiled, { weightedPopulation: Math.round(wpValue * 1e6) / 1e6, posts: plans[i]!.map((p) => p.spec) }, pricePostKept);
+      slip = slipFor(compiled, Math.round(wpValue * 1e6) / 1e6, plan, plans[i]!, expected);
     } catch (e) {
       if (e instanceof EngineInputError) throw new ScenarioInputError(`posts.${e.path}`, `${fy}: ${e.message}`);
       throw e;
@@ -541,7 +609,8 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
       cashFlow: [] as CashFlowMonth[],
       peakFunding: 0,
       peakFundingMonth: null as string | null,
-      averageWte: averageWte(plan, compiled),
+      ...workforceOf(plans[i]!, compiled),
+      slip,
       supervision,
       practiceShares: shares(ctx, basis, plan.totals.pcnFundedPence, sup.costPence),
     };
@@ -589,5 +658,15 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
     claimLagMonths: lag,
     warnings: [...new Set(warnings)],
   };
-  return { years: results, summary };
+  const add = (k: keyof typeof NO_SLIP) => pounds(results.reduce((t, r) => t + Math.round(r.slip[k] * 100), 0));
+  const slip: SlipSummary = {
+    cost: add("cost"),
+    claimable: add("claimable"),
+    pcnFunded: add("pcnFunded"),
+    headroomFreed: add("headroomFreed"),
+    timeToFillMonths: timeToFill ?? null,
+    postsDelayed: expected.filter((d) => d !== null).length,
+    label: slipLabel(timeToFill, plans[0]!.some(({ post }, k) => post.expectedStart !== undefined && expected[k] !== null)),
+  };
+  return { years: results, summary, slip };
 }

@@ -44,6 +44,8 @@ export interface PostDraft {
   /** Nurses / HCSWs: worked for the PCN or a member practice in the previous 12 months; moving to a more senior role. */
   employedInLast12Months: boolean;
   moreSeniorRole: boolean;
+  /** A proposed post's expected start (YYYY-MM-DD), kept as loaded or imported (the posts CSV's expectedStart column). */
+  expectedStart?: string;
 }
 
 /** How a post's size is entered: WTE, sessions a week (GPs; 9 = 1.0 WTE), or hours a week (37.5 = 1.0 WTE). */

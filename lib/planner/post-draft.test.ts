@@ -57,3 +57,18 @@ describe("datesOutsidePeriod: a post outside the chosen year is a field error, n
   });
   it.each(["2025/27", "2025", ""])("no period for a bad year label %j", (fy) => expect(financialYearPeriod(fy)).toBeNull());
 });
+
+describe("expectedStart (issue 16, item 5): kept through the planner's draft", () => {
+  it("a saved expected start survives loading into the planner and saving again", () => {
+    const d = postToDraft({ id: "ot", role: "occupational-therapist", band: "7", point: 1, wte: 1, start: "2026-06-01", expectedStart: "2026-10-01" }, "k1");
+    const c = checkDraft(d);
+    expect(c.errors).toEqual({});
+    expect(c.post?.expectedStart).toBe("2026-10-01");
+  });
+  it("marking the post existing is refused in words (the expected start is not dropped silently)", () => {
+    const d = postToDraft({ id: "ot", role: "occupational-therapist", band: "7", point: 1, wte: 1, start: "2026-06-01", expectedStart: "2026-10-01" }, "k1");
+    const c = checkDraft({ ...d, status: "existing" });
+    expect(c.errors.expectedStart).toMatch(/this post is marked existing/);
+    expect(c.input.expectedStart).toBe("2026-10-01");
+  });
+});

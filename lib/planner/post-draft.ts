@@ -70,6 +70,7 @@ export function postToDraft(p: ScenarioPostInput | ScenarioPost, key: string): P
       : info?.firstContact
         ? emptyFirstContact()
         : null,
+    ...(p.expectedStart ? { expectedStart: p.expectedStart } : {}),
   };
 }
 
@@ -128,6 +129,7 @@ export function checkDraft(d: PostDraft): DraftCheck {
   if (end) input.end = end;
   if (nextPayStep) input.nextPayStep = nextPayStep;
   if (d.supervisorId) input.supervisorId = d.supervisorId;
+  if (d.expectedStart) input.expectedStart = d.expectedStart;
   if (d.firstContact && info?.firstContact) {
     const fc = d.firstContact;
     const signOff = date("firstContact.stage2SignOff", fc.stage2SignOff, DATE_LABELS.stage2SignOff);

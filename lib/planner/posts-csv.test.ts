@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tableToCsv } from "@/lib/export/csv";
 import { postInputsTable } from "@/lib/export/tables";
+import { importTeam, readCsv } from "@/lib/team-import";
 import { parsePostsCsv } from "./posts-csv";
 
 describe("parsePostsCsv", () => {
@@ -66,12 +67,43 @@ describe("the roadmap column (issue 14)", () => {
       { id: "d", label: "Pod", role: "podiatrist", status: "existing" as const, band: "7", point: 1, wte: 1 },
     ];
     const csv = tableToCsv(postInputsTable(posts as never));
-    // roadmap is followed by the issue-15 columns (sessions … moreSeniorRole), appended after it
-    expect(csv.split(/\r?\n/)[0]).toMatch(/,roadmap,sessions,/);
+    // roadmap is followed by the issue-15 columns (sessions … moreSeniorRole), then expectedStart (issue 16)
+    expect(csv.split(/\r?\n/)[0]).toMatch(/,roadmap,sessions,.*,moreSeniorRole,expectedStart$/);
     const back = parsePostsCsv(csv);
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     // Stage 2 signed off is written as "qualified"; no record and no status stay blank
     expect(back.posts.map((p) => p.firstContact?.roadmap)).toEqual(["qualified", "in-training", "qualified", undefined]);
+  });
+});
+
+describe("the expectedStart column (issue 16, item 5)", () => {
+  it("reads a proposed post's expected start, and the posts export writes it back", () => {
+    const r = parsePostsCsv("label,role,status,band,point,wte,start,expectedStart\nOT,occupational-therapist,proposed,7,1,1,2026-06-01,2026-10-01\n");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.posts[0]!.expectedStart).toBe("2026-10-01");
+    const back = parsePostsCsv(tableToCsv(postInputsTable(r.posts as never)));
+    expect(back.ok && back.posts[0]!.expectedStart).toBe("2026-10-01");
+  });
+
+  it("refuses an expected start before the planned start, in words, with the row", () => {
+    const r = parsePostsCsv("label,role,status,band,point,wte,start,expectedStart\nOT,occupational-therapist,proposed,7,1,1,2026-06-01,2026-05-01\n");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ row: 2, message: expect.stringContaining("Expected start: Expected start date 1 May 2026 is before the planned start date 1 Jun 2026") });
+  });
+});
+
+describe("expectedStart through the team import (issue 16, item 5)", () => {
+  it("the posts export with an expected start reads back through the team import as through the posts CSV", () => {
+    const posts = [{ id: "a", label: "OT", role: "occupational-therapist", status: "proposed" as const, band: "7", point: 1, wte: 1, area: "national" as const, start: "2026-06-01", expectedStart: "2026-10-01" }];
+    const csv = tableToCsv(postInputsTable(posts));
+    const table = readCsv(csv);
+    if (!table.ok) throw new Error(table.message);
+    const ours = importTeam(table.table.rows);
+    expect(ours.issues).toEqual([]);
+    expect(ours.posts[0]!.post.expectedStart).toBe("2026-10-01");
+    const theirs = parsePostsCsv(csv);
+    expect(theirs.ok && theirs.posts[0]!.expectedStart).toBe("2026-10-01");
   });
 });

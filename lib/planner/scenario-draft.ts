@@ -15,7 +15,7 @@ export interface SupervisorDraft {
 
 /** Assumption fields edited as text. Rates and growths are typed as percentages ("3" = 0.03). */
 export const PERCENT_FIELDS = ["payAward", "rateGrowth", "populationGrowth", "employerNiRate", "employerPensionRate"] as const;
-export const PLAIN_FIELDS = ["claimLagMonths", "arrsRatePerWeightedPatient", "employerNiThresholdAnnual"] as const;
+export const PLAIN_FIELDS = ["claimLagMonths", "arrsRatePerWeightedPatient", "employerNiThresholdAnnual", "timeToFillMonths"] as const;
 export const SUPERVISION_FIELDS = [
   "wbaPerMonth",
   "wbaMinutes",
@@ -96,6 +96,7 @@ export function toScenarioDraft(s: ScenarioSource): ScenarioDraft {
         claimLagMonths: text(a.claimLagMonths),
         arrsRatePerWeightedPatient: text(a.arrsRatePerWeightedPatient),
         employerNiThresholdAnnual: text(a.employerNiThresholdAnnual),
+        timeToFillMonths: text(a.timeToFillMonths),
       },
       supervision: Object.fromEntries(SUPERVISION_FIELDS.map((k) => [k, text(a.supervision?.[k])])) as Record<SupervisionField, string>,
       caps: Object.fromEntries(Object.entries(a.maxReimbursableAnnual ?? {}).map(([k, v]) => [k, String(v)])),

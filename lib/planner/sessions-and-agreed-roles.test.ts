@@ -88,7 +88,7 @@ describe("posts CSV", () => {
       { id: "d", label: "HCSW", role: "healthcare-support-worker", status: "existing" as const, band: "3", point: 1, wte: 1, employedInLast12Months: true },
     ];
     const csv = tableToCsv(postInputsTable(posts as never));
-    expect(csv.split(/\r?\n/)[0]).toMatch(/,sessions,hoursPerWeek,roleName,maxReimbursableAnnual,employedInLast12Months,moreSeniorRole$/);
+    expect(csv.split(/\r?\n/)[0]).toMatch(/,sessions,hoursPerWeek,roleName,maxReimbursableAnnual,employedInLast12Months,moreSeniorRole,expectedStart$/);
     const back = parsePostsCsv(csv);
     expect(back.ok).toBe(true);
     if (!back.ok) return;

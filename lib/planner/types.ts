@@ -92,6 +92,53 @@ export interface AverageWte {
   byRole: { role: string; roleName: string; wte: number }[];
 }
 
+/** WTE and headcount of one role in one month (lib/engine/workforce.ts). */
+export interface WorkforceRoleMonth {
+  /** Σ WTE × days in post in the month ÷ days in the month (to 4 decimals). */
+  wte: number;
+  /** Posts in post on the month's last day. */
+  headcount: number;
+}
+
+/** The workforce over a year by role, month by month (issue 16, item 4). */
+export interface WorkforceYear {
+  /** Twelve months, April first; each lists every role with a day in post in the year. */
+  months: { month: string; roles: Record<string, WorkforceRoleMonth> }[];
+  /** Average WTE in post over the year by role: the same figures as `averageWte.byRole` (compare, projection, exports). */
+  averageWte: Record<string, number>;
+  /** Role id → name, for tables and charts. */
+  roleNames: Record<string, string>;
+}
+
+/**
+ * What slips if recruitment takes longer than planned (issue 16, item 5): the plan's figures minus
+ * the same posts priced from their expected start. An estimate; the plan itself stays as planned.
+ */
+export interface SlipFigures {
+  /** Cost of the posts that is not spent in the months the posts stand empty. */
+  cost: number;
+  /** Claimable that is not claimed. */
+  claimable: number;
+  /** PCN-funded cost not spent. */
+  pcnFunded: number;
+  /** Headroom the later starts free (the entitlement left unclaimed). */
+  headroomFreed: number;
+}
+
+export interface SlipYear extends SlipFigures {
+  /** Proposed posts whose expected start is later than planned and falls before this year ends. */
+  postsDelayed: number;
+}
+
+export interface SlipSummary extends SlipFigures {
+  /** The scenario's time to fill (months), when set. */
+  timeToFillMonths: number | null;
+  /** Proposed posts expected to start later than planned (their own expected start, or the time to fill). */
+  postsDelayed: number;
+  /** In words, for the planner and the exports: "if recruitment takes 4 months" / "if posts start on their expected start dates". */
+  label: string;
+}
+
 export interface YearResult extends EstimateResponse {
   /** True when any figure of this year is a projection (no rule table for the year). */
   projection: boolean;
@@ -103,6 +150,10 @@ export interface YearResult extends EstimateResponse {
   peakFundingMonth: string | null;
   /** Average WTE in post over the year. */
   averageWte: AverageWte;
+  /** WTE and headcount by role, month by month. */
+  workforce: WorkforceYear;
+  /** The money that slips this year if proposed posts start when expected rather than as planned (an estimate). */
+  slip: SlipYear;
   supervision: SupervisionYear;
   /** `basis`: the basis used; `requested`: the one chosen; `weightedAvailable`: every practice has a weighted population. */
   practiceShares: { basis: "weighted" | "registered"; requested: "weighted" | "registered"; weightedAvailable: boolean; rows: ShareRow[]; note?: string };
@@ -140,4 +191,6 @@ export interface ScenarioSummary {
 export interface ScenarioResults {
   years: YearResult[];
   summary: ScenarioSummary;
+  /** The slip over the plan (the years' figures added up). */
+  slip: SlipSummary;
 }

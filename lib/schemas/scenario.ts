@@ -4,6 +4,7 @@
 import "./zod-csp";
 import { z } from "zod";
 import { isAfcBand, parseFinancialYear, financialYearLabel, parseIsoDate, rulesForYear, toScaledInteger } from "@/lib/engine";
+import { formatDate } from "@/lib/format";
 import { financialYearField, growthField, numberField, poundsField } from "./common";
 import { AssumptionsSchema, checkPost, POST_FIELDS } from "./estimate";
 import { NeedOverridesSchema } from "./need";
@@ -81,11 +82,35 @@ export const ScenarioPostSchema = z
       firstContact: FirstContactSchema.optional(),
       /** Clinical supervision: a supervisor id of this scenario (First Contact posts may set it in firstContact instead). */
       supervisorId: shortText("Supervisor", 100).optional(),
+      /**
+       * Proposed posts: when the post is expected to be filled, if recruitment takes longer than the
+       * planned start (issue 16, item 5). The plan stays priced from `start`; the slip line prices the
+       * post a second time from this date.
+       */
+      expectedStart: isoDate("Expected start date").optional(),
     },
     { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}.` : "Each post must be an object.") },
   )
-  .superRefine((p, ctx) => checkPost(p, ctx));
+  .superRefine((p, ctx) => checkPost(p, ctx))
+  .superRefine(checkExpectedStart);
 export type ScenarioPostInput = z.input<typeof ScenarioPostSchema>;
+
+/** An expected start: proposed posts only, on or after the planned start, on or before the end. */
+function checkExpectedStart(p: { status: PostStatus; start?: string | undefined; end?: string | undefined; expectedStart?: string | undefined }, ctx: z.RefinementCtx): void {
+  const e = p.expectedStart;
+  if (e === undefined || parseIsoDate(e) === null) return;
+  const path = ["expectedStart"];
+  if (p.status !== "proposed") {
+    ctx.addIssue({ code: "custom", path, message: `An expected start date (${formatDate(e)}) is for a post still to be recruited: this post is marked existing. Mark it proposed, or remove the expected start date.` });
+    return;
+  }
+  if (p.start !== undefined && parseIsoDate(p.start) !== null && e < p.start) {
+    ctx.addIssue({ code: "custom", path, message: `Expected start date ${formatDate(e)} is before the planned start date ${formatDate(p.start)}: it is when the post is expected to be filled if recruitment takes longer, so it must be on or after the planned start.` });
+  }
+  if (p.end !== undefined && parseIsoDate(p.end) !== null && e > p.end) {
+    ctx.addIssue({ code: "custom", path, message: `Expected start date ${formatDate(e)} is after the post's end date ${formatDate(p.end)}: the post would never be filled. Enter a date on or before ${formatDate(p.end)}.` });
+  }
+}
 export type ScenarioPost = z.infer<typeof ScenarioPostSchema>;
 
 export const SupervisorSchema = z.strictObject(
@@ -143,6 +168,14 @@ export const ScenarioAssumptionsSchema = AssumptionsSchema.safeExtend({
     .refine((v) => Number.isInteger(v) && v >= 0 && v <= 12, { message: "Claim lag must be a whole number of months from 0 to 12." })
     .optional(),
   supervision: SupervisionAssumptionsSchema.optional(),
+  /**
+   * Months recruitment is expected to take (issue 16, item 5): a proposed post without its own
+   * expected start is expected to start this many months after its planned start (or after the
+   * plan's first day when it has none). The plan stays as planned; the slip line shows the difference.
+   */
+  timeToFillMonths: numberField("Time to fill", "4")
+    .refine((v) => Number.isInteger(v) && v >= 0 && v <= 24, { message: "Time to fill must be a whole number of months from 0 to 24." })
+    .optional(),
   /** How the PCN-funded cost is split across member practices (default weighted). */
   shareBasis: z.enum(["weighted", "registered"], { error: 'shareBasis must be "weighted" or "registered".' }).optional(),
   /** Population-need assumptions changed for this scenario (lib/need ids, id.low, id.high → numbers); absent = the built-in ones. */

@@ -23,6 +23,7 @@ export const IMPORT_FIELDS = [
   "maxReimbursableAnnual",
   "employedInLast12Months",
   "moreSeniorRole",
+  "expectedStart",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const isImportField = (s: string): s is ImportField => (IMPORT_FIELDS as readonly string[]).includes(s);
@@ -48,6 +49,7 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   maxReimbursableAnnual: "Maximum the ICB agreed (£)",
   employedInLast12Months: "Employed by the PCN or a practice in the last 12 months",
   moreSeniorRole: "Moving to a more senior role",
+  expectedStart: "Expected start date (a post still to be recruited)",
 };
 
 /** Header text → comparable words: "Basic Salary (FTE)" → "basic salary fte"; "Health & Wellbeing" → "health and wellbeing". */
@@ -81,6 +83,7 @@ export const KNOWN_COLUMNS: Record<ImportField, readonly string[]> = {
   maxReimbursableAnnual: ["maxreimbursableannual", "icb maximum", "maximum agreed", "icb agreed maximum"],
   employedInLast12Months: ["employedinlast12months", "employed in last 12 months"],
   moreSeniorRole: ["moreseniorrole", "more senior role"],
+  expectedStart: ["expected start", "expectedstart", "expected start date"],
 };
 
 const COLUMN_INDEX = new Map<string, ImportField>(IMPORT_FIELDS.flatMap((f) => KNOWN_COLUMNS[f].map((n) => [n, f] as const)));

@@ -258,7 +258,7 @@ export function importTeam(rows: string[][], options: ImportOptions = {}): TeamI
       if (post.point > points) fail("point", `band ${post.band} has ${points} pay point${points === 1 ? "" : "s"} in ${options.firstYear}; point ${post.point} does not exist.`);
     }
 
-    for (const f of ["start", "end", "nextPayStep"] as const) {
+    for (const f of ["start", "end", "nextPayStep", "expectedStart"] as const) {
       if (cell[f]) {
         const iso = take(f, parseDate(cell[f], FIELD_LABELS[f]));
         if (iso) post[f] = iso;

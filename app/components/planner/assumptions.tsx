@@ -88,6 +88,11 @@ export function AssumptionsEditor({
         {textField("rateGrowth", "Growth of the ARRS rate a year", `Default ${pct(PLANNER_DEFAULTS.rateGrowth)} (the 2026/27 national pot's growth)`, "%")}
         {textField("populationGrowth", "Growth of the weighted population a year", `Default ${pct(PLANNER_DEFAULTS.populationGrowth)}`, "%")}
         {textField("claimLagMonths", "Claim lag (months)", `Default ${PLANNER_DEFAULTS.claimLagMonths}: reimbursement arrives 2 months after the month it pays for`)}
+        {textField(
+          "timeToFillMonths",
+          "Time to fill a proposed post (months)",
+          "Blank = posts start as planned. The plan stays as planned; a separate line shows the money that slips if recruitment takes this long",
+        )}
       </div>
       <h3 className="nhsuk-heading-s">Figures for {firstYear}</h3>
       <div className="app-inline-fields">

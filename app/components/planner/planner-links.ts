@@ -19,6 +19,8 @@ export function hrefFor(path: string, d: ScenarioDraft): string {
       // Sessions and hours are typed in the WTE cell (its unit chosen beside it).
       const field = m[2] === "sessions" || m[2] === "hoursPerWeek" ? "wte" : m[2]!;
       if (field.startsWith("firstContact.")) return `#fc-${p.key}`;
+      // The expected start comes from the posts CSV or the API (no box in the table): its error is about the status.
+      if (field === "expectedStart") return `#${postFieldId(p.key, "status")}`;
       return `#${postFieldId(p.key, field)}${["start", "end", "nextPayStep"].includes(field) ? "-day" : ""}`;
     }
   }

@@ -30,6 +30,7 @@ import { SaveBar } from "./save-bar";
 import { PlannerSection, SectionNav, usePlannerSection } from "./sections";
 import { SupervisorsEditorBlock } from "./supervisors";
 import { useScenarioSave } from "./use-scenario-save";
+import { WorkforceSection } from "./workforce";
 
 const PrintAssumptionsLater = memo(PrintAssumptions);
 
@@ -234,6 +235,9 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
       <PlannerSection id="projection" title={"Projection year by year"} active={section}>
         <p>Years with published rules use them; later years are projected (the last year&apos;s rules with the pay award on pay and maxima, and the rate growth on the entitlement) and are labelled <strong className="nhsuk-tag nhsuk-tag--purple">Projection</strong>.</p>
         {later ? <ProjectionSection results={later} /> : null}
+      </PlannerSection>
+      <PlannerSection id="workforce" title={"Workforce"} active={section}>
+        {later ? <WorkforceSection results={later} /> : null}
       </PlannerSection>
       <PlannerSection id="cash-flow" title={"Cash flow"} active={section}>
         {later ? <CashFlowSection results={later} /> : null}

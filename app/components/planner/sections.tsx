@@ -1,6 +1,6 @@
 "use client";
-// The planner's sections (posts, summary, need, First Contact, supervision, projection, cash
-// flow, shares, assumptions): one shown at a time, moved between with real in-page links
+// The planner's sections (posts, summary, need, First Contact, supervision, projection, workforce,
+// cash flow, shares, assumptions): one shown at a time, moved between with real in-page links
 // (#posts, #projection…), so the back button, a shared link and a screen reader's links list
 // all work. Every section stays in the page (hidden when not chosen), so print prints them all
 // and a link to a field in another section (the error summary, a post's roadmap link) opens
@@ -15,6 +15,7 @@ export const PLANNER_SECTIONS = [
   ["first-contact", "First Contact"],
   ["supervision", "Supervision"],
   ["projection", "Projection"],
+  ["workforce", "Workforce"],
   ["cash-flow", "Cash flow"],
   ["shares", "Practices' shares"],
   ["assumptions", "Assumptions"],

@@ -16,6 +16,9 @@ export function csvTableParam(value: string | null): CsvTable {
   throw invalidInput([{ path: "table", message: `table must be one of: ${CSV_TABLES.join(", ")}.` }]);
 }
 
+/** CSV tables only a saved scenario has. */
+export const SCENARIO_ONLY_TABLES = ["workforce", "slip"] as const satisfies readonly CsvTable[];
+
 export const EXPORT_FORMATS = ["json", "csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -60,6 +63,7 @@ export async function exportScenario(db: Db, actor: SessionUser | null, id: stri
       supervisors: s.supervisors,
       results: s.results.years,
       summary: s.results.summary,
+      slip: s.results.slip,
       generatedAt: now.toISOString(),
       appVersion: APP_VERSION,
       version: s.version,
@@ -70,6 +74,10 @@ export async function exportScenario(db: Db, actor: SessionUser | null, id: stri
 }
 
 export async function exportEstimate(req: EstimateRequest, res: EstimateResponse, format: "csv" | "xlsx", table: CsvTable = "monthly", now: Date = new Date()): Promise<ExportFile> {
+  // The workforce and the recruitment slip are part of a scenario (a quick estimate has neither).
+  if (format === "csv" && (SCENARIO_ONLY_TABLES as readonly string[]).includes(table)) {
+    throw invalidInput([{ path: "table", message: `The ${table} table is part of a saved scenario's export. A quick estimate's table must be one of: monthly, posts, claims.` }]);
+  }
   return exportFile(
     {
       kind: "estimate",

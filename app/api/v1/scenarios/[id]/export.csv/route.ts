@@ -1,5 +1,6 @@
-// GET /api/v1/scenarios/{id}/export.csv[?table=monthly|posts|claims] — the scenario as CSV: one row
-// per post per month (default), the posts' inputs (the bulk-import layout), or the claims schedule.
+// GET /api/v1/scenarios/{id}/export.csv[?table=monthly|posts|claims|workforce|slip] — the scenario as CSV: one row
+// per post per month (default), the posts' inputs (the bulk-import layout), the claims schedule, the
+// workforce by role and month, or the recruitment slip by year.
 import { actorFromRequest } from "@/lib/server/auth/api-auth";
 import { getDb } from "@/lib/server/db/db";
 import { csvTableParam, exportScenario, fileResponse } from "@/lib/server/scenarios/export";
