@@ -227,7 +227,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
           </p>
         </div>
         <SectionNav active={section} />
-        {results ? <HeadlineFigures results={results} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} stale={!!computed.error} postsLeftOut={check.postsLeftOut} leftOutReasons={check.leftOutReasons} /> : null}
+        {results ? <HeadlineFigures results={results} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} stale={!!computed.error} postsLeftOut={check.postsLeftOut} leftOutReasons={check.leftOutReasons} emptyTeamImportHref={draft.posts.some((p) => p.status === "existing") ? undefined : `/pcns/${encodeURIComponent(scenario.pcnCode)}/scenarios/${encodeURIComponent(scenario.id)}/import`} /> : null}
       </div>
       {conflict ? (
         <ConflictView
@@ -269,7 +269,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
           >
             Add a First Contact OT
           </button>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => addPosts([newPostDraft(nextKey(), freeId(usedIds(), "post"), "clinical-pharmacist", ctx.defaultArea)])}>
+          <button type="button" id="add-post" className="nhsuk-button nhsuk-button--secondary" onClick={() => addPosts([newPostDraft(nextKey(), freeId(usedIds(), "post"), "clinical-pharmacist", ctx.defaultArea)])}>
             Add a post
           </button>
         </div>
