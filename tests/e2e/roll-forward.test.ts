@@ -74,7 +74,8 @@ describe("a plan without its team, and next year's plan", () => {
     await expect(page.getByTestId("empty-team").count()).resolves.toBe(0);
     const rows = page.getByTestId("planner-posts").locator("tbody tr[data-post-key]");
     await expect(rows.count()).resolves.toBe(2);
-    await expect(page.getByTestId("planner-posts").textContent()).resolves.toContain("Existing (1)");
+    await expect(page.getByLabel("Status, post 1 (OT)").inputValue()).resolves.toBe("existing");
+    await expect(page.getByLabel("Status, post 2 (Dietitian)").inputValue()).resolves.toBe("proposed");
     await expect(page.getByTestId("planner-posts").textContent()).resolves.not.toContain("Care co-ordinator");
     await expect(page.getByLabel(/^Pay point/).first().inputValue()).resolves.toBe("2");
     await expect(page.locator("#summary-year").locator("option").first().textContent()).resolves.toBe("2026/27");
