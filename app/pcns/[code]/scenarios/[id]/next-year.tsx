@@ -8,7 +8,8 @@ import { rollForwardScenarioAction } from "../actions";
 
 export function NextYearPlan({ scenario, financialYears }: { scenario: StoredScenario; financialYears: string[] }) {
   const next = nextFinancialYear(scenario.firstYear);
-  if (!next) return null;
+  // An empty plan has nothing to carry: bring the team in first.
+  if (!next || scenario.posts.length === 0) return null;
   if (!financialYears.includes(next)) {
     return (
       <p className="nhsuk-hint app-no-print" data-testid="next-year-unavailable">
@@ -18,11 +19,11 @@ export function NextYearPlan({ scenario, financialYears }: { scenario: StoredSce
   }
   return (
     <form action={rollForwardScenarioAction.bind(null, scenario.pcnCode, scenario.id)} className="app-no-print" data-testid="roll-forward-form">
-      <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2" type="submit" aria-describedby="roll-forward-hint">
+      <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-2" type="submit" aria-describedby="roll-forward-hint">
         Start next year&apos;s plan from this one
       </button>
       <p className="nhsuk-hint" id="roll-forward-hint">
-        A new scenario from {next}: the posts still in post on 1 April {next.slice(0, 4)} become existing posts (pay moved on by the pay award and any pay step due), with these assumptions and supervisors. It copies the saved version: save your changes first.
+        A new plan from {next} with the posts in post on 1 April {next.slice(0, 4)} (pay moved on), from the saved version.
       </p>
     </form>
   );
