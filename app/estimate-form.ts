@@ -19,6 +19,7 @@ export interface ParsedEstimateForm {
   request: {
     financialYear: string | undefined;
     pcn: { code: string } | { weightedPopulation: number | string | undefined };
+    alreadyCommitted?: number | string;
     assumptions?: Record<string, unknown>;
     posts: Record<string, unknown>[];
   };
@@ -59,6 +60,8 @@ export function parseEstimateForm(form: FormData): ParsedEstimateForm {
     });
   }
   const pcn = text(form.get("pcnMode")) === "code" ? { code: text(form.get("pcnCode")) ?? "" } : { weightedPopulation: num(form.get("weightedPopulation")) };
+  // "Already committed this year" (£): blank = nothing; text that is not money reaches the schema and is refused in words.
+  const alreadyCommitted = num(form.get("alreadyCommitted"));
   // Figures the user replaces ("Change the figures"): blank = the year's figure.
   const assumptions: Record<string, unknown> = {};
   for (const key of ASSUMPTION_KEYS) {
@@ -77,7 +80,7 @@ export function parseEstimateForm(form: FormData): ParsedEstimateForm {
   }
   if (Object.keys(caps).length) assumptions.maxReimbursableAnnual = caps;
   return {
-    request: { financialYear: text(form.get("financialYear")), pcn, ...(Object.keys(assumptions).length ? { assumptions } : {}), posts },
+    request: { financialYear: text(form.get("financialYear")), pcn, ...(alreadyCommitted !== undefined ? { alreadyCommitted } : {}), ...(Object.keys(assumptions).length ? { assumptions } : {}), posts },
     dateIssues,
   };
 }

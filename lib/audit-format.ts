@@ -24,6 +24,7 @@ const FIELD_LABELS: Record<string, string> = {
   version: "Version",
   deletedAt: "Deleted",
   copiedFrom: "Copied from scenario",
+  rolledFrom: "Carried forward from scenario",
   role: "Role",
   email: "Email",
   value: "Weighted population",

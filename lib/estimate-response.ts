@@ -84,8 +84,14 @@ export function toResponse(
   wp: WeightedPopulationUsed,
   pcn?: { code: string; name: string },
   entitlementInterval?: EntitlementInterval,
+  /** What the PCN has already committed of this year's entitlement outside these posts (the quick estimate's "already committed this year"). */
+  alreadyCommittedPence?: number,
 ) {
   const pcnCode = pcn?.code;
+  // Already committed: taken off the headroom (the whole year's and each month's), shown as its own line.
+  const committed = alreadyCommittedPence ?? 0;
+  const committedTotals: { alreadyCommitted?: number; headroomBeforeCommitted?: number } =
+    alreadyCommittedPence === undefined ? {} : { alreadyCommitted: pounds(committed), headroomBeforeCommitted: pounds(plan.totals.headroomPence) };
   // Figures nobody has published — derived, estimated, assumed or projected — are all listed here
   // (each with its own status); published and third-party figures are not, nor the user's own.
   const estimates = plan.figures.filter((f) => isUnpublished(f.status)).map(figureOut);
@@ -103,6 +109,7 @@ export function toResponse(
     entitlement: pounds(plan.entitlementPence),
     ...(entitlementInterval ? { entitlementInterval } : {}),
     ...(pcn ? { pcn } : {}),
+    ...(alreadyCommittedPence === undefined ? {} : { alreadyCommitted: pounds(committed) }),
     weightedPopulation: wp,
     posts: plan.posts.map(postOut),
     months: plan.months.map((m) => ({
@@ -111,13 +118,14 @@ export function toResponse(
       claimable: pounds(m.claimablePence),
       pcnFunded: pounds(m.pcnFundedPence),
       cumulativeClaimable: pounds(m.cumulativeClaimablePence),
-      headroom: pounds(m.headroomPence),
+      headroom: pounds(m.headroomPence - committed),
     })),
     totals: {
       cost: pounds(plan.totals.costPence),
       claimable: pounds(plan.totals.claimablePence),
       pcnFunded: pounds(plan.totals.pcnFundedPence),
-      headroom: pounds(plan.totals.headroomPence),
+      headroom: pounds(plan.totals.headroomPence - committed),
+      ...committedTotals,
     },
     pots: plan.pots.map((p) => ({
       id: p.id,

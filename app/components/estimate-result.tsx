@@ -15,6 +15,26 @@ function EstimateTag({ show }: { show: boolean }) {
   return <FigureTag kind={show && "estimate"} />;
 }
 
+/** "Already committed this year": the headroom from these posts, then the deduction, each a line of its own. */
+function CommittedRows({ totals, estimate }: { totals: { alreadyCommitted?: number; headroomBeforeCommitted?: number }; estimate: boolean }) {
+  return (
+    <>
+      <div className="nhsuk-summary-list__row">
+        <dt className="nhsuk-summary-list__key">Headroom from these posts</dt>
+        <dd className="nhsuk-summary-list__value" data-testid="headroom-before-committed">
+          {formatPounds(totals.headroomBeforeCommitted ?? 0)} (entitlement − claimable) <EstimateTag show={estimate} />
+        </dd>
+      </div>
+      <div className="nhsuk-summary-list__row">
+        <dt className="nhsuk-summary-list__key">Already committed this year</dt>
+        <dd className="nhsuk-summary-list__value" data-testid="already-committed">
+          − {formatPounds(totals.alreadyCommitted ?? 0)} <span className="nhsuk-hint nhsuk-u-margin-bottom-0 app-block">as you entered it: taken off the headroom</span>
+        </dd>
+      </div>
+    </>
+  );
+}
+
 /** `actions`: shown under the summary (the downloads). */
 export function EstimateResult({ result, actions }: { result: NonNullable<EstimateFormState["result"]>; actions?: ReactNode }) {
   const wp = result.weightedPopulation;
@@ -50,10 +70,12 @@ export function EstimateResult({ result, actions }: { result: NonNullable<Estima
           <dt className="nhsuk-summary-list__key">Funded by the PCN</dt>
           <dd className="nhsuk-summary-list__value">{formatPounds(result.totals.pcnFunded)}</dd>
         </div>
+        {result.totals.alreadyCommitted !== undefined ? <CommittedRows totals={result.totals} estimate={result.isEstimate} /> : null}
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Headroom</dt>
           <dd className={`nhsuk-summary-list__value${result.totals.headroom < 0 ? " app-negative" : ""}`} data-testid="headroom">
-            {formatPounds(result.totals.headroom)} {result.totals.headroom < 0 ? "(over-committed)" : "left of the entitlement"}{" "}
+            {formatPounds(result.totals.headroom)} {result.totals.headroom < 0 ? "(over-committed)" : "left of the entitlement"}
+            {result.totals.alreadyCommitted !== undefined ? " after what is already committed" : ""}{" "}
             {/* Entitlement − claimable: an estimate whenever any figure behind either is one. */}
             <EstimateTag show={result.isEstimate} />
           </dd>

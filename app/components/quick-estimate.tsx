@@ -59,6 +59,7 @@ export function QuickEstimate(props: {
     financialYear: props.defaultYear,
     weightedPopulation: "48213.7",
     pcnCode: props.preselectedPcn ?? props.pcns[0]?.code ?? "",
+    alreadyCommitted: "",
     ...Object.fromEntries(ASSUMPTION_FIELDS.map(([key]) => [`assumptions.${key}`, ""])),
     "assumptions.expectedUplift": "",
   });
@@ -156,6 +157,14 @@ export function QuickEstimate(props: {
             </Field>
           )}
         </fieldset>
+        <Field
+          id="alreadyCommitted"
+          label="Already committed this year, £ (optional)"
+          hint="ARRS money the PCN has already committed this year outside the posts below, such as your current team's claims. It is taken off the headroom."
+          error={errorFor("alreadyCommitted")}
+        >
+          {(c) => <input className="nhsuk-input nhsuk-input--width-10" {...c} inputMode="decimal" autoComplete="off" {...bind("alreadyCommitted")} />}
+        </Field>
 
         {posts.map((post, i) => (
           <QuickPostFieldset

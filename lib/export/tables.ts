@@ -80,6 +80,11 @@ function summaryTable(src: ExportSource): Table {
     `Years: ${src.results.map((r) => r.financialYear).join(", ")}`,
     `Weighted population (${src.results[0]?.weightedPopulation.provenance ?? "given"}): ${src.results[0]?.weightedPopulation.value ?? ""}${intervalNote(src.results[0])}`,
     ...entitlementIntervalNote(src),
+    ...src.results.flatMap((r) =>
+      r.totals.alreadyCommitted !== undefined
+        ? [`${r.financialYear} headroom is after £${r.totals.alreadyCommitted.toFixed(2)} already committed this year (entered): £${(r.totals.headroomBeforeCommitted ?? 0).toFixed(2)} from these posts − £${r.totals.alreadyCommitted.toFixed(2)} = £${r.totals.headroom.toFixed(2)}`]
+        : [],
+    ),
     ...(src.summary
       ? [
           `${PEAK_FUNDING_LABEL} over the plan: £${src.summary.peakFunding.toFixed(2)}${src.summary.peakFundingMonth ? ` (${src.summary.peakFundingMonth})` : ""}; claim lag ${src.summary.claimLagMonths} months. ${PEAK_FUNDING_DESCRIPTION}; each year's row gives that year's.`,

@@ -225,6 +225,22 @@ function payAwardFor(s: ScenarioBody, fy: string, rules: FinancialYearRules | un
   return s.assumptions.payAwardByYear?.[fy] ?? rules?.payAward?.value ?? s.assumptions.payAward ?? PLANNER_DEFAULTS.payAward;
 }
 
+/**
+ * The pay awards a scenario applies in year `fy`: `payAward` raises spot salaries (and projects
+ * pay points), `doctorsPayAward` raises GP salaries. One definition for the calculation and for
+ * carrying a plan into next year (lib/planner/roll-forward.ts).
+ */
+export function yearPayAwards(s: ScenarioBody, fy: string): { payAward: number; doctorsPayAward: number } {
+  const table = getRules(fy);
+  const payAward = payAwardFor(s, fy, table);
+  return { payAward, doctorsPayAward: table?.doctorsPayAward?.value ?? s.assumptions.doctorsPayAward ?? payAward };
+}
+
+/** A spot salary (pence) one year on: × (1 + award), half up to the penny — as the calculation raises it year on year. */
+export function raiseSalaryPence(salaryPence: number, award: number): number {
+  return Math.floor(salaryPence * (1 + award) + 0.5 + 1e-7);
+}
+
 /** Micro-patients grown by `growth` for `years` years, rounded half up each year. */
 function grownPopulation(value: number, growth: number, years: number): number {
   let micro = scalePopulation(Math.round(value * 1e6) / 1e6) ?? 0;
@@ -255,7 +271,7 @@ function postSpecs(s: ScenarioBody, awards: number[], doctorsAwards: number[]): 
     const first = specs.first;
     let salary = first.annualSalaryPence;
     awards.forEach((_, y) => {
-      if (y > 0 && salary !== undefined) salary = Math.floor(salary * (1 + rise[y]!) + 0.5 + 1e-7);
+      if (y > 0 && salary !== undefined) salary = raiseSalaryPence(salary, rise[y]!);
       const s = salary;
       const spec = y === 0 || s === undefined ? first : bounded(specs.bySalary, s, () => ({ ...first, annualSalaryPence: s }), 64);
       byYear[y]!.push({ spec, post: p, id, key });
@@ -465,9 +481,9 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
   const doctorsAwards: number[] = [];
   years.forEach((fy, i) => {
     const table = getRules(fy);
-    const award = payAwardFor(scenario, fy, table);
+    const { payAward: award, doctorsPayAward } = yearPayAwards(scenario, fy);
     awards.push(award);
-    doctorsAwards.push(table?.doctorsPayAward?.value ?? scenario.assumptions.doctorsPayAward ?? award);
+    doctorsAwards.push(doctorsPayAward);
     if (table) {
       rulesByYear.push(table);
       return;

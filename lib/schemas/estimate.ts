@@ -228,6 +228,8 @@ export const EstimateRequestSchema = z
         error: "pcn must be either { \"weightedPopulation\": number } or { \"code\": \"U12345\" }.",
       }),
       assumptions: EstimateAssumptionsSchema.optional(),
+      /** £ of this year's entitlement already committed outside these posts (e.g. the current team): taken off the headroom. */
+      alreadyCommitted: poundsField("Already committed this year", "120000", 100_000_000).optional(),
       posts: z
         .array(PostInputSchema, { error: "posts must be a list of posts." })
         .max(MAX_POSTS, `At most ${MAX_POSTS} posts in one estimate.`),

@@ -271,6 +271,48 @@ describe("POST /api/v1/estimate — assumptions the plan did not need", () => {
   });
 });
 
+describe("POST /api/v1/estimate — alreadyCommitted (issue 16: £ already committed this year)", () => {
+  it("is taken off the headroom, to the penny, and shown as its own figure", async () => {
+    // 30,000 × £26.631 = £798,930.00 entitlement; no posts; £798,930.00 − £120,000.50 = £678,929.50.
+    const { status, json } = await post({ financialYear: "2025/26", pcn: { weightedPopulation: 30000 }, alreadyCommitted: 120000.5, posts: [] });
+    expect(status).toBe(200);
+    expect(json.entitlement).toBe(798930);
+    expect(json.alreadyCommitted).toBe(120000.5);
+    expect(json.totals).toMatchObject({ claimable: 0, headroomBeforeCommitted: 798930, alreadyCommitted: 120000.5, headroom: 678929.5 });
+    // Every month's headroom is after the commitment too, so March's equals the year's.
+    expect(json.months.map((m: any) => m.headroom)).toEqual(Array(12).fill(678929.5));
+  });
+
+  it("with posts: headroom = entitlement − claimable − already committed", async () => {
+    const without = (await post(CONTRACT_EXAMPLE)).json;
+    const { json } = await post({ ...CONTRACT_EXAMPLE, alreadyCommitted: 250000 });
+    expect(json.totals.claimable).toBe(without.totals.claimable);
+    expect(json.totals.headroomBeforeCommitted).toBe(without.totals.headroom);
+    // in pence, so no float drift: (headroom before − 250,000.00) exactly
+    expect(Math.round(json.totals.headroom * 100)).toBe(Math.round(without.totals.headroom * 100) - 25_000_000);
+    expect(json.months.at(-1).headroom).toBe(json.totals.headroom);
+    expect(json.pots).toEqual(without.pots);
+    expect(without.alreadyCommitted).toBeUndefined();
+    expect(without.totals.alreadyCommitted).toBeUndefined();
+  });
+
+  it("more than the headroom → negative headroom (over-committed)", async () => {
+    // £798,930.00 − £900,000.00 = −£101,070.00
+    const { json } = await post({ financialYear: "2025/26", pcn: { weightedPopulation: 30000 }, alreadyCommitted: 900000, posts: [] });
+    expect(json.totals.headroom).toBe(-101070);
+  });
+
+  it.each([
+    ["lots", "Already committed this year must be a number (e.g. 120000), not the text \"lots\"."],
+    [-5, "Already committed this year cannot be negative."],
+    [10.005, "Already committed this year can have at most 2 decimal places (pounds and pence)."],
+  ])("%s → 422 in words", async (value, message) => {
+    const { status, json } = await post({ financialYear: "2025/26", pcn: { weightedPopulation: 30000 }, alreadyCommitted: value, posts: [] });
+    expect(status).toBe(422);
+    expect(json.error.issues).toContainEqual({ path: "alreadyCommitted", message });
+  });
+});
+
 describe("npm run estimate (CLI)", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrs-cli-"));
   const cli = (args: string[], input?: string) =>

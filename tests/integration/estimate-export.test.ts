@@ -148,3 +148,19 @@ describe("POST /api/v1/estimate: refusals stay JSON", () => {
     expect(body.error.issues[0].path).toBe("posts.0.wte");
   });
 });
+
+describe("POST /api/v1/estimate as XLSX with alreadyCommitted (issue 16)", () => {
+  it("the Summary's headroom is after it, and a note says so with the arithmetic", async () => {
+    const res = await POST(request("?format=xlsx", undefined, { ...BODY, alreadyCommitted: 50_000 }));
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const cells: unknown[] = [];
+    wb.getWorksheet("Summary")!.eachRow((row) => cells.push(...(row.values as unknown[]).slice(1)));
+    const before = expected.totals.headroom as number;
+    const after = (Math.round(before * 100) - 5_000_000) / 100; // headroom − £50,000.00, in pence
+    expect(cells).toContain(after);
+    expect(cells).toContain(`2025/26 headroom is after £50000.00 already committed this year (entered): £${before.toFixed(2)} from these posts − £50000.00 = £${after.toFixed(2)}`);
+  });
+});
+

@@ -74,7 +74,7 @@ const del = (id: string, auth: Auth = editorAuth()) => call(itemRoute.DELETE(req
 const duplicate = (id: string, body?: unknown, auth: Auth = editorAuth()) => call(duplicateRoute.POST(request(`/api/v1/scenarios/${id}/duplicate`, "POST", auth, body), idCtx(id)));
 const restore = (id: string, auth: Auth = editorAuth()) => call(restoreRoute.POST(request(`/api/v1/scenarios/${id}/restore`, "POST", auth), idCtx(id)));
 
-const STORED_KEYS = ["assumptions", "createdAt", "deletedAt", "description", "firstYear", "id", "name", "pcnCode", "pcnName", "posts", "supervisors", "updatedAt", "updatedBy", "version", "years"];
+const STORED_KEYS = ["assumptions", "createdAt", "deletedAt", "description", "firstYear", "id", "name", "pcnCode", "pcnName", "posts", "rolledFromId", "supervisors", "updatedAt", "updatedBy", "version", "years"];
 
 describe("POST /api/v1/pcns/{code}/scenarios and GET /api/v1/scenarios/{id}", () => {
   it("201 with the stored scenario and results; GET gives the same with its version", async () => {

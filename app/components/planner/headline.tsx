@@ -6,6 +6,7 @@ import { FigureTag } from "@/app/components/ui/cells";
 import { formatPounds } from "@/lib/format";
 import type { ScenarioResults } from "@/lib/planner/types";
 import { yearTag } from "./results";
+import { EmptyTeamNote } from "./empty-team";
 
 /** Reasons for left-out posts said in the (sticky) headline; any more are in the year in detail. */
 const SHOWN_REASONS = 2;
@@ -17,6 +18,7 @@ export function HeadlineFigures({
   stale,
   postsLeftOut,
   leftOutReasons = [],
+  emptyTeamImportHref,
 }: {
   results: ScenarioResults;
   yearIndex: number;
@@ -26,6 +28,8 @@ export function HeadlineFigures({
   postsLeftOut: number;
   /** Why each post is left out (its first error): said here, beside the headline figures. */
   leftOutReasons?: string[];
+  /** Set when the plan has no existing post: the headroom is then the whole entitlement (issue 16); the import page's address. */
+  emptyTeamImportHref?: string;
 }) {
   const y = results.years[yearIndex] ?? results.years[0];
   if (!y) return null;
@@ -69,6 +73,7 @@ export function HeadlineFigures({
         {figure("PCN-funded", "summary-pcn-funded", y.totals.pcnFunded, tag)}
         {figure(over ? "Headroom (over)" : "Headroom", "summary-headroom", y.totals.headroom, tag, over)}
       </dl>
+      {emptyTeamImportHref ? <EmptyTeamNote importHref={emptyTeamImportHref} /> : null}
       {stale || postsLeftOut || warnings ? (
         <p className="app-headline__note">
           {stale ? "From before your last change. " : ""}

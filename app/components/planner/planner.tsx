@@ -135,7 +135,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
       <div className="app-planner-sticky" data-testid="planner-sticky">
         <SaveBar saving={saving} status={status} dirty={dirty} base={base} onSave={() => save(base.version)} />
         <SectionNav active={section} />
-        {results ? <HeadlineFigures results={results} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} stale={!!computed.error} postsLeftOut={check.postsLeftOut} leftOutReasons={check.leftOutReasons} /> : null}
+        {results ? <HeadlineFigures results={results} yearIndex={Math.min(yearIndex, results.years.length - 1)} onYear={setYearIndex} stale={!!computed.error} postsLeftOut={check.postsLeftOut} leftOutReasons={check.leftOutReasons} emptyTeamImportHref={draft.posts.some((p) => p.status === "existing") ? undefined : `/pcns/${encodeURIComponent(scenario.pcnCode)}/scenarios/${encodeURIComponent(scenario.id)}/import`} /> : null}
       </div>
       {conflict ? (
         <ConflictView

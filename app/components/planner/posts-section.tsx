@@ -52,7 +52,7 @@ export function PostsSection({ draft, check, roles, today, defaultArea, setDraft
         >
           Add a First Contact OT
         </button>
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => addPosts([newPostDraft(nextKey(), freeId(usedIds(), "post"), "clinical-pharmacist", defaultArea)])}>
+        <button type="button" id="add-post" className="nhsuk-button nhsuk-button--secondary" onClick={() => addPosts([newPostDraft(nextKey(), freeId(usedIds(), "post"), "clinical-pharmacist", defaultArea)])}>
           Add a post
         </button>
       </div>

@@ -118,7 +118,8 @@ export async function runEstimate(input: unknown, getDb: () => Db, now: Date = n
     // An estimated population's 80% interval carries through to the entitlement it gives.
     const entitlementAt = (v: number) => calculateEntitlement({ weightedPopulation: roundPopulation(v), pots: compiled.pots }).totalPence / 100;
     const entitlementInterval = wp.interval ? { low: entitlementAt(wp.interval.low), high: entitlementAt(wp.interval.high), level: 0.8 as const } : undefined;
-    const res = withUpliftNote(toResponse(req, plan, wp, pcn, entitlementInterval), rules, overrides, roundPopulation(wp.value), toPostSpecs(req), plan.totals.claimablePence);
+    const committedPence = req.alreadyCommitted === undefined ? undefined : toScaledInteger(req.alreadyCommitted, 2)!;
+    const res = withUpliftNote(toResponse(req, plan, wp, pcn, entitlementInterval, committedPence), rules, overrides, roundPopulation(wp.value), toPostSpecs(req), plan.totals.claimablePence);
     return projectionUnused(res, rules.capTables.every((t) => t.status !== "projection"), projection);
   } catch (e) {
     if (e instanceof EngineInputError) throw invalidInput([{ path: `posts.${e.path}`, message: e.message }]);

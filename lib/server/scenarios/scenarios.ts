@@ -15,6 +15,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { EngineInputError, type Area } from "@/lib/engine";
 import { computeScenario } from "@/lib/planner/compute";
+import { rollForwardScenario, type RollForwardSummary } from "@/lib/planner/roll-forward";
 import type { PlannerContext, ScenarioResults } from "@/lib/planner/types";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { PcnCodeSchema } from "@/lib/schemas/pcn";
@@ -34,7 +35,7 @@ import { assertDemoMayChange } from "../auth/demo-account";
 import { AppError, invalidInput, notFound, type FieldIssue } from "../errors";
 import { getPcnForPlanner } from "../pcn-data/pcn-profile";
 import type { SessionUser } from "../auth/users";
-import { financialYearIssue } from "../today";
+import { financialYearIssue, yearChoices } from "../today";
 
 /** Deleted scenarios can be restored for this long; after it they are purged. */
 export const RESTORE_DAYS = 30;
@@ -62,6 +63,8 @@ export interface StoredScenario {
   updatedBy: { name: string } | null;
   /** Set while the scenario is deleted (restorable until deletedAt + 30 days). */
   deletedAt: string | null;
+  /** The scenario this one was carried forward from ("Start next year's plan from this one"), if any. */
+  rolledFromId: string | null;
 }
 
 export interface ScenarioWithResults extends StoredScenario {
@@ -235,6 +238,7 @@ function toStored(row: ScenarioRow): StoredScenario {
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy ? { name: row.updatedBy.name } : null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    rolledFromId: row.rolledFromId ?? null,
   };
 }
 
@@ -391,16 +395,17 @@ export async function createScenario(db: Db, actor: SessionUser | null, pcnCode:
 }
 
 /** Scenario, revision 1 and the audit event (scenario.create), in one transaction. */
-async function insertScenario(db: Db, user: SessionUser, pcnCode: string, scenario: ScenarioBody, now: Date, copiedFrom?: string): Promise<string> {
+async function insertScenario(db: Db, user: SessionUser, pcnCode: string, scenario: ScenarioBody, now: Date, copiedFrom?: string, rolledFromId?: string): Promise<string> {
   const id = newId();
   const fields = rowFields(scenario);
   const changes: AuditChange[] = [
     ...(copiedFrom ? [{ field: "copiedFrom", before: null, after: copiedFrom }] : []),
+    ...(rolledFromId ? [{ field: "rolledFrom", before: null, after: rolledFromId }] : []),
     { field: "version", before: null, after: 1 },
     ...diffScenario(null, scenario),
   ];
   await db.$transaction([
-    db.scenario.create({ data: { id, pcnCode, ...fields, version: 1, createdByUserId: user.id, updatedByUserId: user.id, createdAt: now, updatedAt: now } }),
+    db.scenario.create({ data: { id, pcnCode, ...fields, ...(rolledFromId ? { rolledFromId } : {}), version: 1, createdByUserId: user.id, updatedByUserId: user.id, createdAt: now, updatedAt: now } }),
     auditEvent(db, user, { action: "scenario.create", entityType: "scenario", entityId: id, pcnCode, changes, at: now }),
     db.scenarioRevision.create({ data: { scenarioId: id, version: 1, ...fields, savedByUserId: user.id, savedAt: now } }),
   ]);
@@ -522,6 +527,51 @@ const DuplicateSchema = z.strictObject(
   { name: ScenarioBodySchema.shape.name.optional() },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}.` : 'The body must be a JSON object, e.g. {"name": "Plan B"}, or empty.') },
 );
+
+/**
+ * "Start next year's plan from this one" (POST /api/v1/scenarios/{id}/roll-forward): a new
+ * scenario (version 1) whose first year is the next one, starting from the posts in post on its
+ * 1 April (lib/planner/roll-forward.ts), named "… 2027/28" unless a name is given, linked back by
+ * `rolledFromId`. Editors of the PCN, as for duplicate; audited as a create with `rolledFrom`.
+ * The next year beyond what the server allows today → invalid_input (422) in words.
+ */
+export async function rollScenarioForward(
+  db: Db,
+  actor: SessionUser | null,
+  id: string,
+  opts: unknown = {},
+  now: Date = new Date(),
+): Promise<ScenarioWithResults & { rollForward: RollForwardSummary }> {
+  const user = requireSignedIn(actor);
+  const row = await loadAuthorised(db, user, id, "editor", now);
+  const given = validate(DuplicateSchema, opts);
+  const source = toStored(row);
+  const stored = ScenarioBodySchema.safeParse(bodyOf(source));
+  if (!stored.success) {
+    throw invalidInput(toFieldIssues(stored.error), "This saved scenario no longer passes the checks (the rules may have changed): open it, correct it and save it, then start next year's plan from it.");
+  }
+  const { body: rolled, summary } = rollForwardScenario(stored.data);
+  if (financialYearIssue({ firstYear: rolled.firstYear }, "firstYear", "The first year", now)) {
+    const { current, years } = yearChoices(now);
+    const message = `This plan starts in ${source.firstYear}, so next year's plan would start in ${rolled.firstYear}: too far ahead, as plans can start at most in ${years.at(-1)} while the current financial year is ${current}. Nothing was created.`;
+    throw invalidInput([{ path: "firstYear", message }], message);
+  }
+  const body = validate(ScenarioBodySchema, { ...rolled, ...(given.name ? { name: given.name } : {}) });
+  const results = await resultsFor(db, row.pcnCode, body);
+  const newIdValue = await insertScenario(db, user, row.pcnCode, body, now, undefined, row.id);
+  return { ...toStored(await loadRow(db, newIdValue, now)), results, rollForward: summary };
+}
+
+/**
+ * The plan a scenario was carried forward from, for the planner's "Carried forward from …" link:
+ * its name, or null when it has since been deleted for good (or is not of the same PCN).
+ */
+export async function getRolledFrom(db: Db, scenario: Pick<StoredScenario, "rolledFromId" | "pcnCode">): Promise<{ id: string; name: string | null; deleted: boolean } | null> {
+  if (!scenario.rolledFromId) return null;
+  const row = await db.scenario.findUnique({ where: { id: scenario.rolledFromId }, select: { name: true, pcnCode: true, deletedAt: true } });
+  if (!row || row.pcnCode !== scenario.pcnCode || isPurged(row, new Date())) return { id: scenario.rolledFromId, name: null, deleted: true };
+  return { id: scenario.rolledFromId, name: row.name, deleted: row.deletedAt !== null };
+}
 
 // ---------------------------------------------------------------------------------------------
 // History

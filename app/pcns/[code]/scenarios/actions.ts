@@ -8,7 +8,7 @@ import { parseEstimateForm } from "@/app/estimate-form";
 import { getCurrentUser } from "@/lib/server/auth/auth";
 import { getDb } from "@/lib/server/db/db";
 import { AppError, type FieldIssue } from "@/lib/server/errors";
-import { createScenario, deleteScenario, duplicateScenario, restoreScenario, updateScenario, type StoredScenario } from "@/lib/server/scenarios/scenarios";
+import { createScenario, deleteScenario, duplicateScenario, restoreScenario, rollScenarioForward, updateScenario, type StoredScenario } from "@/lib/server/scenarios/scenarios";
 import type { ScenarioBodyInput } from "@/lib/schemas/scenario";
 
 export type SaveResult =
@@ -89,6 +89,19 @@ export async function duplicateScenarioAction(pcnCode: string, id: string): Prom
     const copy = await duplicateScenario(getDb(), await getCurrentUser(), id);
     revalidatePath(listPath(copy.pcnCode));
     target = plannerPath(copy.pcnCode, copy.id);
+  } catch (e) {
+    redirect(`${listPath(pcnCode)}?error=${encodeURIComponent(failure(e).message)}`);
+  }
+  redirect(target);
+}
+
+/** "Start next year's plan from this one": the new scenario, opened in the planner (a problem: the list, saying why). */
+export async function rollForwardScenarioAction(pcnCode: string, id: string): Promise<void> {
+  let target: string;
+  try {
+    const next = await rollScenarioForward(getDb(), await getCurrentUser(), id);
+    revalidatePath(listPath(next.pcnCode));
+    target = plannerPath(next.pcnCode, next.id);
   } catch (e) {
     redirect(`${listPath(pcnCode)}?error=${encodeURIComponent(failure(e).message)}`);
   }

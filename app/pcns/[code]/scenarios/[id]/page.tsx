@@ -11,11 +11,12 @@ import { yearChoices } from "@/lib/server/today";
 import { getCurrentUser } from "@/lib/server/auth/auth";
 import { getDb } from "@/lib/server/db/db";
 import { AppError } from "@/lib/server/errors";
-import { getPlannerContext, getScenario, type StoredScenario } from "@/lib/server/scenarios/scenarios";
+import { getPlannerContext, getRolledFrom, getScenario, type StoredScenario } from "@/lib/server/scenarios/scenarios";
 import { canWrite } from "@/lib/server/auth/access";
 import { publicPcnDetail } from "@/lib/server/pcn-data/public-data";
 import type { PlannerContext } from "@/lib/planner/types";
 import { restoreScenarioAction } from "../actions";
+import { NextYearPlan, RolledFromNote } from "./next-year";
 
 export const dynamic = "force-dynamic";
 
@@ -72,6 +73,7 @@ export default async function PlannerPage({ params }: Props) {
   const today = new Date().toISOString().slice(0, 10);
   const detail = await publicPcnDetail(scenario.pcnCode); // the age profile, for the population-need section
   const need = { profile: detail?.ageProfile ?? null, profileDate: detail?.registeredPatientsDate ?? null };
+  const rolledFrom = await getRolledFrom(db, scenario);
   const roles = ROLE_IDS.map((r) => ({ id: r, name: ROLES[r].name, typicalBand: ROLES[r].typicalBand }));
 
   return (
@@ -86,6 +88,7 @@ export default async function PlannerPage({ params }: Props) {
         {scenario.pcnName} ({scenario.pcnCode}) · {scenario.firstYear}, {scenario.years} year{scenario.years === 1 ? "" : "s"}
       </span>
       <h1 data-testid="scenario-name">{scenario.name}</h1>
+      {rolledFrom ? <RolledFromNote pcnCode={scenario.pcnCode} from={rolledFrom} /> : null}
       {scenario.deletedAt ? (
         <div className="nhsuk-warning-callout">
           <h2 className="nhsuk-warning-callout__label">
@@ -113,6 +116,7 @@ export default async function PlannerPage({ params }: Props) {
             </div>
           </noscript>
           <p><Link href={`${here}/import`}>Bring in your team from a spreadsheet</Link> (payroll or HR export, CSV or Excel)</p>
+          <NextYearPlan scenario={scenario} financialYears={financialYears} />
           <Planner scenario={scenario} contexts={contexts} today={today} roles={roles} financialYears={financialYears} need={need} />
         </>
       )}
