@@ -22,10 +22,15 @@ let scenarioId: string;
 let jsonRoute: typeof import("@/app/api/v1/pcns/[code]/outturn/route");
 let csvRoute: typeof import("@/app/api/v1/pcns/[code]/outturn.csv/route");
 let xlsxRoute: typeof import("@/app/api/v1/pcns/[code]/outturn.xlsx/route");
+let backpayCsv: typeof import("@/app/api/v1/pcns/[code]/backpay.csv/route");
+let backpayXlsx: typeof import("@/app/api/v1/pcns/[code]/backpay.xlsx/route");
+// The same posts priced with the 2026/27 expected uplift on (an unagreed scenario), per post and month.
+const uplifted: Record<string, Record<string, number>> = {};
 
 const FY = "2026/27";
 const PCN = "UZ1001";
-const OT = { id: "ot-1", label: "First Contact OT", role: "occupational-therapist", band: "7", point: 1, wte: 1 };
+// The OT's cost is above the maximum, so the 2026/27 expected uplift (off by default) changes what it can claim.
+const OT = { id: "ot-1", label: "First Contact OT", role: "occupational-therapist", annualSalary: 60_000, wte: 1 };
 const CP = { id: "cp", label: "Pharmacist", role: "clinical-pharmacist", status: "existing", annualSalary: 52_000, wte: 0.8 };
 // The plan's claimable per post and month, in pence (read from the scenario's results).
 const plan: Record<string, Record<string, number>> = {};
@@ -82,6 +87,9 @@ beforeAll(async () => {
   for (const p of year.posts) plan[p.id] = Object.fromEntries(p.months.map((m) => [m.month, Math.round(m.claimable * 100)]));
   plannedYearPence = Object.values(plan).reduce((t, months) => t + Object.values(months).reduce((a, b) => a + b, 0), 0);
 
+  const up = await createScenario(env.db, editor, PCN, { name: "Uplift on", firstYear: FY, years: 1, posts: [OT, CP], assumptions: { byYear: { [FY]: { expectedUplift: true } } } });
+  for (const p of up.results.years[0]!.posts) uplifted[p.id] = Object.fromEntries(p.months.map((m) => [m.month, Math.round(m.claimable * 100)]));
+
   // April: OT £100.00 under plan (paid), CP as planned (paid).
   await addLines("2026-04", [
     { postId: "ot-1", label: "First Contact OT", role: "occupational-therapist", claimedPence: plan["ot-1"]!["2026-04"]! - 10_000, status: "paid", paidOn: "2026-06-02" },
@@ -105,6 +113,8 @@ beforeAll(async () => {
   jsonRoute = await import("@/app/api/v1/pcns/[code]/outturn/route");
   csvRoute = await import("@/app/api/v1/pcns/[code]/outturn.csv/route");
   xlsxRoute = await import("@/app/api/v1/pcns/[code]/outturn.xlsx/route");
+  backpayCsv = await import("@/app/api/v1/pcns/[code]/backpay.csv/route");
+  backpayXlsx = await import("@/app/api/v1/pcns/[code]/backpay.xlsx/route");
 });
 afterAll(async () => {
   const g = globalThis as unknown as { arrsPrisma?: Db };
@@ -249,5 +259,60 @@ describe("outturn.csv and outturn.xlsx", () => {
     expect(values).toContain(api.forecast.unclaimed);
     const outsider = await xlsxRoute.GET(req(`/api/v1/pcns/${PCN}/outturn.xlsx`, outsiderToken), ctx(PCN));
     expect(outsider.status).toBe(404);
+  });
+});
+
+describe("backpay.csv and backpay.xlsx (2026/27's expected uplift, April–July)", () => {
+  const APR_JUL = ["2026-04", "2026-05", "2026-06", "2026-07"];
+  const sum = (months: Record<string, number>) => APR_JUL.reduce((t, m) => t + (months[m] ?? 0), 0);
+
+  it("the single claim form: old claim, new entitlement and difference per post, to the penny", async () => {
+    const r = await backpayCsv.GET(req(`/api/v1/pcns/${PCN}/backpay.csv?year=2026/27`, viewerToken), ctx(PCN));
+    expect(r.status).toBe(200);
+    const rows = parse((await r.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    const ot = rows.find((x) => x.Post === "First Contact OT")!;
+    const cp = rows.find((x) => x.Post === "Pharmacist")!;
+    // OT old claim: April claimed (plan − 10,000), May claimed (plan + 5,025), June claimed (plan), July not claimed (plan: the
+    // agreed plan has the uplift off) → Σ plan + (−10,000 + 5,025); new = Σ uplifted; difference = new − old.
+    const otOld = sum(plan["ot-1"]!) - 10_000 + 5_025;
+    expect([ot["Months from"], ot["Months to"]]).toEqual(["2026-04", "2026-07"]);
+    expect(Number(ot["Old claim"])).toBe(pounds(otOld));
+    expect(Number(ot["New entitlement"])).toBe(pounds(sum(uplifted["ot-1"]!)));
+    expect(Number(ot.Difference)).toBe(pounds(sum(uplifted["ot-1"]!) - otOld));
+    expect(sum(uplifted["ot-1"]!) - otOld).toBeGreaterThan(0);
+    expect(ot["Old claim basis"]).toMatch(/claimed, and the plan/);
+    // CP: April and May claimed as planned, June rejected and July unclaimed → the plan: old = Σ plan
+    expect(Number(cp["Old claim"])).toBe(pounds(sum(plan.cp!)));
+    expect(Number(cp.Difference)).toBe(pounds(sum(uplifted.cp!) - sum(plan.cp!)));
+  });
+
+  it("the XLSX totals are SUM formulas carrying the same figures", async () => {
+    const r = await backpayXlsx.GET(req(`/api/v1/pcns/${PCN}/backpay.xlsx?year=2026/27`), ctx(PCN));
+    expect(r.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await r.arrayBuffer()) as never);
+    const ws = wb.getWorksheet("Back pay")!;
+    let totalRow = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === "Total") totalRow = n;
+    });
+    const diff = ws.getRow(totalRow).getCell(7).value as { formula: string; result: number };
+    expect(diff.formula).toMatch(/^SUM\(G\d+:G\d+\)$/);
+    const expected = sum(uplifted["ot-1"]!) - (sum(plan["ot-1"]!) - 10_000 + 5_025) + sum(uplifted.cp!) - sum(plan.cp!);
+    expect(diff.result).toBe(pounds(expected));
+  });
+
+  it.each([
+    ["2024/25", /no backdated uplift/],
+    ["2025/26", /does not cover 2025\/26/],
+  ])("%s is 422 in words", async (year, message) => {
+    const r = await backpayCsv.GET(req(`/api/v1/pcns/${PCN}/backpay.csv?year=${year}`), ctx(PCN));
+    expect(r.status).toBe(422);
+    expect((await r.json()).error.message).toMatch(message);
+  });
+
+  it("an outsider gets 404", async () => {
+    const r = await backpayCsv.GET(req(`/api/v1/pcns/${PCN}/backpay.csv?year=2026/27`, outsiderToken), ctx(PCN));
+    expect(r.status).toBe(404);
   });
 });
