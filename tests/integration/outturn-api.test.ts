@@ -22,6 +22,8 @@ let scenarioId: string;
 let jsonRoute: typeof import("@/app/api/v1/pcns/[code]/outturn/route");
 let csvRoute: typeof import("@/app/api/v1/pcns/[code]/outturn.csv/route");
 let xlsxRoute: typeof import("@/app/api/v1/pcns/[code]/outturn.xlsx/route");
+let forecastCsv: typeof import("@/app/api/v1/pcns/[code]/forecast-return.csv/route");
+let forecastXlsx: typeof import("@/app/api/v1/pcns/[code]/forecast-return.xlsx/route");
 let backpayCsv: typeof import("@/app/api/v1/pcns/[code]/backpay.csv/route");
 let backpayXlsx: typeof import("@/app/api/v1/pcns/[code]/backpay.xlsx/route");
 // The same posts priced with the 2026/27 expected uplift on (an unagreed scenario), per post and month.
@@ -113,6 +115,8 @@ beforeAll(async () => {
   jsonRoute = await import("@/app/api/v1/pcns/[code]/outturn/route");
   csvRoute = await import("@/app/api/v1/pcns/[code]/outturn.csv/route");
   xlsxRoute = await import("@/app/api/v1/pcns/[code]/outturn.xlsx/route");
+  forecastCsv = await import("@/app/api/v1/pcns/[code]/forecast-return.csv/route");
+  forecastXlsx = await import("@/app/api/v1/pcns/[code]/forecast-return.xlsx/route");
   backpayCsv = await import("@/app/api/v1/pcns/[code]/backpay.csv/route");
   backpayXlsx = await import("@/app/api/v1/pcns/[code]/backpay.xlsx/route");
 });
@@ -313,6 +317,56 @@ describe("backpay.csv and backpay.xlsx (2026/27's expected uplift, April–July)
 
   it("an outsider gets 404", async () => {
     const r = await backpayCsv.GET(req(`/api/v1/pcns/${PCN}/backpay.csv?year=2026/27`, outsiderToken), ctx(PCN));
+    expect(r.status).toBe(404);
+  });
+});
+
+describe("forecast-return.csv and forecast-return.xlsx", () => {
+  it("WTE and £ by role and month: the claims for April–June, the plan after; the £ add up to the forecast", async () => {
+    const r = await forecastCsv.GET(req(`/api/v1/pcns/${PCN}/forecast-return.csv?year=2026/27`, viewerToken), ctx(PCN));
+    expect(r.status).toBe(200);
+    const rows = parse((await r.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    const at = (month: string, role: RegExp) => rows.filter((x) => x.Month === month && role.test(x.Role));
+    // June claimed: OT line (1.0 WTE, plan) + the locum (1.0 WTE, 120,000); the rejected CP line and the draft left out
+    const juneOt = at("2026-06", /^Occupational/);
+    expect(juneOt).toHaveLength(1);
+    expect(juneOt[0]).toMatchObject({ WTE: "2", Basis: "claimed" });
+    expect(Number(juneOt[0]!.Amount)).toBe(pounds(plan["ot-1"]!["2026-06"]! + 120_000));
+    expect(at("2026-06", /pharmacist/i)).toHaveLength(0);
+    // July (a draft only): the plan, both posts; the pharmacist at 0.8 WTE
+    const julyCp = at("2026-07", /pharmacist/i)[0]!;
+    expect(julyCp).toMatchObject({ WTE: "0.8", Basis: "planned" });
+    expect(Number(julyCp.Amount)).toBe(pounds(plan.cp!["2026-07"]!));
+    expect(new Set(rows.map((x) => x.Month)).size).toBe(12);
+    const totalPence = rows.reduce((t, x) => t + Math.round(Number(x.Amount) * 100), 0);
+    const o = await getOutturn(env.db, editor, PCN, FY, NOW);
+    expect(pounds(totalPence)).toBe(o.forecast.claims);
+  });
+
+  it("the XLSX: the return, by role, and a total formula that recalculates to the forecast", async () => {
+    const r = await forecastXlsx.GET(req(`/api/v1/pcns/${PCN}/forecast-return.xlsx?year=2026/27`), ctx(PCN));
+    expect(r.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await r.arrayBuffer()) as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Forecast return", "By role"]);
+    const ws = wb.getWorksheet("Forecast return")!;
+    let totalRow = 0;
+    let sumD = 0;
+    let headerRow = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === "Month") headerRow = n;
+      else if (row.getCell(1).value === "Total") totalRow = n;
+      else if (headerRow && !totalRow && typeof row.getCell(4).value === "number") sumD += Math.round((row.getCell(4).value as number) * 100);
+    });
+    const total = ws.getRow(totalRow).getCell(4).value as { formula: string; result: number };
+    expect(total.formula).toBe(`SUM(D${headerRow + 1}:D${totalRow - 1})`);
+    const o = await getOutturn(env.db, editor, PCN, FY, NOW);
+    expect(total.result).toBe(o.forecast.claims);
+    expect(pounds(sumD)).toBe(o.forecast.claims);
+  });
+
+  it("an outsider gets 404", async () => {
+    const r = await forecastCsv.GET(req(`/api/v1/pcns/${PCN}/forecast-return.csv`, outsiderToken), ctx(PCN));
     expect(r.status).toBe(404);
   });
 });

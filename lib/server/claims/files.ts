@@ -1,7 +1,9 @@
 // The outturn, back pay and forecast return files (CSV and XLSX) for the routes
 // /api/v1/pcns/{code}/outturn.csv|.xlsx, backpay.csv|.xlsx and forecast-return.csv|.xlsx.
 // The same access as the outturn: the PCN's members; anyone else 404.
+import { computeForecastReturn } from "@/lib/claims/forecast-return";
 import { backpayFile } from "@/lib/export/backpay";
+import { forecastReturnFile } from "@/lib/export/forecast-return";
 import { OUTTURN_CSV_TABLES, outturnFile, type OutturnCsvTable } from "@/lib/export/outturn";
 import type { ExportFile } from "@/lib/export";
 import type { SessionUser } from "../auth/users";
@@ -29,4 +31,11 @@ export async function exportBackpay(db: Db, actor: SessionUser | null, code: str
   const { ctx, backpay } = await getBackpay(db, actor, code, query.get("year"), now);
   const s = ctx.scenario!;
   return backpayFile({ pcn: ctx.pcn, agreedScenario: { name: s.name, version: s.version }, backpay, generatedAt: now.toISOString(), appVersion: APP_VERSION }, format);
+}
+
+export async function exportForecastReturn(db: Db, actor: SessionUser | null, code: string, query: URLSearchParams, format: "csv" | "xlsx", now: Date = new Date()): Promise<ExportFile> {
+  const ctx = await loadOutturnContext(db, actor, code, query.get("year"), now);
+  const forecast = computeForecastReturn({ financialYear: ctx.financialYear, plan: ctx.plan, lines: ctx.lines });
+  const s = ctx.scenario;
+  return forecastReturnFile({ pcn: ctx.pcn, agreedScenario: s ? { name: s.name, version: s.version } : null, forecast, today: ctx.today, generatedAt: now.toISOString(), appVersion: APP_VERSION }, format);
 }
