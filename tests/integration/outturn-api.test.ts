@@ -326,7 +326,7 @@ describe("forecast-return.csv and forecast-return.xlsx", () => {
     const r = await forecastCsv.GET(req(`/api/v1/pcns/${PCN}/forecast-return.csv?year=2026/27`, viewerToken), ctx(PCN));
     expect(r.status).toBe(200);
     const rows = parse((await r.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
-    const at = (month: string, role: RegExp) => rows.filter((x) => x.Month === month && role.test(x.Role));
+    const at = (month: string, role: RegExp) => rows.filter((x) => x.Month === month && role.test(x.Role ?? ""));
     // June claimed: OT line (1.0 WTE, plan) + the locum (1.0 WTE, 120,000); the rejected CP line and the draft left out
     const juneOt = at("2026-06", /^Occupational/);
     expect(juneOt).toHaveLength(1);

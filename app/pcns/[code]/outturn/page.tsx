@@ -5,6 +5,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FigureTag } from "@/app/components/ui/cells";
+import { backdatedUpliftOf } from "@/lib/claims/backpay";
+import { getRules } from "@/lib/engine";
 import { formatPounds } from "@/lib/format";
 import { canRead } from "@/lib/server/auth/access";
 import { getCurrentUser } from "@/lib/server/auth/auth";
@@ -103,6 +105,8 @@ export default async function OutturnPage({ params, searchParams }: Props) {
   }
   const fy = o?.financialYear ?? current;
   const q = `year=${encodeURIComponent(fy)}`;
+  const rules = getRules(fy);
+  const uplift = rules ? backdatedUpliftOf(rules.capTables) : null;
 
   return (
     <>
@@ -179,8 +183,17 @@ export default async function OutturnPage({ params, searchParams }: Props) {
               <a href={`/api/v1/pcns/${pcn.code}/forecast-return.csv?${q}`} download data-testid="download-forecast-csv">CSV</a>
             </li>
             <li>
-              Back pay after a backdated uplift (single claim form layout): <a href={`/api/v1/pcns/${pcn.code}/backpay.xlsx?${q}`} download data-testid="download-backpay-xlsx">XLSX</a>,{" "}
-              <a href={`/api/v1/pcns/${pcn.code}/backpay.csv?${q}`} download data-testid="download-backpay-csv">CSV</a>
+              {uplift && o.agreedScenario ? (
+                <>
+                  Back pay after the backdated uplift ({uplift.title}), in the single claim form&apos;s layout:{" "}
+                  <a href={`/api/v1/pcns/${pcn.code}/backpay.xlsx?${q}`} download data-testid="download-backpay-xlsx">
+                    XLSX
+                  </a>
+                  , <a href={`/api/v1/pcns/${pcn.code}/backpay.csv?${q}`} download data-testid="download-backpay-csv">CSV</a>
+                </>
+              ) : (
+                <>Back pay: {uplift ? "needs an agreed plan." : `${fy} has no backdated uplift of the maxima, so there is no back pay to claim.`}</>
+              )}
             </li>
           </ul>
         </>
