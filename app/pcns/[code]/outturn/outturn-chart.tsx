@@ -25,7 +25,7 @@ export function OutturnChart({ data }: { data: OutturnChartData }) {
     (claimedSoFar ? `claims reach ${formatPounds(claimedSoFar.cumulativeClaimed!)} by ${formatMonth(claimedSoFar.month)}; ` : "no months claimed yet; ") +
     `the forecast (an estimate) reaches ${formatPounds(last?.cumulativeForecast ?? 0)}; the entitlement is ${formatPounds(data.entitlement)}. Every figure is in the months table.`;
   return (
-    <figure className="app-chart app-print-whole" data-testid="outturn-chart">
+    <figure className="app-chart app-chart--tall app-print-whole" data-testid="outturn-chart">
       <figcaption className="nhsuk-body-s">
         Cumulative, {data.financialYear}: planned (the agreed plan), claimed so far, and the forecast (an estimate: claims, then the plan), against the entitlement.
       </figcaption>

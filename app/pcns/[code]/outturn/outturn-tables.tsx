@@ -8,10 +8,12 @@ const cls = "nhsuk-table__cell app-numeric";
 
 export function MonthsTable({ o }: { o: OutturnResponse }) {
   return (
+    <>
+      <p className="nhsuk-body-s">Variance = claimed − planned, for months that have claims (submitted, approved or paid); — when a month has none.</p>
     <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="months-caption">
       <table className="nhsuk-table" data-testid="outturn-months">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="months-caption">
-          {o.financialYear} month by month. Variance = claimed − planned, for months that have claims (submitted, approved or paid); — when a month has none.
+          {o.financialYear} month by month
         </caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
@@ -45,16 +47,19 @@ export function MonthsTable({ o }: { o: OutturnResponse }) {
         </tbody>
       </table>
     </div>
+    </>
   );
 }
 
 export function UnpaidTable({ o }: { o: OutturnResponse }) {
   if (o.unpaid.length === 0) return <p data-testid="outturn-unpaid">Every month claimed so far has been paid in full.</p>;
   return (
+    <>
+      <p className="nhsuk-body-s">Days waiting: from the end of the month the claim is for to today ({o.today}).</p>
     <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="unpaid-caption">
       <table className="nhsuk-table" data-testid="outturn-unpaid">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="unpaid-caption">
-          Months whose claims are not yet paid in full. Days waiting: from the end of the month the claim is for to today ({o.today}).
+          Months not yet paid in full
         </caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
@@ -80,16 +85,19 @@ export function UnpaidTable({ o }: { o: OutturnResponse }) {
         </tbody>
       </table>
     </div>
+    </>
   );
 }
 
 export function PostsTable({ o }: { o: OutturnResponse }) {
   if (o.posts.length === 0) return <p>No posts are planned and nothing has been claimed.</p>;
   return (
+    <>
+      <p className="nhsuk-body-s">Planned: the whole year. Claimed: to date. Variance = claimed to date − planned for the months so far that have claims.</p>
     <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="posts-caption">
       <table className="nhsuk-table" data-testid="outturn-posts">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="posts-caption">
-          Each post: planned for the whole year; claimed to date; variance = claimed to date − planned for the months so far that have claims.
+          {o.financialYear} by post
         </caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
@@ -116,5 +124,6 @@ export function PostsTable({ o }: { o: OutturnResponse }) {
         </tbody>
       </table>
     </div>
+    </>
   );
 }
