@@ -105,6 +105,9 @@ export default async function PcnPage({ params, searchParams }: Props) {
         <Link className="nhsuk-link" href={`/pcns/${encodeURIComponent(pcn.code)}/compare`} data-testid="compare-scenarios">
           Compare scenarios
         </Link>
+        <Link className="nhsuk-link" href={`/pcns/${encodeURIComponent(pcn.code)}/outturn`} data-testid="outturn-link">
+          Plan against actual
+        </Link>
       </div>
       {!user ? (
         <p className="nhsuk-body-s app-no-print">Planning and saving scenarios needs an editor account: you will be asked to sign in.</p>

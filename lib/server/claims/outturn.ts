@@ -1,0 +1,137 @@
+// Plan against actual (issue 17, item 3): GET /api/v1/pcns/{code}/outturn and the outturn page.
+// Loads the PCN's agreed plan (its live scenario with agreedAt set) with its results, the year's
+// claim lines and the entitlement, then computes with the pure lib/claims/outturn.ts.
+// Access: the PCN's members read (viewers too); anyone else gets 404 (lib/server/auth/access.ts).
+// No "server-only": tests call it with their own Db.
+import { computeOutturn, outturnJson, type OutturnLine, type PlanPost } from "@/lib/claims/outturn";
+import { planPostsOf, toPence } from "@/lib/claims/plan";
+import { monthsOfYear } from "@/lib/claims/types";
+import { financialYearProblem } from "@/lib/engine";
+import type { YearResult } from "@/lib/planner/types";
+import { PcnCodeSchema } from "@/lib/schemas/pcn";
+import { requirePcnRole } from "../auth/access";
+import type { SessionUser } from "../auth/users";
+import type { Db } from "../db/create-prisma";
+import { invalidInput, notFound } from "../errors";
+import { getPcnDetail } from "../pcn-data/pcn-profile";
+import { getScenarioWithResults, type ScenarioWithResults } from "../scenarios/scenarios";
+import { currentFinancialYear } from "../today";
+
+export interface OutturnContext {
+  pcn: { code: string; name: string };
+  financialYear: string;
+  today: string;
+  scenario: ScenarioWithResults | null;
+  agreedAt: string | null;
+  /** The agreed plan's results for the year (null: no agreed plan, or it does not cover the year). */
+  year: YearResult | null;
+  plan: PlanPost[] | null;
+  entitlementPence: number;
+  entitlementBasis: string;
+  entitlementIsEstimate: boolean;
+  lines: (OutturnLine & { note: string | null })[];
+  warnings: string[];
+}
+
+/** The `?year=` parameter: the current financial year when absent; 422 in words when not a year the app covers. */
+export function outturnYear(raw: string | null, now: Date = new Date()): string {
+  const current = currentFinancialYear(now);
+  if (raw === null || raw.trim() === "") return current;
+  const fy = raw.trim();
+  const problem = financialYearProblem(fy, current, "The year");
+  if (problem) throw invalidInput([{ path: "year", message: problem }], problem);
+  return fy;
+}
+
+function pcnCodeOf(code: string): string {
+  const parsed = PcnCodeSchema.safeParse(code);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "That is not a PCN code.";
+    throw invalidInput([{ path: "code", message }], message);
+  }
+  return parsed.data;
+}
+
+/** Everything the outturn, the back pay and the forecast return are made from. */
+export async function loadOutturnContext(db: Db, actor: SessionUser | null, code: string, yearParam: string | null, now: Date = new Date()): Promise<OutturnContext> {
+  const pcnCode = pcnCodeOf(code);
+  await requirePcnRole(db, actor, pcnCode, "viewer");
+  const financialYear = outturnYear(yearParam, now);
+  const pcnRow = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true, name: true } });
+  if (!pcnRow) throw notFound(`There is no PCN with code ${pcnCode}.`);
+  const warnings: string[] = [];
+
+  const agreed = await db.scenario.findFirst({ where: { pcnCode, agreedAt: { not: null }, deletedAt: null }, orderBy: { agreedAt: "desc" }, select: { id: true, agreedAt: true } });
+  const scenario = agreed ? await getScenarioWithResults(db, actor, agreed.id, now) : null;
+  const year = scenario?.results.years.find((y) => y.financialYear === financialYear) ?? null;
+  if (scenario && !year) {
+    const last = scenario.results.years[scenario.results.years.length - 1]?.financialYear;
+    warnings.push(`The agreed plan "${scenario.name}" covers ${scenario.firstYear}${last && last !== scenario.firstYear ? ` to ${last}` : ""}, not ${financialYear}: nothing is planned for ${financialYear}.`);
+  }
+  const labels = new Map((scenario?.posts ?? []).map((p) => [p.id ?? "", p.label]));
+  const plan = year ? planPostsOf(year, labels) : null;
+
+  let entitlementPence: number;
+  let entitlementBasis: string;
+  let entitlementIsEstimate: boolean;
+  if (year) {
+    entitlementPence = toPence(year.entitlement);
+    entitlementBasis = `The agreed plan's ${financialYear} entitlement (weighted population ${year.weightedPopulation.value.toLocaleString("en-GB")}, ${year.weightedPopulation.provenance}).`;
+    entitlementIsEstimate = year.weightedPopulation.provenance === "estimate" || year.projection;
+  } else {
+    const detail = await getPcnDetail(db, pcnCode);
+    const row = detail?.entitlements.find((e) => e.financialYear === financialYear) ?? null;
+    entitlementPence = row?.amountPence ?? 0;
+    entitlementIsEstimate = row ? row.isEstimate : true;
+    entitlementBasis = row
+      ? `The PCN's ${financialYear} entitlement as its page shows it (weighted population ${row.weightedPopulation.toLocaleString("en-GB")}, ${row.weightedPopulationProvenance}).`
+      : `No entitlement is known for ${financialYear} (no rule table or weighted population): shown as £0.`;
+    if (!row) warnings.push(entitlementBasis);
+  }
+
+  const rows = await db.claimLine.findMany({
+    where: { pcnCode, month: { in: monthsOfYear(financialYear) } },
+    orderBy: [{ month: "asc" }, { position: "asc" }],
+    select: { month: true, postId: true, label: true, role: true, wteTenThousandths: true, claimedPence: true, status: true, paidOn: true, note: true },
+  });
+
+  return {
+    pcn: { code: pcnRow.code, name: pcnRow.name },
+    financialYear,
+    today: now.toISOString().slice(0, 10),
+    scenario,
+    agreedAt: agreed?.agreedAt?.toISOString() ?? null,
+    year,
+    plan,
+    entitlementPence,
+    entitlementBasis,
+    entitlementIsEstimate,
+    lines: rows,
+    warnings,
+  };
+}
+
+export function outturnOf(ctx: OutturnContext) {
+  const o = computeOutturn({ financialYear: ctx.financialYear, entitlementPence: ctx.entitlementPence, plan: ctx.plan, lines: ctx.lines, today: ctx.today });
+  const estimates = [
+    "The forecast is an estimate: claimed for the months that have claims, the agreed plan after.",
+    ...(ctx.entitlementIsEstimate ? ["The entitlement is an estimate (see entitlementBasis)."] : []),
+    ...(ctx.year?.estimates ?? []).map((e) => `${e.label}: ${e.status}`),
+  ];
+  const agreedScenario = ctx.scenario
+    ? { id: ctx.scenario.id, name: ctx.scenario.name, version: ctx.scenario.version, ...(ctx.agreedAt ? { agreedAt: ctx.agreedAt } : {}) }
+    : null;
+  return {
+    outturn: o,
+    json: {
+      pcn: ctx.pcn,
+      ...outturnJson(o, { agreedScenario, entitlementBasis: ctx.entitlementBasis, estimates, warnings: ctx.warnings, today: ctx.today }),
+    },
+  };
+}
+
+/** GET /api/v1/pcns/{code}/outturn?year=2026/27 */
+export async function getOutturn(db: Db, actor: SessionUser | null, code: string, yearParam: string | null, now: Date = new Date()) {
+  return outturnOf(await loadOutturnContext(db, actor, code, yearParam, now)).json;
+}
+export type OutturnResponse = Awaited<ReturnType<typeof getOutturn>>;
