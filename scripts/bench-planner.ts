@@ -175,6 +175,9 @@ async function benchPage(browser: import("playwright-core").Browser) {
       console.log("planner: edit → summary skipped — the page has no [data-planner-summary] / [data-planner-wte] hooks");
       return;
     }
+    // Edits before React has hydrated the page are lost (and the summary would never change):
+    // wait until the WTE cell is React's (a hydrated element carries React's fiber key).
+    await page.waitForFunction(() => Object.keys(document.querySelector("[data-planner-wte]") ?? {}).some((k) => k.startsWith("__reactFiber")), undefined, { timeout: 60_000 });
     const times: number[] = [];
     for (let i = 0; i < 25; i++) {
       const value = i % 2 ? "0.7" : "0.9";
