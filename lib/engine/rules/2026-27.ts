@@ -104,7 +104,7 @@ export const RULES_2026_27: FinancialYearRules = {
     },
     {
       id: "2026-27-uplift",
-      title: "2026/27 after the full 3.3% AfC award, if backdated to 1 April 2026 (expected uplift, estimated)",
+      title: "2026/27 after the full 3.3% AfC award, if backdated to 1 April 2026 (expected uplift: an assumption)",
       effectiveFrom: "2026-04-01",
       publishedOn: "2026-08-01",
       status: "assumption",
