@@ -296,15 +296,19 @@ function claimsBeforePlan(
 function averageWte(plan: PlanResult, compiled: CompiledRules): AverageWte {
   const daysInYear = compiled.lastDay - compiled.firstDay + 1;
   const byRole = new Map<string, number>();
+  // A commissioner-approved role counts under its own name ("commissioner-approved:MSK practitioner").
+  const names = new Map<string, string>();
   let total = 0;
   for (const p of plan.posts) {
     const days = p.months.reduce((t, m) => t + m.daysInPost, 0);
     if (days === 0) continue;
     const w = averageWteInPost({ wteTenThousandths: p.wteTenThousandths, daysInPost: days, daysInYear });
     total += w;
-    byRole.set(p.role, (byRole.get(p.role) ?? 0) + w);
+    const key = p.role === "commissioner-approved" ? `${p.role}:${p.roleName}` : p.role;
+    if (p.role === "commissioner-approved") names.set(key, p.roleName);
+    byRole.set(key, (byRole.get(key) ?? 0) + w);
   }
-  return { total: total / 10_000, byRole: [...byRole].map(([role, w]) => ({ role, roleName: ROLES[role as RoleId]?.name ?? role, wte: w / 10_000 })) };
+  return { total: total / 10_000, byRole: [...byRole].map(([role, w]) => ({ role, roleName: names.get(role) ?? ROLES[role as RoleId]?.name ?? role, wte: w / 10_000 })) };
 }
 
 export class ScenarioInputError extends Error {
