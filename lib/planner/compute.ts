@@ -174,12 +174,6 @@ const supervisedCache = new WeakMap<CompiledRules, Map<string, Map<string, Super
 type PostSupervision = { supervisorId: string | null; roadmap: boolean; signOffDay?: number };
 /** By plan start, then post key. */
 const roadmapCache = new Map<string, Map<string, PostSupervision>>();
-const postDays = new WeakMap<PostResult, number>();
-function daysInPost(p: PostResult): number {
-  let d = postDays.get(p);
-  if (d === undefined) postDays.set(p, (d = p.months.reduce((t, m) => t + m.daysInPost, 0)));
-  return d;
-}
 const supervisionOut = new WeakMap<SupervisionPostResult, SupervisionYear["posts"][number]>();
 function supervisionPostOut(p: SupervisionPostResult): SupervisionYear["posts"][number] {
   let out = supervisionOut.get(p);
@@ -382,17 +376,28 @@ function claimsBeforePlan(
  * by role and in total, from the same computation: the figure compare, the projection and the
  * exports use is the workforce table's `averageWte`.
  */
+/** The key a post's WTE is counted under: its role, or a commissioner-approved role's own name. */
+function roleKey(spec: PostSpec): string {
+  return spec.role === "commissioner-approved" && spec.roleName ? `commissioner-approved:${commissionerRoleName(spec.roleName)}` : spec.role;
+}
+/** A commissioner-approved role's name as the priced post gives it (lib/engine/pricing.ts). */
+function commissionerRoleName(name: string): string {
+  return `${name} (commissioner-approved)`;
+}
+
 function workforceOf(plans: PostPlan[], compiled: CompiledRules): { workforce: WorkforceYear; averageWte: AverageWte } {
   const w = workforceForYear({
     months: compiled.months,
+    // A commissioner-approved role counts under its own name ("commissioner-approved:MSK practitioner").
     posts: plans.map(({ spec }) => ({
-      role: spec.role,
+      role: roleKey(spec),
       wteTenThousandths: spec.wteTenThousandths,
       ...(spec.startDay !== undefined ? { startDay: spec.startDay } : {}),
       ...(spec.endDay !== undefined ? { endDay: spec.endDay } : {}),
     })),
   });
-  const roleName = (role: string) => ROLES[role as RoleId]?.name ?? role;
+  const names = new Map(plans.filter(({ spec }) => spec.role === "commissioner-approved" && spec.roleName).map(({ spec }) => [roleKey(spec), commissionerRoleName(spec.roleName!)]));
+  const roleName = (role: string) => names.get(role) ?? ROLES[role as RoleId]?.name ?? role;
   const roles = Object.keys(w.averageWteTenThousandths);
   return {
     workforce: {

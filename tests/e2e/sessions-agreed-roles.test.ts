@@ -74,6 +74,9 @@ describe("planner: GP sessions and commissioner-approved roles", () => {
     await page.getByRole("button", { name: "Add a post" }).click();
     await page.getByLabel(/^Role, post 2/).selectOption("commissioner-approved");
     await page.getByLabel(/^Role the ICB approved.*post 2/).waitFor();
+    // It opened by itself (the name and maximum are missing); its toggle then keeps it open once
+    // they are typed (a click marks it open as asked, not only for its errors).
+    await page.getByRole("button", { name: /^Less about post 2/ }).click();
     await page.getByLabel(/^Role the ICB approved.*post 2/).fill("Musculoskeletal practitioner");
     await page.getByLabel(/^Maximum the ICB agreed.*post 2/).fill("£45,000");
     await page.getByLabel(/^Salary basis.*post 2/).selectOption("salary");

@@ -203,7 +203,7 @@ describe("scenario CSV", () => {
   it("posts: the bulk-import columns, so an edited export imports back", async () => {
     const f = await exportScenario(env.db, editor, s.id, "csv", "posts");
     const records = parse((f.body as string).slice(1), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(records[0]!)).toEqual(["label", "role", "status", "band", "point", "annualSalary", "wte", "area", "start", "end", "mhpFunding", "nextPayStep", "roadmap", "expectedStart"]);
+    expect(Object.keys(records[0]!)).toEqual(["label", "role", "status", "band", "point", "annualSalary", "wte", "area", "start", "end", "mhpFunding", "nextPayStep", "roadmap", "sessions", "hoursPerWeek", "roleName", "maxReimbursableAnnual", "employedInLast12Months", "moreSeniorRole", "expectedStart"]);
     expect(records[0]).toMatchObject({ label: `'${HOSTILE}`, role: "occupational-therapist", band: "7", point: "1", wte: "1", start: "2025-10-01" });
     expect(records[1]).toMatchObject({ label: "'-1+1", annualSalary: "52000", status: "existing" });
   });
