@@ -119,6 +119,7 @@ describe("the recruitment slip line", () => {
     await section(page, "Assumptions");
     await page.getByLabel("Time to fill a proposed post (months)").fill("30");
     await expect(page.locator("#assumption-timeToFillMonths-error").textContent()).resolves.toContain("Time to fill must be a whole number of months from 0 to 24.");
+    expect(await violations(page), "time to fill error").toEqual([]);
     await page.getByLabel("Time to fill a proposed post (months)").fill("4");
     await section(page, "Projection");
     const slip = page.getByTestId("slip-table");
