@@ -95,7 +95,11 @@ function apply(s: Scenario, e: Edit): Scenario {
     if (e.kind === "wte") return { ...p, wte: e.wte };
     if (e.kind === "status") return { ...p, status: p.status === "existing" ? ("proposed" as const) : ("existing" as const) };
     if (e.kind === "label") return { ...p, label: `${p.label ?? ""} (renamed)` };
-    if (e.kind === "end") return { ...p, end: monthFrom2024(e.month).replace(/-01$/, "-15") };
+    if (e.kind === "end") {
+      // An end before the start is not a valid post (the schema says so): that edit is skipped.
+      const end = monthFrom2024(e.month).replace(/-01$/, "-15");
+      return p.start && end < p.start ? p : { ...p, end };
+    }
     if (e.kind === "role") {
       // A band-and-point post keeps its band (6 for a role the band does not suit); First Contact records go with non-First Contact roles.
       if (p.role === "gp" || p.role === "mental-health-practitioner") return p;
@@ -109,7 +113,9 @@ function apply(s: Scenario, e: Edit): Scenario {
     }
     if (e.kind === "start") {
       const m = 3 + e.month; // from April 2024 (months before the plan) to late 2026
-      return { ...p, start: `${2024 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}-01` };
+      const start = `${2024 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}-01`;
+      const end = (p as PostIn & { end?: string }).end;
+      return end && start > end ? p : { ...p, start };
     }
     // A spot salary replaces a band and point.
     const { band: _b, point: _p, nextPayStep: _n, ...rest } = p as PostIn & { band?: string; point?: number; nextPayStep?: string };
