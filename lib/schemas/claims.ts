@@ -22,7 +22,7 @@ export const MAX_MONTH_POUNDS = 100_000;
 
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export const isMonth = (s: unknown): s is string => typeof s === "string" && MONTH_PATTERN.test(s);
+export const isMonth = (s: unknown): boolean => typeof s === "string" && MONTH_PATTERN.test(s);
 
 /** The financial year a month falls in: "2026-05" → "2026/27", "2027-02" → "2026/27". */
 export function financialYearOfMonth(month: string): string {
