@@ -74,7 +74,8 @@ const del = (id: string, auth: Auth = editorAuth()) => call(itemRoute.DELETE(req
 const duplicate = (id: string, body?: unknown, auth: Auth = editorAuth()) => call(duplicateRoute.POST(request(`/api/v1/scenarios/${id}/duplicate`, "POST", auth, body), idCtx(id)));
 const restore = (id: string, auth: Auth = editorAuth()) => call(restoreRoute.POST(request(`/api/v1/scenarios/${id}/restore`, "POST", auth), idCtx(id)));
 
-const STORED_KEYS = ["assumptions", "createdAt", "deletedAt", "description", "firstYear", "id", "name", "pcnCode", "pcnName", "posts", "supervisors", "updatedAt", "updatedBy", "version", "years"];
+// agreed/agreedAt/agreedBy: the PCN's agreed plan (issue 17), added to every stored scenario.
+const STORED_KEYS = ["agreed", "agreedAt", "agreedBy", "assumptions", "createdAt", "deletedAt", "description", "firstYear", "id", "name", "pcnCode", "pcnName", "posts", "supervisors", "updatedAt", "updatedBy", "version", "years"];
 
 describe("POST /api/v1/pcns/{code}/scenarios and GET /api/v1/scenarios/{id}", () => {
   it("201 with the stored scenario and results; GET gives the same with its version", async () => {
@@ -97,7 +98,7 @@ describe("POST /api/v1/pcns/{code}/scenarios and GET /api/v1/scenarios/{id}", ()
     expect(status).toBe(200);
     expect(json).toEqual({
       scenarios: [
-        { id: created.id, name: BODY.name, description: "Two posts", firstYear: "2025/26", years: 2, version: 1, updatedAt: created.updatedAt, updatedBy: { name: "Ed Editor" }, postCount: 1 },
+        { id: created.id, name: BODY.name, description: "Two posts", firstYear: "2025/26", years: 2, version: 1, updatedAt: created.updatedAt, updatedBy: { name: "Ed Editor" }, postCount: 1, agreed: false, agreedAt: null, agreedBy: null },
       ],
     });
   });
