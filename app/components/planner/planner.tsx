@@ -44,6 +44,9 @@ export interface PlannerProps {
   need?: { profile: AgeSexProfile | null; profileDate: string | null };
 }
 
+/** Asked before saving the PCN's agreed plan (issue 17): its figures are what claims are prepared from. */
+export const AGREED_SAVE_CONFIRM = "This is the PCN's agreed plan: saving changes the agreed figures that its claims are prepared from and compared against. Save anyway?";
+
 /** How long after the last edit the charts, long tables and print views catch up. */
 const SETTLE_MS = 200;
 
@@ -144,6 +147,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
       setStatus({ kind: "error", message: "Not saved: correct the errors first." });
       return;
     }
+    if (scenario.agreed && !window.confirm(AGREED_SAVE_CONFIRM)) return;
     startSaving(async () => {
       const r = await saveScenarioAction(scenario.id, toSaveBody(version));
       if (r.status === "saved") applySaved(r.scenario);
