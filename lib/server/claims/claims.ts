@@ -180,7 +180,13 @@ export async function getClaimsYear(db: Db, actor: SessionUser | null, pcnCode: 
  * What "Prepare this month's claim" fills in: the agreed plan's lines for each month of the year
  * (months the plan does not cover, or with nobody in post, are absent). Null when no plan is agreed.
  */
-export async function getPlanLines(db: Db, actor: SessionUser | null, pcnCode: string, year: string, now: Date = new Date()): Promise<{ plan: { id: string; name: string }; months: Record<string, ClaimLine[]> } | null> {
+export async function getPlanLines(
+  db: Db,
+  actor: SessionUser | null,
+  pcnCode: string,
+  year: string,
+  now: Date = new Date(),
+): Promise<{ plan: { id: string; name: string }; months: Record<string, ClaimLine[]>; estimate: boolean } | null> {
   const { user, pcn } = await loadPcnFor(db, actor, pcnCode, "viewer");
   const agreed = await findAgreedPlan(db, pcn.code);
   if (!agreed) return null;
@@ -190,7 +196,9 @@ export async function getPlanLines(db: Db, actor: SessionUser | null, pcnCode: s
     const lines = planLinesForMonth(s.results, s.posts, m);
     if (lines.length) months[m] = lines;
   }
-  return { plan: { id: s.id, name: s.name }, months };
+  // The plan's figures for the year rest on estimated (or projected) rules: the page says so.
+  const y = s.results.years.find((r) => r.financialYear === year);
+  return { plan: { id: s.id, name: s.name }, months, estimate: !!y && (y.isEstimate || y.projection) };
 }
 
 // ---------------------------------------------------------------------------------------------
