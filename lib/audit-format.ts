@@ -35,6 +35,8 @@ const FIELD_LABELS: Record<string, string> = {
   agreedAt: "Agreed plan since",
   agreedPlanChanged: "Changed the agreed plan's figures",
   replacedBy: "Replaced as the agreed plan by scenario",
+  replaces: "Replaces the agreed plan",
+  reason: "Reason",
 };
 
 /** "posts[ot-1].wte" → "Post ot-1: wte"; "assumptions.payAward" → "Assumption: payAward". */

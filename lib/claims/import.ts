@@ -5,7 +5,6 @@
 // its other columns are ignored) and the usual payroll names (as in the team import). Every problem
 // is an issue whose path names the sheet row and field (`rows.5.claimed` = row 5 of the sheet, as
 // the spreadsheet numbers it). Pure: the reading of the file is lib/team-import/read.ts.
-import { ROLES } from "@/lib/engine";
 import { ClaimLineSchema, MAX_CLAIM_LINES, monthLabel, type ClaimLineParsed } from "@/lib/schemas/claims";
 import { normaliseWords, recogniseRole, KNOWN_COLUMNS as TEAM_COLUMNS } from "@/lib/team-import/columns";
 import { hoursToWteTenThousandths, parseDate, parseMoneyPence, parseWteTenThousandths } from "@/lib/team-import/values";
@@ -153,7 +152,7 @@ export function importClaims(rows: string[][]): ClaimImportResult {
     const roleText = cell("role");
     const role = roleText ? recogniseRole(roleText) : null;
     if (!roleText) fail("role", "the role is missing.");
-    else if (!role) fail("role", `"${roleText}" is not an ARRS role we recognise (e.g. ${ROLES["occupational-therapist"].name}).`);
+    else if (!role) fail("role", `"${roleText}" is not an ARRS role we recognise (e.g. Clinical Pharmacist, FCP Physio, Care Coordinator); staff outside the ARRS are not claimed for.`);
     else line.role = role;
     if (cell("wte")) {
       const w = parseWteTenThousandths(cell("wte"));
