@@ -14,7 +14,7 @@ import { z } from "zod";
 import { parseFinancialYear, FIRST_FINANCIAL_YEAR, financialYearProblem } from "@/lib/engine";
 import { claimLineFromRow, monthsOfYear, type ClaimLine } from "@/lib/claims/types";
 import { planLinesForMonth } from "@/lib/claims/prepare";
-import { ClaimMonthBodySchema, financialYearOfMonth, isMonth, monthMismatchIssues, type ClaimLineParsed } from "@/lib/schemas/claims";
+import { ClaimMonthBodySchema, financialYearOfMonth, isMonth, monthLabel, monthMismatchIssues, type ClaimLineParsed } from "@/lib/schemas/claims";
 import { toFieldIssues } from "@/lib/schemas/common";
 import { PcnCodeSchema } from "@/lib/schemas/pcn";
 import { requirePcnRole, type PcnRole } from "../auth/access";
@@ -212,7 +212,7 @@ function isUniqueViolation(e: unknown): boolean {
 
 function conflictError(current: ClaimMonthSaved, yourVersion: number): AppError {
   const by = current.updatedBy ? ` by ${current.updatedBy.name}` : "";
-  const message = `The claims for ${current.month} were saved${by}${current.updatedAt ? ` at ${current.updatedAt}` : ""} (version ${current.version}) after you loaded version ${yourVersion}, so your changes were not saved. Compare the two, then save again with version ${current.version} to keep yours, or take theirs.`;
+  const message = `The claims for ${monthLabel(current.month)} were saved${by}${current.updatedAt ? ` at ${current.updatedAt}` : ""} (version ${current.version}) after you loaded version ${yourVersion}, so your changes were not saved. Compare the two, then save again with version ${current.version} to keep yours, or take theirs.`;
   return new AppError("conflict", message, [], { current });
 }
 
@@ -297,7 +297,7 @@ export async function putClaimMonth(db: Db, actor: SessionUser | null, pcnCode: 
     const allowed = await allowedPostIds(db, pcn.code);
     issues.push(...postIdIssues(r.data.lines, allowed, before.lines, (i) => `lines.${i}.postId`, (i) => `Line ${i + 1}`));
   }
-  if (issues.length || !r.success) throw invalidInput(issues, `Some of the claims for ${month} are not valid, so nothing was saved; see issues.`);
+  if (issues.length || !r.success) throw invalidInput(issues, `Some of the claims for ${monthLabel(month)} are not valid, so nothing was saved; see issues.`);
   const { version, lines } = r.data;
   if (version !== before.version) throw conflictError(before, version);
   const ok = await inTransactionOrStale(db, (tx) => writeMonth(tx, user, pcn.code, before, lines, "claims.save", now));

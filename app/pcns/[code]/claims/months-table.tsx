@@ -26,6 +26,7 @@ function statuses(lines: ClaimLine[]): string {
 export function ClaimMonthsTable({ pcnCode, year, months, lines, planMonths, planEstimate, selected }: Props) {
   const href = (m: string) => `/pcns/${encodeURIComponent(pcnCode)}/claims?year=${encodeURIComponent(year)}&month=${m}#month-editor`;
   return (
+    <div className="app-table-scroll" tabIndex={0} role="region" aria-label={`Months of ${year}`}>
     <table className="nhsuk-table app-claims-months" data-testid="claim-months">
       <caption className="nhsuk-table__caption nhsuk-table__caption--s">Months of {year}</caption>
       <thead className="nhsuk-table__head">
@@ -70,5 +71,6 @@ export function ClaimMonthsTable({ pcnCode, year, months, lines, planMonths, pla
         })}
       </tbody>
     </table>
+    </div>
   );
 }
