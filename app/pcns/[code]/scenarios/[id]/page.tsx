@@ -92,7 +92,7 @@ export default async function PlannerPage({ params }: Props) {
         <p data-testid="agreed-plan">
           <strong className="nhsuk-tag nhsuk-tag--green">Agreed plan</strong>{" "}
           <span className="nhsuk-body-s">
-            the PCN&apos;s agreed plan{scenario.agreedBy ? `, agreed by ${scenario.agreedBy.name}` : ""}. <Link href={`/pcns/${scenario.pcnCode}/claims`}>Claims against this plan</Link>
+            The PCN&apos;s agreed plan: agreed{scenario.agreedBy ? ` by ${scenario.agreedBy.name}` : ""} on {scenario.agreedAt!.slice(0, 10)}. <Link href={`/pcns/${scenario.pcnCode}/claims`}>Claims against this plan</Link>
           </span>
         </p>
       ) : null}
