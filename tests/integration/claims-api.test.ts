@@ -165,6 +165,18 @@ describe("the agreed plan: POST/DELETE /api/v1/scenarios/{id}/agree", () => {
   });
 });
 
+describe("one agreed plan per PCN under concurrency", () => {
+  it("two admins agreeing two scenarios at once: both answer 200, exactly one is agreed", async () => {
+    const [a, b] = [await createPlan("Race A"), await createPlan("Race B")];
+    const results = await Promise.all([agreeAs(a.id, "admin"), agreeAs(b.id, "admin")]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    expect(await env.db.scenario.count({ where: { pcnCode: PCN, agreedAt: { not: null } } })).toBe(1);
+    // Back to the plan the claims below are prepared from.
+    expect((await agreeAs(planId, "admin")).status).toBe(200);
+    expect(await env.db.scenario.count({ where: { pcnCode: PCN, agreedAt: { not: null } } })).toBe(1);
+  });
+});
+
 describe("claims month by month: GET /api/v1/pcns/{code}/claims and PUT …/claims/{month}", () => {
   it("a year with nothing saved: twelve months at version 0, no lines, the agreed plan named", async () => {
     const r = await getYear("viewer");
@@ -231,6 +243,14 @@ describe("claims month by month: GET /api/v1/pcns/{code}/claims and PUT …/clai
     // A new month saved as version 0 twice: the second is stale.
     expect((await putMonth("2026-07", { version: 0, lines: [line()] })).status).toBe(200);
     expect((await putMonth("2026-07", { version: 0, lines: [] })).status).toBe(409);
+  });
+
+  it("two saves of one version at once: one is saved, the other is 409 and loses nothing", async () => {
+    const results = await Promise.all([putMonth("2026-09", { version: 0, lines: [line()] }), putMonth("2026-09", { version: 0, lines: [line({ claimed: 1 })] })]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const month = await env.db.claimMonth.findUniqueOrThrow({ where: { pcnCode_month: { pcnCode: PCN, month: "2026-09" } }, include: { lines: true } });
+    expect(month.version).toBe(1);
+    expect(month.lines).toHaveLength(1);
   });
 
   it("viewers read but cannot write (403); outsiders get 404; nobody signed in 401", async () => {
