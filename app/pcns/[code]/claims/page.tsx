@@ -16,7 +16,6 @@ import { getDb } from "@/lib/server/db/db";
 import { AppError } from "@/lib/server/errors";
 import { yearChoices } from "@/lib/server/today";
 import { ClaimMonthsTable } from "./months-table";
-import "./claims.scss";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claims" };
