@@ -117,6 +117,11 @@ describe("the agreed plan and a month's claims", () => {
     await page.reload({ waitUntil: "networkidle" });
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     expect(await violations(page)).toEqual([]);
+    // After a save (the page refreshes in place) the cards still fit: the styles must survive it.
+    await page.getByTestId("save-claims").click();
+    await expect.poll(() => page.getByTestId("claims-status").textContent()).toContain("(version 2)");
+    await page.waitForLoadState("networkidle");
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
     await ctx.close();
   });
