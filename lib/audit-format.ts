@@ -14,6 +14,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "user.create": "Created an account",
   "user.remove": "Removed an account",
   "weighted-population.set": "Entered the ICB-confirmed weighted population",
+  "scenario.agree": "Marked the scenario as the PCN's agreed plan",
+  "scenario.withdraw-agreement": "Withdrew the agreed plan",
+  "claims.save": "Saved a month's claims",
+  "claims.import": "Imported a month's claims",
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -31,13 +35,18 @@ const FIELD_LABELS: Record<string, string> = {
   source: "Source",
   note: "Note",
   enteredBy: "Entered by",
+  agreedAt: "Agreed plan since",
+  agreedPlanChanged: "Changed the agreed plan's figures",
+  replacedBy: "Replaced as the agreed plan by scenario",
+  replaces: "Replaces the agreed plan",
+  reason: "Reason",
 };
 
 /** "posts[ot-1].wte" → "Post ot-1: wte"; "assumptions.payAward" → "Assumption: payAward". */
 export function auditFieldLabel(field: string): string {
   if (FIELD_LABELS[field]) return FIELD_LABELS[field];
-  const item = /^(posts|supervisors)\[(.+?)\](?:\.(.+))?$/.exec(field);
-  if (item) return `${item[1] === "posts" ? "Post" : "Supervisor"} ${item[2]}${item[3] ? `: ${item[3]}` : ""}`;
+  const item = /^(posts|supervisors|lines)\[(.+?)\](?:\.(.+))?$/.exec(field);
+  if (item) return `${item[1] === "posts" ? "Post" : item[1] === "lines" ? "Claim line" : "Supervisor"} ${item[2]}${item[3] ? `: ${item[3]}` : ""}`;
   if (field === "posts (order)") return "Order of posts";
   if (field === "supervisors (order)") return "Order of supervisors";
   if (field.startsWith("assumptions.")) return `Assumption: ${field.slice("assumptions.".length)}`;

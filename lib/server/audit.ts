@@ -24,9 +24,13 @@ export const AUDIT_ACTIONS = [
   "user.create",
   "user.remove",
   "weighted-population.set",
+  "scenario.agree",
+  "scenario.withdraw-agreement",
+  "claims.save",
+  "claims.import",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type AuditEntityType = "scenario" | "membership" | "icb-membership" | "user" | "weighted-population";
+export type AuditEntityType = "scenario" | "membership" | "icb-membership" | "user" | "weighted-population" | "claim-month";
 
 /** One changed field. `before`/`after` are JSON values; null = not there (created, removed, empty). */
 export interface AuditChange {
@@ -156,6 +160,26 @@ export function diffScenario(before: AuditedScenario | null, after: AuditedScena
   compareMaps(flatten(before?.assumptions ?? {}, "", new Map()), flatten(after.assumptions ?? {}, "", new Map()), "assumptions.", out);
   compareById("posts", before?.posts ?? [], after.posts, out);
   compareById("supervisors", before?.supervisors ?? [], after.supervisors ?? [], out);
+  return out;
+}
+
+/**
+ * Field-level differences between two versions of a month's claim lines: lines matched by their
+ * post id (a line for a person not in the plan by its label), so "lines[ot-1].claimed" 3984.17 →
+ * 3900; a line added or removed is one change with the whole line.
+ */
+export function diffClaimLines(before: readonly ({ postId: string | null; label: string } & object)[], after: readonly ({ postId: string | null; label: string } & object)[]): AuditChange[] {
+  const keyed = (lines: readonly ({ postId: string | null; label: string } & object)[]) => {
+    const seen = new Map<string, number>();
+    return lines.map((l) => {
+      const base = l.postId ?? `label:${l.label}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      return { ...l, id: n > 1 ? `${base}#${n}` : base };
+    });
+  };
+  const out: AuditChange[] = [];
+  compareById("lines", keyed(before), keyed(after), out);
   return out;
 }
 

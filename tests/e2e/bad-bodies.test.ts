@@ -48,7 +48,7 @@ const BAD_BODIES: { label: string; contentType: string; body: string; expect: { 
 ];
 
 /** Routes whose POST or PUT reads a JSON body (the rest take none: a body is ignored). */
-const TAKES_BODY = new Set(["POST /api/v1/estimate", "POST /api/v1/optimise", "POST /api/v1/pcns/[code]/scenarios", "PUT /api/v1/scenarios/[id]", "POST /api/v1/scenarios/[id]/duplicate"]);
+const TAKES_BODY = new Set(["POST /api/v1/estimate", "POST /api/v1/optimise", "POST /api/v1/pcns/[code]/scenarios", "PUT /api/v1/scenarios/[id]", "POST /api/v1/scenarios/[id]/duplicate", "PUT /api/v1/pcns/[code]/claims/[month]"]);
 
 function send(method: string, pathname: string, headers: Record<string, string>, body: string): Promise<{ status: number; type: string; text: string }> {
   const { hostname, port } = new URL(baseUrl());
@@ -68,9 +68,9 @@ let db: Db;
 let token: string;
 let scenarioId: string;
 
-/** What a bad body must not change: scenarios (and versions), revisions, audit, imports, figures, memberships, accounts. */
+/** What a bad body must not change: scenarios (and versions), revisions, audit, imports, figures, memberships, accounts, claims. */
 async function state(): Promise<unknown> {
-  const [scenarios, revisions, audit, imports, weighted, memberships, users] = await Promise.all([
+  const [scenarios, revisions, audit, imports, weighted, memberships, users, claimMonths, claimLines] = await Promise.all([
     db.scenario.findMany({ select: { id: true, version: true, name: true, updatedAt: true, deletedAt: true }, orderBy: { id: "asc" } }),
     db.scenarioRevision.count(),
     db.auditEvent.count(),
@@ -78,8 +78,10 @@ async function state(): Promise<unknown> {
     db.weightedPopulation.findMany({ orderBy: { id: "asc" } }),
     db.membership.count(),
     db.user.count(),
+    db.claimMonth.findMany({ orderBy: [{ pcnCode: "asc" }, { month: "asc" }] }),
+    db.claimLine.count(),
   ]);
-  return { scenarios, revisions, audit, imports, weighted, memberships, users };
+  return { scenarios, revisions, audit, imports, weighted, memberships, users, claimMonths, claimLines };
 }
 
 beforeAll(async () => {
@@ -111,7 +113,7 @@ describe("bad bodies to every API route and method", () => {
   });
 
   it.each(routes.map((r) => [r.pattern, r] as const))("%s", async (_pattern, route) => {
-    const url = route.pattern.replace("[[...path]]", "v1/no-such-route").replace("[code]", PCN).replace("[id]", scenarioId);
+    const url = route.pattern.replace("[[...path]]", "v1/no-such-route").replace("[code]", PCN).replace("[id]", scenarioId).replace("[month]", "2026-05");
     const before = await state();
     const failures: string[] = [];
     for (const method of ["POST", "PUT", "PATCH", "GET"]) {

@@ -74,7 +74,8 @@ const del = (id: string, auth: Auth = editorAuth()) => call(itemRoute.DELETE(req
 const duplicate = (id: string, body?: unknown, auth: Auth = editorAuth()) => call(duplicateRoute.POST(request(`/api/v1/scenarios/${id}/duplicate`, "POST", auth, body), idCtx(id)));
 const restore = (id: string, auth: Auth = editorAuth()) => call(restoreRoute.POST(request(`/api/v1/scenarios/${id}/restore`, "POST", auth), idCtx(id)));
 
-const STORED_KEYS = ["assumptions", "createdAt", "deletedAt", "description", "firstYear", "id", "name", "pcnCode", "pcnName", "posts", "rolledFromId", "supervisors", "updatedAt", "updatedBy", "version", "years"];
+// agreed/agreedAt/agreedBy: the PCN's agreed plan (issue 17), added to every stored scenario.
+const STORED_KEYS = ["agreed", "agreedAt", "agreedBy", "assumptions", "createdAt", "deletedAt", "description", "firstYear", "id", "name", "pcnCode", "pcnName", "posts", "rolledFromId", "supervisors", "updatedAt", "updatedBy", "version", "years"];
 
 describe("POST /api/v1/pcns/{code}/scenarios and GET /api/v1/scenarios/{id}", () => {
   it("201 with the stored scenario and results; GET gives the same with its version", async () => {
@@ -97,7 +98,7 @@ describe("POST /api/v1/pcns/{code}/scenarios and GET /api/v1/scenarios/{id}", ()
     expect(status).toBe(200);
     expect(json).toEqual({
       scenarios: [
-        { id: created.id, name: BODY.name, description: "Two posts", firstYear: "2025/26", years: 2, version: 1, updatedAt: created.updatedAt, updatedBy: { name: "Ed Editor" }, postCount: 1 },
+        { id: created.id, name: BODY.name, description: "Two posts", firstYear: "2025/26", years: 2, version: 1, updatedAt: created.updatedAt, updatedBy: { name: "Ed Editor" }, postCount: 1, agreed: false, agreedAt: null, agreedBy: null },
       ],
     });
   });
@@ -118,6 +119,16 @@ describe("POST /api/v1/pcns/{code}/scenarios and GET /api/v1/scenarios/{id}", ()
 });
 
 describe("PUT /api/v1/scenarios/{id}", () => {
+  it("accepts the scenario exactly as GET returned it: the read-only fields (results, agreed, rolledFromId, …) are ignored", async () => {
+    const { json: created } = await create("UZ1001", BODY);
+    const got = (await get(created.id)).json;
+    const saved = await put(created.id, { ...got, name: "Sent back whole" });
+    expect(saved.status).toBe(200);
+    expect(saved.json).toMatchObject({ id: created.id, name: "Sent back whole", version: 2, pcnCode: "UZ1001" });
+    // A field that is neither the scenario's nor read-only is still refused.
+    expect((await put(created.id, { ...got, version: 2, colour: "red" })).status).toBe(422);
+  });
+
   it("200 with version + 1; a stale version is 409 with the current scenario", async () => {
     const { json: created } = await create("UZ1001", BODY);
     const saved = await put(created.id, { ...BODY, name: "Renamed", version: 1 });

@@ -109,6 +109,10 @@ describe("save and load", () => {
       updatedAt: second.updatedAt,
       updatedBy: { name: "Olu Other" },
       postCount: 0,
+      // The agreed plan (issue 17): not agreed.
+      agreed: false,
+      agreedAt: null,
+      agreedBy: null,
     });
     expect(list.find((x) => x.name === BODY.name)?.postCount).toBe(2);
     expect(await listScenarios(env.db, editor, "UZ1002")).toEqual([]);

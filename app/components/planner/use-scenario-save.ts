@@ -22,6 +22,9 @@ export interface SavedBase {
   json: string;
 }
 
+/** Asked before saving the PCN's agreed plan (issue 17): its figures are what claims are prepared from. */
+export const AGREED_SAVE_CONFIRM = "This is the PCN's agreed plan: saving changes the agreed figures that its claims are prepared from and compared against. Save anyway?";
+
 export function useScenarioSave(scenario: StoredScenario, draftName: string, check: ScenarioDraftCheck, setDraft: Dispatch<SetStateAction<ScenarioDraft>>) {
   const router = useRouter();
   const [base, setBase] = useState<SavedBase>(() => ({ version: scenario.version, updatedAt: scenario.updatedAt, updatedBy: scenario.updatedBy?.name ?? null, json: JSON.stringify(checkScenarioDraft(toScenarioDraft(scenario)).input) }));
@@ -45,6 +48,7 @@ export function useScenarioSave(scenario: StoredScenario, draftName: string, che
       setStatus({ kind: "error", message: "Not saved: correct the errors first." });
       return;
     }
+    if (scenario.agreed && !window.confirm(AGREED_SAVE_CONFIRM)) return;
     startSaving(async () => {
       const r = await saveScenarioAction(scenario.id, toSaveBody(version));
       if (r.status === "saved") applySaved(r.scenario);

@@ -5,7 +5,8 @@ import { cache } from "react";
 import { yearChoices } from "@/lib/server/today";
 import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/format";
 import { getCurrentUser } from "@/lib/server/auth/auth";
-import { canAdmin, canWrite } from "@/lib/server/auth/access";
+import { canAdmin, canRead, canWrite } from "@/lib/server/auth/access";
+import { AgreedPlanLine } from "./agreed-plan";
 import type { WeightedProvenance } from "@/lib/server/pcn-data/weighted-population";
 import { getDb } from "@/lib/server/db/db";
 import { countPcnAdmins } from "@/lib/server/auth/memberships";
@@ -109,6 +110,7 @@ export default async function PcnPage({ params, searchParams }: Props) {
           Plan against actual
         </Link>
       </div>
+      {canRead(user, pcn.code) ? <AgreedPlanLine pcnCode={pcn.code} /> : null}
       {!user ? (
         <p className="nhsuk-body-s app-no-print">Planning and saving scenarios needs an editor account: you will be asked to sign in.</p>
       ) : !canWrite(user, pcn.code) ? (

@@ -65,6 +65,11 @@ export interface StoredScenario {
   deletedAt: string | null;
   /** The scenario this one was carried forward from ("Start next year's plan from this one"), if any. */
   rolledFromId: string | null;
+  /** The PCN's agreed plan (issue 17): at most one live scenario per PCN (lib/server/claims/agree.ts). */
+  agreed: boolean;
+  agreedAt: string | null;
+  /** Who agreed it (null when not agreed, or that account has been removed). Never an email. */
+  agreedBy: { name: string } | null;
 }
 
 export interface ScenarioWithResults extends StoredScenario {
@@ -81,6 +86,10 @@ export interface ScenarioListItem {
   updatedAt: string;
   updatedBy: { name: string } | null;
   postCount: number;
+  /** The PCN's agreed plan (issue 17). */
+  agreed: boolean;
+  agreedAt: string | null;
+  agreedBy: { name: string } | null;
   /** Only in the list of deleted scenarios (`{ deleted: true }`). */
   deletedAt?: string;
   restorableUntil?: string;
@@ -183,7 +192,7 @@ async function loadPcn(db: Db, code: string): Promise<{ code: string; name: stri
 }
 
 const SCENARIO_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const scenarioInclude = { pcn: { select: { name: true, isDemo: true } }, updatedBy: { select: { name: true } } } as const;
+const scenarioInclude = { pcn: { select: { name: true, isDemo: true } }, updatedBy: { select: { name: true } }, agreedBy: { select: { name: true } } } as const;
 
 type ScenarioRow = NonNullable<Awaited<ReturnType<typeof findRow>>>;
 
@@ -239,7 +248,13 @@ function toStored(row: ScenarioRow): StoredScenario {
     updatedBy: row.updatedBy ? { name: row.updatedBy.name } : null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
     rolledFromId: row.rolledFromId ?? null,
+    ...agreedFields(row),
   };
+}
+
+/** `agreed`, `agreedAt`, `agreedBy` of a row (the agreed plan, issue 17). */
+export function agreedFields(row: { agreedAt: Date | null; agreedBy: { name: string } | null }): { agreed: boolean; agreedAt: string | null; agreedBy: { name: string } | null } {
+  return { agreed: row.agreedAt !== null, agreedAt: row.agreedAt?.toISOString() ?? null, agreedBy: row.agreedAt && row.agreedBy ? { name: row.agreedBy.name } : null };
 }
 
 function bodyOf(s: Pick<StoredScenario, "name" | "description" | "firstYear" | "years" | "assumptions" | "posts" | "supervisors">): ScenarioBody {
@@ -342,7 +357,7 @@ export async function listScenarios(
   await purgeExpired(db, now);
   const rows = await db.scenario.findMany({
     where: { pcnCode: pcn.code, deletedAt: opts.deleted ? { not: null } : null },
-    include: { updatedBy: { select: { name: true } } },
+    include: { updatedBy: { select: { name: true } }, agreedBy: { select: { name: true } } },
     orderBy: opts.deleted ? [{ deletedAt: "desc" }, { id: "asc" }] : [{ updatedAt: "desc" }, { id: "asc" }],
   });
   return rows.map((r) => ({
@@ -355,6 +370,7 @@ export async function listScenarios(
     updatedAt: r.updatedAt.toISOString(),
     updatedBy: r.updatedBy ? { name: r.updatedBy.name } : null,
     postCount: readDocument(r.document).posts.length,
+    ...agreedFields(r),
     ...(r.deletedAt ? { deletedAt: r.deletedAt.toISOString(), restorableUntil: new Date(r.deletedAt.getTime() + RESTORE_MS).toISOString() } : {}),
   }));
 }
@@ -423,20 +439,40 @@ function conflictError(current: StoredScenario, yourVersion: number): AppError {
 }
 
 /**
+ * The fields GET returns that a save cannot set (who saved it when, whether it is agreed, where it
+ * was carried from, its results): a client may send back what it read, changed, and they are ignored.
+ */
+const READ_ONLY_FIELDS = ["id", "pcnCode", "pcnName", "createdAt", "updatedAt", "updatedBy", "deletedAt", "agreed", "agreedAt", "agreedBy", "rolledFromId", "results"] as const;
+function withoutReadOnlyFields(body: unknown): unknown {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return body;
+  const rest: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const k of READ_ONLY_FIELDS) delete rest[k];
+  // GET gives a scenario with no description as null: sent back, it means no description.
+  if (rest.description === null) delete rest.description;
+  return rest;
+}
+
+/**
  * Saves a whole scenario over the stored one. `body.version` must be the version it was based
  * on; otherwise (or if another save wins the race) → conflict with `current`, and nothing is written.
  */
 export async function updateScenario(db: Db, actor: SessionUser | null, id: string, body: unknown, now: Date = new Date()): Promise<ScenarioWithResults> {
   const user = requireSignedIn(actor);
   const row = await loadAuthorised(db, user, id, "editor", now);
-  const { version, ...parsed } = validate(ScenarioUpdateSchema, body, firstYearIssue(body, now, row.firstYear));
+  const { version, ...parsed } = validate(ScenarioUpdateSchema, withoutReadOnlyFields(body), firstYearIssue(body, now, row.firstYear));
   if (row.deletedAt || row.version !== version) throw conflictError(toStored(row), version);
   const scenario: ScenarioBody = { ...parsed, posts: withPostIds(parsed.posts) };
   const results = await resultsFor(db, row.pcnCode, scenario);
   const fields = rowFields(scenario);
   // `row` is the stored version `version` (checked above; the write below is conditional on it),
   // so this is exactly what this save changes.
-  const changes: AuditChange[] = [{ field: "version", before: version, after: version + 1 }, ...diffScenario(toStored(row), scenario)];
+  // Saving the PCN's agreed plan is allowed (the planner asks for confirmation first) and the
+  // audit event says so: the agreed figures changed with this save.
+  const changes: AuditChange[] = [
+    { field: "version", before: version, after: version + 1 },
+    ...(row.agreedAt ? [{ field: "agreedPlanChanged", before: null, after: true }] : []),
+    ...diffScenario(toStored(row), scenario),
+  ];
   try {
     await db.$transaction(async (tx) => {
       const { count } = await tx.scenario.updateMany({
@@ -474,6 +510,13 @@ export async function deleteScenario(
     if (count !== 1) return; // already deleted: nothing changed, nothing to record
     const changes = [{ field: "deletedAt", before: null, after: now.toISOString() }];
     await auditEvent(tx, user, { action: "scenario.delete", entityType: "scenario", entityId: row.id, pcnCode: row.pcnCode, changes, at: now });
+    // A deleted scenario cannot stay the PCN's agreed plan: the agreement is withdrawn (recorded);
+    // restoring the scenario does not agree it again. Claims keep their lines and post ids.
+    const agreed = await tx.scenario.updateMany({ where: { id: row.id, agreedAt: { not: null } }, data: { agreedAt: null, agreedByUserId: null } });
+    if (agreed.count === 1 && row.agreedAt) {
+      const withdrawn = [{ field: "agreedAt", before: row.agreedAt.toISOString(), after: null }, { field: "reason", before: null, after: "deleted" }];
+      await auditEvent(tx, user, { action: "scenario.withdraw-agreement", entityType: "scenario", entityId: row.id, pcnCode: row.pcnCode, changes: withdrawn, at: now });
+    }
   });
   const deleted = await db.scenario.findUniqueOrThrow({ where: { id: row.id }, select: { deletedAt: true } });
   await purgeExpired(db, now);

@@ -16,6 +16,8 @@ export interface PickerScenario {
   firstYear: string;
   years: number;
   postCount: number;
+  /** The PCN's agreed plan (issue 17): labelled. */
+  agreed?: boolean;
 }
 
 /**
@@ -76,6 +78,7 @@ export function ComparePicker({ path, scenarios, selected, baseline: initialBase
                 />
                 <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={i === 0 ? "compare-ids-first" : `compare-ids-${s.id}`}>
                   {s.name}{" "}
+                  {s.agreed ? <strong className="nhsuk-tag nhsuk-tag--green">Agreed plan</strong> : null}
                   <span className="nhsuk-body-s app-basis">
                     {s.firstYear}, {s.years} year{s.years === 1 ? "" : "s"}, {s.postCount} post{s.postCount === 1 ? "" : "s"}
                   </span>

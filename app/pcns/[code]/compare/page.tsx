@@ -280,7 +280,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
           <div className="nhsuk-details__text">
             <ComparePicker
               path={here}
-              scenarios={live.map((s) => ({ id: s.id, name: s.name, firstYear: s.firstYear, years: s.years, postCount: s.postCount }))}
+              scenarios={live.map((s) => ({ id: s.id, name: s.name, firstYear: s.firstYear, years: s.years, postCount: s.postCount, agreed: s.agreed }))}
               selected={c ? c.scenarios.map((s) => s.id) : ids}
               baseline={base?.id ?? baseline}
             />

@@ -147,6 +147,14 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
                 <tr key={s.id}>
                   <th scope="row">
                     <Link href={`${here}/${s.id}`}>{s.name}</Link>
+                    {s.agreed ? (
+                      <>
+                        {" "}
+                        <strong className="nhsuk-tag nhsuk-tag--green" data-testid="agreed-tag">
+                          Agreed plan
+                        </strong>
+                      </>
+                    ) : null}
                     {s.description ? <span className="nhsuk-body-s app-basis">{s.description}</span> : null}
                   </th>
                   <td>

@@ -12,7 +12,9 @@ import { getCurrentUser } from "@/lib/server/auth/auth";
 import { getDb } from "@/lib/server/db/db";
 import { AppError } from "@/lib/server/errors";
 import { getPlannerContext, getRolledFrom, getScenario, type StoredScenario } from "@/lib/server/scenarios/scenarios";
-import { canWrite } from "@/lib/server/auth/access";
+import { canAdmin, canWrite } from "@/lib/server/auth/access";
+import { findAgreedPlan } from "@/lib/server/claims/agree";
+import { AgreeControl } from "@/app/components/claims/agree-control";
 import { publicPcnDetail } from "@/lib/server/pcn-data/public-data";
 import type { PlannerContext } from "@/lib/planner/types";
 import { restoreScenarioAction } from "../actions";
@@ -89,6 +91,17 @@ export default async function PlannerPage({ params }: Props) {
       </span>
       <h1 data-testid="scenario-name">{scenario.name}</h1>
       {rolledFrom ? <RolledFromNote pcnCode={scenario.pcnCode} from={rolledFrom} /> : null}
+      {scenario.agreed ? (
+        <p data-testid="agreed-plan">
+          <strong className="nhsuk-tag nhsuk-tag--green">Agreed plan</strong>{" "}
+          <span className="nhsuk-body-s">
+            The PCN&apos;s agreed plan: agreed{scenario.agreedBy ? ` by ${scenario.agreedBy.name}` : ""} on {scenario.agreedAt!.slice(0, 10)}. <Link href={`/pcns/${scenario.pcnCode}/claims`}>Claims against this plan</Link>
+          </span>
+        </p>
+      ) : null}
+      {!scenario.deletedAt && canAdmin(user, scenario.pcnCode) ? (
+        <AgreeControl pcnCode={scenario.pcnCode} scenarioId={scenario.id} agreed={scenario.agreed} otherAgreed={scenario.agreed ? null : ((await findAgreedPlan(db, scenario.pcnCode))?.name ?? null)} />
+      ) : null}
       {scenario.deletedAt ? (
         <div className="nhsuk-warning-callout">
           <h2 className="nhsuk-warning-callout__label">
