@@ -19,7 +19,7 @@ function rng(seed: number) {
 /** 20 candidates of varied roles, bands, areas and start dates; values 1–20 per 1.0 WTE. */
 export function benchCandidates(seed = 7): CandidateSpec[] {
   const rand = rng(seed);
-  const roles = ROLE_IDS.filter((r) => r !== "gp" && r !== "mental-health-practitioner");
+  const roles = ROLE_IDS.filter((r) => r !== "gp" && r !== "mental-health-practitioner" && r !== "commissioner-approved");
   const areas = ["national", "outer-london", "inner-london", "fringe"] as const;
   return Array.from({ length: 20 }, (_, i) => {
     const role = roles[i % roles.length]!;

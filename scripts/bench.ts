@@ -37,6 +37,8 @@ function makePosts(n: number, rand: () => number): PostSpec[] {
       startDay: start,
       endDay: start + 120 + Math.floor(rand() * 400),
       ...(role === "mental-health-practitioner" ? { mhpFunding: rand() < 0.5 ? ("50%" as const) : ("100%" as const) } : {}),
+      // A commissioner-approved role is capped at the maximum the ICB agreed, given on the post.
+      ...(role === "commissioner-approved" ? { roleName: "MSK practitioner", agreedMaxPence: 6_000_000 } : {}),
     });
   }
   return posts;

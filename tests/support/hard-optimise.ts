@@ -5,7 +5,7 @@
 import { ROLE_IDS } from "@/lib/engine";
 
 export function hardOptimiseRequest(weightedPopulation = 52_000) {
-  const roles = ROLE_IDS.filter((r) => r !== "gp" && r !== "mental-health-practitioner");
+  const roles = ROLE_IDS.filter((r) => r !== "gp" && r !== "mental-health-practitioner" && r !== "commissioner-approved");
   const areas = ["national", "outer-london", "inner-london", "fringe"] as const;
   const candidates = Array.from({ length: 30 }, (_, i) => {
     const annualSalary = 30_000 + ((i * 7919) % 25_000);
