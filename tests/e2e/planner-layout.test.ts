@@ -93,7 +93,7 @@ describe("planner layout", () => {
       const r = code.getBoundingClientRect();
       return { text: code.textContent, inside: r.right <= box.right && r.left >= box.left };
     });
-    expect(csv).toEqual({ text: "label,role,status,band,point,annualSalary,wte,area,start,end,mhpFunding,nextPayStep,roadmap", inside: true });
+    expect(csv).toEqual({ text: "label,role,status,band,point,annualSalary,wte,area,start,end,mhpFunding,nextPayStep,roadmap,sessions,hoursPerWeek,roleName,maxReimbursableAnnual,employedInLast12Months,moreSeniorRole,expectedStart", inside: true });
     expect(await overflow(page)).toEqual({ page: 0, table: 0 });
     expect(errors).toEqual([]);
   });

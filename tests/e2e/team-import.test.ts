@@ -78,7 +78,7 @@ describe("bring in your team from a spreadsheet", () => {
     expect(previewText).toContain("A. Patel");
     expect(previewText).toContain("Band 7, point 2");
     expect(previewText).toContain("£27,485.50 a year full-time");
-    expect(previewText).toContain("0.80"); // 30 hours / 37.5
+    expect(previewText).toContain("30 hours a week (0.80 WTE)"); // 30 hours / 37.5, kept as hours (issue 15)
     expect(previewText).toContain("1 Oct 2024");
     expect(await add.isDisabled()).toBe(false);
     expect(await violations(page)).toEqual([]);

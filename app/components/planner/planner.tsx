@@ -237,6 +237,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
         {later ? <ProjectionSection results={later} /> : null}
       </PlannerSection>
       <PlannerSection id="workforce" title={"Workforce"} active={section}>
+        <p className="app-print-only nhsuk-body-s">The workforce month by month is in the CSV and XLSX downloads; each year&apos;s average WTE is in the projection.</p>
         {later ? <WorkforceSection results={later} /> : null}
       </PlannerSection>
       <PlannerSection id="cash-flow" title={"Cash flow"} active={section}>

@@ -9,7 +9,7 @@ import type { ScenarioResults, YearResult } from "@/lib/planner/types";
 import type { ScenarioBodyInput } from "@/lib/schemas/scenario";
 
 // The print shows the WTE used (sessions and hours become WTE) and the role's name from the results.
-const PRINT_LEFT_OUT: ReadonlySet<string> = new Set(["mhpFunding", "nextPayStep", "roadmap", "sessions", "hoursPerWeek", "roleName", "maxReimbursableAnnual", "employedInLast12Months", "moreSeniorRole"]);
+const PRINT_LEFT_OUT: ReadonlySet<string> = new Set(["mhpFunding", "nextPayStep", "roadmap", "sessions", "hoursPerWeek", "roleName", "maxReimbursableAnnual", "employedInLast12Months", "moreSeniorRole", "expectedStart"]);
 const INPUTS = POST_INPUT_COLUMNS.filter((c) => !PRINT_LEFT_OUT.has(c.id));
 const FIGURES = POST_RESULT_COLUMNS.filter((c) => ["cost", "claimable", "pcnFunded"].includes(c.id));
 

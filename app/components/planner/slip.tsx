@@ -33,7 +33,7 @@ export function SlipTable({ results }: { results: Pick<ScenarioResults, "years" 
   const s = results.slip;
   if (s.postsDelayed === 0) {
     return (
-      <p className="nhsuk-body-s" data-testid="slip-none">
+      <p className="nhsuk-body-s app-no-print" data-testid="slip-none">
         Every proposed post is planned to start on its start date. To see the money that slips if recruitment takes longer, enter a <a href="#assumption-timeToFillMonths">time to fill</a> in the assumptions
         (or an expectedStart date for a post in the posts CSV).
       </p>

@@ -24,7 +24,8 @@ export const WorkforceSection = memo(function WorkforceSection({ results }: { re
   const data = useMemo(() => workforceChartData(results.years), [results.years]);
   const { roles } = data;
   return (
-    <div data-testid="workforce">
+    // In print the projection's average WTE stands for it; the month-by-month table is in the downloads.
+    <div data-testid="workforce" className="app-no-print">
       <p className="nhsuk-body-s">
         Each month&apos;s WTE is weighted by the days in post in it (a 1.0 WTE post in post for 15 of 30 days counts 0.50); headcount is the posts in post on the month&apos;s last day. Each year
         ends with its {AVERAGE_WTE_LABEL.replace(/^A/, "a")} (WTE × days in post ÷ days in the year): the figure the projection, compare and the exports use.

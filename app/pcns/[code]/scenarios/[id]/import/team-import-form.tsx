@@ -23,7 +23,10 @@ interface PreviewPost {
   band?: string;
   point?: number;
   annualSalary?: number;
-  wte: number;
+  /** One of wte, sessions (GPs) or hoursPerWeek, as the file gave the post's size. */
+  wte?: number;
+  sessions?: number;
+  hoursPerWeek?: number;
   start?: string;
   end?: string;
   firstContact?: { roadmap?: string };
@@ -39,6 +42,15 @@ interface Preview {
 }
 
 type Choices = Record<string, string>;
+
+/** A post's size as the file gave it, with the WTE it stands for (37.5 hours or 9 sessions = 1.0 WTE). */
+function sizeText(p: PreviewPost): string {
+  const wte = (x: number) => formatWte(Math.round(x * 10000) / 10000);
+  if (p.wte !== undefined) return formatWte(p.wte);
+  if (p.hoursPerWeek !== undefined) return `${p.hoursPerWeek} hours a week (${wte(p.hoursPerWeek / 37.5)})`;
+  if (p.sessions !== undefined) return `${p.sessions} sessions (${wte(p.sessions / 9)})`;
+  return "";
+}
 
 const storageKey = (pcnCode: string) => `arrs-team-import:${pcnCode}`;
 
@@ -287,7 +299,7 @@ export function TeamImportForm({
                     <td className="nhsuk-table__cell">
                       {p.band !== undefined && p.point !== undefined ? `Band ${p.band}, point ${p.point}` : p.annualSalary !== undefined ? `${formatPounds(p.annualSalary)} a year full-time${p.band ? ` (band ${p.band})` : ""}` : "—"}
                     </td>
-                    <td className="nhsuk-table__cell">{formatWte(p.wte)}</td>
+                    <td className="nhsuk-table__cell">{sizeText(p)}</td>
                     <td className="nhsuk-table__cell">{p.start ? formatDate(p.start) : "Start of the plan"}</td>
                     <td className="nhsuk-table__cell">{p.end ? formatDate(p.end) : "Still in post"}</td>
                     <td className="nhsuk-table__cell">{p.firstContact?.roadmap === "qualified" ? "Qualified" : p.firstContact?.roadmap === "in-training" ? "In training" : "—"}</td>
