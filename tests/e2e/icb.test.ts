@@ -98,7 +98,7 @@ describe("the ICB page", () => {
     expect(await page.getByTestId("icb-claimed").textContent()).toContain(formatPounds(api.totals.claimedToDate));
     await page.getByTestId("icb-chart").locator("svg .recharts-bar-rectangle").first().waitFor();
     expect(await page.getByTestId("icb-chart").locator("svg .recharts-bar").count()).toBe(2);
-    const april = page.getByTestId("icb-months").getByRole("row", { name: /April 2026/ });
+    const april = page.getByTestId("icb-months").getByRole("row", { name: /Apr 2026/ });
     expect(await april.textContent()).toContain(formatPounds(api.months[0].claimed));
     expect(errors).toEqual([]);
   });
