@@ -51,12 +51,10 @@ export function PcnTable({ rows, fy, sort, total }: { rows: IcbPcnRow[]; fy: str
         </caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">PCN</th>
-            <th scope="col" className="nhsuk-table__header">Agreed plan</th>
+            <th scope="col" className="nhsuk-table__header">PCN and agreed plan</th>
             <th scope="col" className="nhsuk-table__header app-numeric">Entitlement</th>
             <th scope="col" className="nhsuk-table__header app-numeric">Planned</th>
-            <th scope="col" className="nhsuk-table__header app-numeric">Claimed to date</th>
-            <th scope="col" className="nhsuk-table__header app-numeric">Paid to date</th>
+            <th scope="col" className="nhsuk-table__header app-numeric">Claimed (paid) to date</th>
             <th scope="col" className="nhsuk-table__header app-numeric">Forecast claims (estimate)</th>
             <th scope="col" className="nhsuk-table__header app-numeric">Forecast unclaimed (estimate)</th>
           </tr>
@@ -64,7 +62,7 @@ export function PcnTable({ rows, fy, sort, total }: { rows: IcbPcnRow[]; fy: str
         <tbody className="nhsuk-table__body">
           {rows.length === 0 ? (
             <tr className="nhsuk-table__row">
-              <td className="nhsuk-table__cell" colSpan={8}>
+              <td className="nhsuk-table__cell" colSpan={6}>
                 No PCN matches this filter.
               </td>
             </tr>
@@ -73,15 +71,23 @@ export function PcnTable({ rows, fy, sort, total }: { rows: IcbPcnRow[]; fy: str
             <tr key={r.code} className="nhsuk-table__row" data-testid="icb-pcn-row" data-code={r.code}>
               <th scope="row" className="nhsuk-table__cell">
                 <Link href={`/pcns/${r.code}/outturn?year=${encodeURIComponent(fy)}`}>{r.name}</Link> <span className="nhsuk-body-s">({r.code})</span>
+                {r.agreedScenario ? (
+                  <span className="nhsuk-body-s app-basis">Plan: {r.agreedScenario.name}</span>
+                ) : (
+                  <div>
+                    <strong className="nhsuk-tag nhsuk-tag--grey">No agreed plan</strong>
+                  </div>
+                )}
               </th>
-              <td className="nhsuk-table__cell">{r.agreedScenario ? r.agreedScenario.name : <strong className="nhsuk-tag nhsuk-tag--grey">No agreed plan</strong>}</td>
               <td className={cls}>
                 {formatPounds(r.entitlement)}
                 {r.weightedPopulationStatus ? <span className="nhsuk-body-s app-basis"> {r.weightedPopulationStatus === "estimate" ? "estimate" : STATUS[r.weightedPopulationStatus] ?? r.weightedPopulationStatus}</span> : null}
               </td>
               <td className={cls}>{formatPounds(r.planned)}</td>
-              <td className={cls}>{formatPounds(r.claimedToDate)}</td>
-              <td className={cls}>{formatPounds(r.paidToDate)}</td>
+              <td className={cls}>
+                {formatPounds(r.claimedToDate)}
+                <span className="nhsuk-body-s app-basis"> paid {formatPounds(r.paidToDate)}</span>
+              </td>
               <td className={cls}>{formatPounds(r.forecastClaims)}</td>
               <td className={cls} data-testid="icb-pcn-unclaimed">{formatPounds(r.forecastUnclaimed)}</td>
             </tr>
