@@ -54,9 +54,15 @@ export function PcnTable({ rows, fy, sort, total }: { rows: IcbPcnRow[]; fy: str
             <th scope="col" className="nhsuk-table__header">PCN and agreed plan</th>
             <th scope="col" className="nhsuk-table__header app-numeric">Entitlement</th>
             <th scope="col" className="nhsuk-table__header app-numeric">Planned</th>
-            <th scope="col" className="nhsuk-table__header app-numeric">Claimed (paid) to date</th>
-            <th scope="col" className="nhsuk-table__header app-numeric">Forecast claims (estimate)</th>
-            <th scope="col" className="nhsuk-table__header app-numeric">Forecast unclaimed (estimate)</th>
+            <th scope="col" className="nhsuk-table__header app-numeric">
+              Claimed<span className="nhsuk-body-s app-basis">to date (paid)</span>
+            </th>
+            <th scope="col" className="nhsuk-table__header app-numeric">
+              Forecast claims<span className="nhsuk-body-s app-basis">estimate</span>
+            </th>
+            <th scope="col" className="nhsuk-table__header app-numeric">
+              Forecast unclaimed<span className="nhsuk-body-s app-basis">estimate</span>
+            </th>
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
