@@ -133,6 +133,9 @@ describe("the ICB page", () => {
   it("a PCN links to its outturn (the viewer is not the PCN's member: it says so)", async () => {
     await page.locator(`[data-testid="icb-pcn-row"][data-code="${planned}"] a`).first().click();
     await page.waitForURL(new RegExp(`/pcns/${planned}/outturn\\?year=2026%2F27`));
+    // The PCN's page links its ICB's name to the ICB's view for those who can read it.
+    await page.goto(`${baseUrl()}/pcns/${planned}`);
+    expect(await page.getByTestId("pcn-icb-link").getAttribute("href")).toBe("/icbs/QZA");
   });
 
   it.each([1366, 390])("has no axe violations and no sideways scrolling at %i px", async (width) => {
