@@ -48,6 +48,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     Rules and figures
                   </Link>
                 </li>
+                {(user?.icbMemberships ?? []).map((icb) => (
+                  <li key={icb} className="nhsuk-header__navigation-item">
+                    <Link className="nhsuk-header__navigation-link" href={`/icbs/${icb}`} data-testid="nav-icb">
+                      ICB {icb}
+                    </Link>
+                  </li>
+                ))}
                 {user?.role === "admin" ? (
                   <li className="nhsuk-header__navigation-item">
                     <Link className="nhsuk-header__navigation-link" href="/admin/import">

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { yearChoices } from "@/lib/server/today";
 import { formatCount, formatDate, formatDecimal, formatPounds } from "@/lib/format";
 import { getCurrentUser } from "@/lib/server/auth/auth";
-import { canAdmin, canRead, canWrite } from "@/lib/server/auth/access";
+import { canAdmin, canRead, canReadIcb, canWrite } from "@/lib/server/auth/access";
 import { AgreedPlanLine } from "./agreed-plan";
 import type { WeightedProvenance } from "@/lib/server/pcn-data/weighted-population";
 import { getDb } from "@/lib/server/db/db";
@@ -124,7 +124,17 @@ export default async function PcnPage({ params, searchParams }: Props) {
         </div>
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Integrated Care Board</dt>
-          <dd className="nhsuk-summary-list__value">{pcn.icb ? `${pcn.icb.name} (${pcn.icb.code})` : "Not known"}</dd>
+          <dd className="nhsuk-summary-list__value">
+            {pcn.icb && canReadIcb(user, pcn.icb.code) ? (
+              <Link href={`/icbs/${pcn.icb.code}`} data-testid="pcn-icb-link">
+                {pcn.icb.name} ({pcn.icb.code})
+              </Link>
+            ) : pcn.icb ? (
+              `${pcn.icb.name} (${pcn.icb.code})`
+            ) : (
+              "Not known"
+            )}
+          </dd>
         </div>
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Sub-ICB location</dt>

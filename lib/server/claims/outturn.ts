@@ -14,7 +14,7 @@ import type { SessionUser } from "../auth/users";
 import type { Db } from "../db/create-prisma";
 import { invalidInput, notFound } from "../errors";
 import { getPcnDetail } from "../pcn-data/pcn-profile";
-import { getScenarioWithResults, type ScenarioWithResults } from "../scenarios/scenarios";
+import { getAuthorisedScenarioWithResults, type PlannerContextCache, type ScenarioWithResults } from "../scenarios/scenarios";
 import { currentFinancialYear } from "../today";
 
 export interface OutturnContext {
@@ -29,6 +29,8 @@ export interface OutturnContext {
   entitlementPence: number;
   entitlementBasis: string;
   entitlementIsEstimate: boolean;
+  /** How the year's weighted population is known ("icb-confirmed" | "imported" | "estimate"), null when none is. */
+  weightedPopulationProvenance: string | null;
   lines: (OutturnLine & { note: string | null })[];
   warnings: string[];
 }
@@ -59,10 +61,41 @@ export async function loadOutturnContext(db: Db, actor: SessionUser | null, code
   const financialYear = outturnYear(yearParam, now);
   const pcnRow = await db.pcn.findUnique({ where: { code: pcnCode }, select: { code: true, name: true } });
   if (!pcnRow) throw notFound(`There is no PCN with code ${pcnCode}.`);
-  const warnings: string[] = [];
-
   const agreed = await db.scenario.findFirst({ where: { pcnCode, agreedAt: { not: null }, deletedAt: null }, orderBy: { agreedAt: "desc" }, select: { id: true, agreedAt: true } });
-  const scenario = agreed ? await getScenarioWithResults(db, actor, agreed.id, now) : null;
+  const lines = await claimLinesOf(db, [pcnCode], financialYear);
+  return buildOutturnContext(db, { pcn: pcnRow, financialYear, now, agreed, lines: lines.get(pcnCode) ?? [] });
+}
+
+type ContextLine = OutturnContext["lines"][number];
+
+/** The year's claim lines of several PCNs, in one query (by PCN code). */
+export async function claimLinesOf(db: Db, pcnCodes: string[], financialYear: string): Promise<Map<string, ContextLine[]>> {
+  const rows = await db.claimLine.findMany({
+    where: { pcnCode: { in: pcnCodes }, month: { in: monthsOfYear(financialYear) } },
+    orderBy: [{ month: "asc" }, { position: "asc" }],
+    select: { pcnCode: true, month: true, postId: true, label: true, role: true, wteTenThousandths: true, claimedPence: true, status: true, paidOn: true, note: true },
+  });
+  const out = new Map<string, ContextLine[]>();
+  for (const { pcnCode, ...line } of rows) {
+    const list = out.get(pcnCode) ?? [];
+    list.push(line);
+    out.set(pcnCode, list);
+  }
+  return out;
+}
+
+/**
+ * One PCN's outturn context from what the caller has loaded and authorised: the PCN, its agreed
+ * plan's id (never a draft) and its claim lines. Prices the agreed plan (the one function the ICB
+ * view calls per PCN: a stored-results cache can replace it later).
+ */
+export async function buildOutturnContext(
+  db: Db,
+  input: { pcn: { code: string; name: string }; financialYear: string; now: Date; agreed: { id: string; agreedAt: Date | null } | null; lines: ContextLine[]; contexts?: PlannerContextCache },
+): Promise<OutturnContext> {
+  const { pcn, financialYear, now, agreed } = input;
+  const warnings: string[] = [];
+  const scenario = agreed ? await getAuthorisedScenarioWithResults(db, agreed.id, now, input.contexts) : null;
   const year = scenario?.results.years.find((y) => y.financialYear === financialYear) ?? null;
   if (scenario && !year) {
     const last = scenario.results.years[scenario.results.years.length - 1]?.financialYear;
@@ -74,29 +107,26 @@ export async function loadOutturnContext(db: Db, actor: SessionUser | null, code
   let entitlementPence: number;
   let entitlementBasis: string;
   let entitlementIsEstimate: boolean;
+  let weightedPopulationProvenance: string | null;
   if (year) {
     entitlementPence = toPence(year.entitlement);
     entitlementBasis = `The agreed plan's ${financialYear} entitlement (weighted population ${year.weightedPopulation.value.toLocaleString("en-GB")}, ${year.weightedPopulation.provenance}).`;
     entitlementIsEstimate = year.weightedPopulation.provenance === "estimate" || year.projection;
+    weightedPopulationProvenance = year.weightedPopulation.provenance;
   } else {
-    const detail = await getPcnDetail(db, pcnCode);
+    const detail = await getPcnDetail(db, pcn.code);
     const row = detail?.entitlements.find((e) => e.financialYear === financialYear) ?? null;
     entitlementPence = row?.amountPence ?? 0;
     entitlementIsEstimate = row ? row.isEstimate : true;
+    weightedPopulationProvenance = row?.weightedPopulationProvenance ?? null;
     entitlementBasis = row
       ? `The PCN's ${financialYear} entitlement as its page shows it (weighted population ${row.weightedPopulation.toLocaleString("en-GB")}, ${row.weightedPopulationProvenance}).`
       : `No entitlement is known for ${financialYear} (no rule table or weighted population): shown as £0.`;
     if (!row) warnings.push(entitlementBasis);
   }
 
-  const rows = await db.claimLine.findMany({
-    where: { pcnCode, month: { in: monthsOfYear(financialYear) } },
-    orderBy: [{ month: "asc" }, { position: "asc" }],
-    select: { month: true, postId: true, label: true, role: true, wteTenThousandths: true, claimedPence: true, status: true, paidOn: true, note: true },
-  });
-
   return {
-    pcn: { code: pcnRow.code, name: pcnRow.name },
+    pcn: { code: pcn.code, name: pcn.name },
     financialYear,
     today: now.toISOString().slice(0, 10),
     scenario,
@@ -106,7 +136,8 @@ export async function loadOutturnContext(db: Db, actor: SessionUser | null, code
     entitlementPence,
     entitlementBasis,
     entitlementIsEstimate,
-    lines: rows,
+    weightedPopulationProvenance,
+    lines: input.lines,
     warnings,
   };
 }

@@ -398,6 +398,15 @@ export async function getScenarioWithResults(db: Db, actor: SessionUser | null, 
   return { ...s, results: await storedResults(db, s, contexts) };
 }
 
+/**
+ * A scenario with its results for a caller that has already authorised the read (the outturn after
+ * requirePcnRole, the ICB view after requireIcbViewer). Callers pass an agreed plan's id only.
+ */
+export async function getAuthorisedScenarioWithResults(db: Db, id: string, now: Date = new Date(), contexts?: PlannerContextCache): Promise<ScenarioWithResults> {
+  const s = toStored(await loadRow(db, id, now));
+  return { ...s, results: await storedResults(db, s, contexts) };
+}
+
 /** Saves a new scenario (version 1) for a PCN. The body is validated and calculated before anything is written. */
 export async function createScenario(db: Db, actor: SessionUser | null, pcnCode: string, body: unknown, now: Date = new Date()): Promise<ScenarioWithResults> {
   const user = requireSignedIn(actor);
