@@ -96,6 +96,10 @@ describe("the ICB page", () => {
     expect(forecast).toContain(formatPounds(api.totals.forecastClaims));
     expect(forecast).toContain("Estimate");
     expect(await page.getByTestId("icb-claimed").textContent()).toContain(formatPounds(api.totals.claimedToDate));
+    // The unclaimed total counts the PCNs without an agreed plan at their whole entitlement: the page says how much that is.
+    const without = api.pcns.filter((p: { agreedScenario: unknown }) => !p.agreedScenario);
+    const withoutPence = without.reduce((t: number, p: { forecastUnclaimed: number }) => t + Math.round(p.forecastUnclaimed * 100), 0);
+    expect(await page.getByTestId("icb-unclaimed").textContent()).toContain(`Includes ${formatPounds(withoutPence / 100)}: the whole entitlement of the ${without.length} PCNs without an agreed plan`);
     await page.getByTestId("icb-chart").locator("svg .recharts-bar-rectangle").first().waitFor();
     expect(await page.getByTestId("icb-chart").locator("svg .recharts-bar").count()).toBe(2);
     const april = page.getByTestId("icb-months").getByRole("row", { name: /Apr 2026/ });

@@ -24,6 +24,19 @@ type Query = { year?: string | string[]; sort?: string | string[]; filter?: stri
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Query> };
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+/**
+ * A PCN with no agreed plan has no forecast: its whole entitlement counts as unclaimed in the total
+ * (the contract's sum). Say how much of the total that is, so nobody reads it as money the PCNs plan
+ * to leave unclaimed.
+ */
+function unclaimedNote(o: IcbOutturnJson): string {
+  const without = o.pcns.filter((p) => !p.agreedScenario);
+  if (without.length === 0) return "lost at 31 March if not claimed";
+  const pence = without.reduce((t, p) => t + Math.round(p.forecastUnclaimed * 100), 0);
+  const n = without.length;
+  return `lost at 31 March if not claimed. Includes ${formatPounds(pence / 100)}: the whole entitlement of the ${n} PCN${n === 1 ? "" : "s"} without an agreed plan, whose claims are not forecast here`;
+}
+
 function Headline({ o }: { o: IcbOutturnJson }) {
   const t = o.totals;
   const row = (label: string, value: number, tag: "estimate" | null, testId: string, note?: string) => (
@@ -42,7 +55,7 @@ function Headline({ o }: { o: IcbOutturnJson }) {
       {row("Planned (agreed plans, whole year)", t.planned, null, "icb-planned", `${t.pcnsWithAgreedPlan} of ${t.pcnCount} PCNs have an agreed plan`)}
       {row("Claimed to date", t.claimedToDate, null, "icb-claimed", `paid ${formatPounds(t.paidToDate)}`)}
       {row("Forecast claims for the year", t.forecastClaims, "estimate", "icb-forecast", "claims where there are claims, the agreed plans after")}
-      {row("Forecast unclaimed entitlement", t.forecastUnclaimed, "estimate", "icb-unclaimed", "lost at 31 March if not claimed")}
+      {row("Forecast unclaimed entitlement", t.forecastUnclaimed, "estimate", "icb-unclaimed", unclaimedNote(o))}
     </dl>
   );
 }

@@ -3,6 +3,7 @@
 // (for "Add a First Contact OT"; the pure code never reads a clock).
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatDate } from "@/lib/format";
 import { notFound } from "next/navigation";
 import { Planner } from "@/app/components/planner/planner";
 import { Breadcrumbs } from "@/app/components/ui/breadcrumbs";
@@ -95,7 +96,7 @@ export default async function PlannerPage({ params }: Props) {
         <p data-testid="agreed-plan">
           <strong className="nhsuk-tag nhsuk-tag--green">Agreed plan</strong>{" "}
           <span className="nhsuk-body-s">
-            The PCN&apos;s agreed plan: agreed{scenario.agreedBy ? ` by ${scenario.agreedBy.name}` : ""} on {scenario.agreedAt!.slice(0, 10)}. <Link href={`/pcns/${scenario.pcnCode}/claims`}>Claims against this plan</Link>
+            The PCN&apos;s agreed plan: agreed{scenario.agreedBy ? ` by ${scenario.agreedBy.name}` : ""} on {formatDate(scenario.agreedAt!.slice(0, 10))}. <Link href={`/pcns/${scenario.pcnCode}/claims`}>Claims against this plan</Link>
           </span>
         </p>
       ) : null}
