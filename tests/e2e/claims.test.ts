@@ -3,12 +3,10 @@
 // prepares a month's claim from the agreed plan, corrects one amount to payroll's, saves, and
 // the reload shows it. axe (WCAG 2.2 AA) on the claims page at 1366 and 390 px; no sideways
 // scrolling on a phone.
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, E2E_ADMIN, launchBrowser, signIn } from "./browser";
+import { baseUrl, E2E_ADMIN, launchBrowser, signIn, violations } from "./browser";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const PCN = "UZ1021";
 
 let browser: Browser;
@@ -19,15 +17,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const found = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-    return r.violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
 
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 

@@ -2,13 +2,11 @@
 // the headroom, with the ways to bring it in); the quick estimate takes "already committed this
 // year"; "Start next year's plan from this one" opens next year's plan with the team in post on
 // 1 April, linked back. axe (WCAG 2.2 AA) on each new state.
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
-import { baseUrl, launchBrowser, openPage, signIn } from "./browser";
+import { baseUrl, launchBrowser, openPage, signIn, violations } from "./browser";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,15 +16,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const found = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-    return r.violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
 
 const TEAM_CSV = [
   "label,role,status,band,point,wte,start,end,nextPayStep",

@@ -2,13 +2,11 @@
 // commissioner-approved role with its name and the ICB's maximum, typed into the posts table,
 // saved and priced (4 sessions = 4/9 WTE; the claim capped at the ICB's maximum); the page passes
 // axe (WCAG 2.2 AA) and neither the 1366 px table nor a 390 px phone scrolls sideways.
-import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
-import { baseUrl, launchBrowser, signIn } from "./browser";
+import { baseUrl, launchBrowser, signIn, violations } from "./browser";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const PCN = "UZ1014";
 
 let browser: Browser;
@@ -34,15 +32,6 @@ async function open(width: number): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const found = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-    return r.violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
 
 const overflow = (page: Page) =>
   page.evaluate(() => {

@@ -2,13 +2,11 @@
 // the import page, a payroll-style CSV with a column it does not know, the column mapped, a bad
 // row shown in words (nothing can be added), the good file's preview, "Add these posts", and the
 // posts in the planner. axe (WCAG 2.2 AA) on each state.
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
-import { baseUrl, launchBrowser, signIn } from "./browser";
+import { baseUrl, launchBrowser, signIn, violations } from "./browser";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,15 +16,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const found = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-    return r.violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
 
 const HEADER = "Staff Name,Job Title,AfC Band,Spine Point,Basic Salary (FTE),Weekly hrs,Date Started,Cost centre";
 const GOOD = [HEADER, "A. Patel,Clinical Pharmacist,Band 7,2,,37.5,01/10/2024,CC1", 'C. Smith,SPLW,,,"£27,485.50",30,1 Oct 2024,CC2'].join("\n");
