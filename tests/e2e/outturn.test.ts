@@ -150,7 +150,8 @@ describe("the outturn page", () => {
 
   it("a PCN without an agreed plan says what to do, and passes axe", async () => {
     await page.setViewportSize({ width: 1366, height: 900 });
-    await page.goto(`${baseUrl()}/pcns/UZ1021/outturn`, { waitUntil: "networkidle" });
+    // UZ1027: a demo PCN no other browser test plans for (UZ1021 is the claims test's, which agrees a plan there).
+    await page.goto(`${baseUrl()}/pcns/UZ1027/outturn`, { waitUntil: "networkidle" });
     expect(await page.getByTestId("outturn-no-plan").textContent()).toContain("mark it as the agreed plan");
     expect(await violations(page)).toEqual([]);
   });
