@@ -280,7 +280,18 @@ function rowFields(body: ScenarioBody) {
   };
 }
 
-const newId = () => crypto.randomBytes(12).toString("base64url");
+/**
+ * A new scenario id: 16 URL-safe characters, the first a letter or digit. An id starting with "-"
+ * would be written as text a spreadsheet might run ("'-…") in every CSV that carries it, and read
+ * like an option on a command line.
+ */
+export function newScenarioId(): string {
+  for (;;) {
+    const id = crypto.randomBytes(12).toString("base64url");
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
+}
+const newId = newScenarioId;
 
 // ---------------------------------------------------------------------------------------------
 // Planner context and results
