@@ -96,17 +96,8 @@ export type NeedOverrides = Record<string, number>;
 /** Every key an override may use: each id, id.low, id.high. */
 export const NEED_OVERRIDE_KEYS: readonly string[] = NEED_ASSUMPTIONS.flatMap((a) => [a.id, `${a.id}.low`, `${a.id}.high`]);
 
-export interface ResolvedAssumption {
-  id: string;
-  label: string;
-  group: NeedGroupId | "all";
-  value: number;
-  low: number;
-  high: number;
-  unit: AssumptionUnit;
-  status: AssumptionStatus;
-  source: string;
-  raises: boolean;
+/** An assumption as used: the definition's figures (an override may have changed them) without its limits. */
+export interface ResolvedAssumption extends Omit<NeedAssumptionDef, "min" | "max"> {
   /** true when an override changed the value or the range. */
   overridden: boolean;
   /** The built-in figures, so a changed one can be compared (and reset). */
