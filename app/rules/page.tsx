@@ -99,7 +99,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         </div>
       ) : null}
       <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Entitlement and on-costs">
-        <table className="nhsuk-table">
+        <table className="nhsuk-table app-stack-table">
           <caption className="nhsuk-table__caption">Entitlement and on-costs</caption>
           <thead>
             <tr>
@@ -115,7 +115,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                 <th scope="row">{p.label}: £ per weighted patient</th>
                 <td>£{p.ratePerWeightedPatient}</td>
                 <td><Status status={p.status} /></td>
-                <td>{sourceAfterTag(p.source)}{p.note ? ` — ${p.note}` : ""}</td>
+                <td className="app-stack-wide">{sourceAfterTag(p.source)}{p.note ? ` — ${p.note}` : ""}</td>
               </tr>
             ))}
             {[
@@ -129,7 +129,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                   <th scope="row">{label as string}</th>
                   <td>{value as string}</td>
                   <td><Status status={fig.status} /></td>
-                  <td>{sourceAfterTag(fig.source)}</td>
+                  <td className="app-stack-wide">{sourceAfterTag(fig.source)}</td>
                 </tr>
               );
             })}
@@ -139,7 +139,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
 
       {rules.capTables.map((t) => (
         <div className="app-table-scroll" key={t.id} tabIndex={0} role="region" aria-label={t.title}>
-          <table className="nhsuk-table">
+          <table className="nhsuk-table app-stack-table">
             <caption className="nhsuk-table__caption">
               {t.title} <Status status={t.status} />
               <span className="nhsuk-hint nhsuk-u-margin-bottom-0">
@@ -163,13 +163,13 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                     <th scope="row">{ROLES[r].name}</th>
                     {line ? (
                       <>
-                        <td className="app-numeric">{whole(line.national)}</td>
-                        <td className="app-numeric">{whole(line.outerLondon)}</td>
-                        <td className="app-numeric">{whole(line.innerLondon)}</td>
-                        <td><LineStatus line={line} /> <span className="nhsuk-body-s">{sourceAfterTag(line.source)}</span></td>
+                        <td className="app-numeric" data-label="National">{whole(line.national)}</td>
+                        <td className="app-numeric" data-label="Outer London">{whole(line.outerLondon)}</td>
+                        <td className="app-numeric" data-label="Inner London">{whole(line.innerLondon)}</td>
+                        <td className="app-stack-wide"><LineStatus line={line} /> <span className="nhsuk-body-s">{sourceAfterTag(line.source)}</span></td>
                       </>
                     ) : (
-                      <td colSpan={4}>Not reimbursable while this table applies</td>
+                      <td colSpan={4} className="app-stack-wide">Not reimbursable while this table applies</td>
                     )}
                   </tr>
                 );
@@ -180,10 +180,10 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                   return line ? (
                     <tr key={`${funding}-${band}`}>
                       <th scope="row">Mental health practitioner, band {band} ({funding} table)</th>
-                      <td className="app-numeric">{whole(line.national)}</td>
-                      <td className="app-numeric">{whole(line.outerLondon)}</td>
-                      <td className="app-numeric">{whole(line.innerLondon)}</td>
-                      <td><Status status={line.status} /> <span className="nhsuk-body-s">{sourceAfterTag(line.note ?? line.source)}</span></td>
+                      <td className="app-numeric" data-label="National">{whole(line.national)}</td>
+                      <td className="app-numeric" data-label="Outer London">{whole(line.outerLondon)}</td>
+                      <td className="app-numeric" data-label="Inner London">{whole(line.innerLondon)}</td>
+                      <td className="app-stack-wide"><Status status={line.status} /> <span className="nhsuk-body-s">{sourceAfterTag(line.note ?? line.source)}</span></td>
                     </tr>
                   ) : null;
                 }),
@@ -194,7 +194,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
       ))}
 
       <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Agenda for Change pay points (annual, full time, 37.5 hours)">
-        <table className="nhsuk-table">
+        <table className="nhsuk-table app-stack-table">
           <caption className="nhsuk-table__caption">Agenda for Change pay points (annual, full time, 37.5 hours)</caption>
           <thead>
             <tr>
@@ -209,7 +209,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
               return (
                 <tr key={b}>
                   <th scope="row">{b}</th>
-                  <td>
+                  <td className="app-stack-wide">
                     {band.points.map((p, i) => (
                       <span key={i}>
                         {i ? " → " : ""}
@@ -218,7 +218,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
                       </span>
                     ))}
                   </td>
-                  <td><Status status={band.status} /> <span className="nhsuk-body-s">{sourceAfterTag(band.source)}</span></td>
+                  <td className="app-stack-wide"><Status status={band.status} /> <span className="nhsuk-body-s">{sourceAfterTag(band.source)}</span></td>
                 </tr>
               );
             })}
@@ -226,7 +226,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         </table>
       </div>
       <div className="app-table-scroll" tabIndex={0} role="region" aria-label="High cost area supplements (HCAS, pensionable)">
-        <table className="nhsuk-table">
+        <table className="nhsuk-table app-stack-table">
           <caption className="nhsuk-table__caption">High cost area supplements (HCAS, pensionable)</caption>
           <thead>
             <tr>
@@ -242,9 +242,9 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
               return (
                 <tr key={z}>
                   <th scope="row">{AREA_LABELS[z]}</th>
-                  <td>{zone.rate * 100}%</td>
-                  <td>{whole(zone.minimum)} – {whole(zone.maximum)}</td>
-                  <td><Status status={zone.status} /> <span className="nhsuk-body-s">{sourceAfterTag(zone.source)}</span></td>
+                  <td data-label="Rate">{zone.rate * 100}%</td>
+                  <td data-label="Minimum – maximum">{whole(zone.minimum)} – {whole(zone.maximum)}</td>
+                  <td className="app-stack-wide"><Status status={zone.status} /> <span className="nhsuk-body-s">{sourceAfterTag(zone.source)}</span></td>
                 </tr>
               );
             })}

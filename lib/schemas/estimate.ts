@@ -220,6 +220,9 @@ export const EstimateAssumptionsSchema = AssumptionsSchema.safeExtend({
   rateGrowth: growthField("Growth of the ARRS rate", "0.025").optional(),
 });
 
+/** "Already committed this year" (£, the estimate's `alreadyCommitted`; "Save as a scenario" checks it too). */
+export const AlreadyCommittedSchema = poundsField("Already committed this year", "120000", 100_000_000);
+
 export const EstimateRequestSchema = z
   .strictObject(
     {
@@ -229,7 +232,7 @@ export const EstimateRequestSchema = z
       }),
       assumptions: EstimateAssumptionsSchema.optional(),
       /** £ of this year's entitlement already committed outside these posts (e.g. the current team): taken off the headroom. */
-      alreadyCommitted: poundsField("Already committed this year", "120000", 100_000_000).optional(),
+      alreadyCommitted: AlreadyCommittedSchema.optional(),
       posts: z
         .array(PostInputSchema, { error: "posts must be a list of posts." })
         .max(MAX_POSTS, `At most ${MAX_POSTS} posts in one estimate.`),

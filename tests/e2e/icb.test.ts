@@ -4,7 +4,6 @@
 // its outturn, downloads the ICB's return (its total the API's forecastClaims), axe at 1366 and 390
 // px with no sideways scrolling; another ICB is "not found".
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Download, Page } from "playwright-core";
@@ -14,12 +13,12 @@ import { COMMAND_LINE } from "@/lib/server/auth/access";
 import { grantIcbMembership } from "@/lib/server/auth/memberships";
 import { createUser } from "@/lib/server/auth/users";
 import { createPrisma, type Db } from "@/lib/server/db/create-prisma";
-import { baseUrl, E2E_EDITOR, launchBrowser, signIn } from "./browser";
+import { baseUrl, E2E_EDITOR, launchBrowser, signIn, violations } from "./browser";
+import { addClaimMonth, savePlan, watchedPage } from "./plans";
 
 const FY = "2026/27";
 const VIEWER = { email: "icb-viewer-e2e@example.nhs.uk", password: "icb-viewer-password" };
 const root = path.resolve(import.meta.dirname, "../..");
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let db: Db;
 let browser: Browser;
 let ctx: BrowserContext;
@@ -39,29 +38,15 @@ beforeAll(async () => {
   const editor = await editorCtx.newPage();
   await signIn(editor, E2E_EDITOR);
   const posts = [{ id: "cp", label: "Pharmacist", role: "clinical-pharmacist", status: "existing", annualSalary: 52_000, wte: 1 }];
-  const r = await editor.request.post(`${baseUrl()}/api/v1/pcns/${planned}/scenarios`, { data: { name: "ICB e2e agreed plan", firstYear: FY, years: 1, posts } });
-  expect(r.status(), await r.text()).toBe(201);
-  const d = await editor.request.post(`${baseUrl()}/api/v1/pcns/${planned}/scenarios`, { data: { name: "ICB e2e draft", firstYear: FY, years: 1, posts } });
-  expect(d.status()).toBe(201);
-  await db.scenario.update({ where: { id: ((await r.json()) as { id: string }).id }, data: { agreedAt: new Date("2026-03-31T12:00:00Z") } });
-  await db.claimMonth.create({
-    data: {
-      pcnCode: planned,
-      month: "2026-04",
-      version: 1,
-      lines: { create: [{ position: 0, postId: "cp", label: "Pharmacist", role: "clinical-pharmacist", wteTenThousandths: 10_000, salaryPence: 300_000, employerNiPence: 0, employerPensionPence: 0, claimedPence: 412_345, status: "paid", paidOn: "2026-05-20", note: null }] },
-    },
-  });
+  await savePlan(editor, db, planned, { name: "ICB e2e agreed plan", firstYear: FY, years: 1, posts }, new Date("2026-03-31T12:00:00Z"));
+  await savePlan(editor, db, planned, { name: "ICB e2e draft", firstYear: FY, years: 1, posts });
+  await addClaimMonth(db, planned, "2026-04", "paid", [{ postId: "cp", label: "Pharmacist", role: "clinical-pharmacist", wteTenThousandths: 10_000, salaryPence: 300_000, pence: 412_345 }], "2026-05-20");
   await editorCtx.close();
 
   await createUser(db, { email: VIEWER.email, name: "Ivy Viewer", password: VIEWER.password });
   await grantIcbMembership(db, COMMAND_LINE, { email: VIEWER.email, icbCode: "QZA", role: "icb-viewer" });
   ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  page = await ctx.newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("response", (x) => {
-    if (x.url().startsWith(baseUrl()) && x.status() >= 500) errors.push(`${x.status()} ${x.url()}`);
-  });
+  page = await watchedPage(ctx, errors);
   await signIn(page, VIEWER);
   const j = await page.request.get(`${baseUrl()}/api/v1/icbs/QZA/outturn?year=2026/27`);
   expect(j.status()).toBe(200);
@@ -72,15 +57,6 @@ afterAll(async () => {
   await browser?.close();
   await db?.$disconnect();
 });
-
-async function violations(p: Page): Promise<string[]> {
-  await p.addScriptTag({ path: axePath });
-  const found = (await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } })).violations;
-  })) as { id: string; help: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
 
 describe("the ICB page", () => {
   it("is linked from the header; shows every PCN, the agreed plan, the headline, the chart and the months", async () => {

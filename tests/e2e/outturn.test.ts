@@ -3,7 +3,6 @@
 // outturn page with its chart and tables, the forecast return downloaded and checked against the
 // API's forecast, axe at 1366 and 390 px (no sideways scrolling), and an outsider's 404.
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Download, Page } from "playwright-core";
@@ -12,12 +11,12 @@ import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { createApiToken, createUser } from "@/lib/server/auth/users";
 import { createPrisma, type Db } from "@/lib/server/db/create-prisma";
 import { formatPounds } from "@/lib/format";
-import { baseUrl, launchBrowser, signIn } from "./browser";
+import { baseUrl, launchBrowser, signIn, violations } from "./browser";
+import { addClaimMonth, savePlan, watchedPage } from "./plans";
 
 const PCN = "UZ1022";
 const FY = "2026/27";
 const root = path.resolve(import.meta.dirname, "../..");
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let db: Db;
 let browser: Browser;
 let ctx: BrowserContext;
@@ -33,16 +32,9 @@ beforeAll(async () => {
   db = createPrisma(`file:${path.join(root, "data/e2e.db")}`);
   browser = await launchBrowser();
   ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  page = await ctx.newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("response", (r) => {
-    if (r.url().startsWith(baseUrl()) && r.status() >= 500) errors.push(`${r.status()} ${r.url()}`);
-  });
+  page = await watchedPage(ctx, errors);
   await signIn(page, DEMO_ACCOUNT);
-  const r = await page.request.post(`${baseUrl()}/api/v1/pcns/${PCN}/scenarios`, { data: { name: "Agreed with the ICB", firstYear: FY, years: 1, posts: [OT, CP] } });
-  expect(r.status(), await r.text()).toBe(201);
-  const scenario = (await r.json()) as { id: string; results: { years: { posts: { id: string; months: { month: string; claimable: number }[] }[] }[] } };
-  await db.scenario.update({ where: { id: scenario.id }, data: { agreedAt: new Date() } });
+  const scenario = await savePlan(page, db, PCN, { name: "Agreed with the ICB", firstYear: FY, years: 1, posts: [OT, CP] }, new Date());
   const planned = (id: string, month: string) => Math.round(scenario.results.years[0]!.posts.find((p) => p.id === id)!.months.find((m) => m.month === month)!.claimable * 100);
   // April: £100.00 under plan, paid; May: £50.25 over, submitted; June: as planned plus a locum not in the plan.
   const months: [string, number, string][] = [
@@ -52,33 +44,11 @@ beforeAll(async () => {
   ];
   for (const [month, delta, status] of months) {
     const lines = [
-      { postId: "ot-1", label: "First Contact OT", role: "occupational-therapist", wte: 10_000, pence: planned("ot-1", month) + delta },
-      { postId: "cp", label: "Pharmacist", role: "clinical-pharmacist", wte: 8_000, pence: planned("cp", month) },
-      ...(month === "2026-06" ? [{ postId: null, label: "Locum OT", role: "occupational-therapist", wte: 5_000, pence: 120_000 }] : []),
+      { postId: "ot-1", label: "First Contact OT", role: "occupational-therapist", wteTenThousandths: 10_000, pence: planned("ot-1", month) + delta },
+      { postId: "cp", label: "Pharmacist", role: "clinical-pharmacist", wteTenThousandths: 8_000, pence: planned("cp", month) },
+      ...(month === "2026-06" ? [{ postId: null, label: "Locum OT", role: "occupational-therapist", wteTenThousandths: 5_000, pence: 120_000 }] : []),
     ];
-    await db.claimMonth.create({
-      data: {
-        pcnCode: PCN,
-        month,
-        version: 1,
-        lines: {
-          create: lines.map((l, position) => ({
-            position,
-            postId: l.postId,
-            label: l.label,
-            role: l.role,
-            wteTenThousandths: l.wte,
-            salaryPence: l.pence,
-            employerNiPence: 0,
-            employerPensionPence: 0,
-            claimedPence: l.pence,
-            status,
-            paidOn: status === "paid" ? "2026-06-15" : null,
-            note: null,
-          })),
-        },
-      },
-    });
+    await addClaimMonth(db, PCN, month, status, lines, status === "paid" ? "2026-06-15" : null);
   }
   const outsider = await createUser(db, { email: "outturn-outsider@example.nhs.uk", name: "Out Sider", password: "a-long-password" });
   outsiderToken = (await createApiToken(db, outsider.email)).token;
@@ -91,15 +61,6 @@ afterAll(async () => {
   await browser?.close();
   await db?.$disconnect();
 });
-
-async function violations(p: Page): Promise<string[]> {
-  await p.addScriptTag({ path: axePath });
-  const found = (await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } })).violations;
-  })) as { id: string; help: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-}
 
 describe("the outturn page", () => {
   it("is linked from the PCN page and shows the headline, the chart and the tables", async () => {

@@ -42,6 +42,13 @@ async function expectNoSidewaysScroll(p: Page, what: string) {
   expect(scrollWidth, `${what} is ${scrollWidth} px wide on a ${PHONE} px phone: ${wide.join(", ")}`).toBeLessThanOrEqual(PHONE);
 }
 
+/** Each /rules table row's height, with the row's name. */
+async function rowHeights(p: Page): Promise<{ name: string; height: number }[]> {
+  return p.evaluate(() =>
+    [...document.querySelectorAll<HTMLTableRowElement>("main table tbody tr")].map((tr) => ({ name: tr.querySelector("th")?.textContent ?? "", height: Math.round(tr.getBoundingClientRect().height) })),
+  );
+}
+
 /** Each population-need input whose value does not fit in it. */
 async function clippedNeedInputs(p: Page): Promise<string[]> {
   return p.evaluate(() =>
@@ -58,6 +65,22 @@ describe(`at ${PHONE} px wide`, () => {
     // every table sits in a box that scrolls (and can be reached by keyboard)
     const bare = await page.evaluate(() => [...document.querySelectorAll("main table")].filter((t) => !t.closest(".app-table-scroll")).length);
     expect(bare).toBe(0);
+  });
+
+  it("/rules shows each rule as a compact card: name, values and status side by side, the source under them", async () => {
+    await page.goto(`${baseUrl()}/rules?year=2026/27`, { waitUntil: "networkidle" });
+    await expectNoSidewaysScroll(page, "/rules");
+    // Five narrow columns made a cap row 449 px tall (905 px with two status tags) on a 390 px phone.
+    const rows = await rowHeights(page);
+    expect(rows.length).toBeGreaterThan(40);
+    // Now: name, values, then status and source (the GP row's source runs to 8 lines: 287 px).
+    expect(rows.filter((r) => r.height > 300), "rows taller than 300 px").toEqual([]);
+    const sorted = rows.map((r) => r.height).sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)], "the median row").toBeLessThanOrEqual(200);
+    // Each value is labelled ("Outer London £79,043"), not left to column headings off screen.
+    await expect(page.locator("main table td[data-label='Outer London']").first().evaluate((td) => getComputedStyle(td, "::before").content)).resolves.toBe('"Outer London "');
+    // The tables are still tables to a screen reader (their headings are visually hidden, not gone).
+    await expect(page.locator("main table thead th").first().textContent()).resolves.toBe("Figure");
   });
 
   it("the PCN page (entitlement table, population need) fits, and each need input shows its whole value", async () => {
@@ -105,6 +128,23 @@ describe(`at ${PHONE} px wide`, () => {
     await page.getByRole("button", { name: "Find the best mix" }).click();
     await page.getByTestId("optimiser-result").waitFor({ timeout: 60_000 });
     await expectNoSidewaysScroll(page, "the optimiser's result");
+  });
+});
+
+describe("/rules on a desktop", () => {
+  it("at 1366 px the rule tables keep their columns and headings", async () => {
+    const p = await ctx.newPage();
+    await p.setViewportSize({ width: 1366, height: 900 });
+    await p.goto(`${baseUrl()}/rules?year=2026/27`, { waitUntil: "networkidle" });
+    const layout = await p.evaluate(() => {
+      const t = [...document.querySelectorAll("main table")][1]!;
+      const head = t.querySelector("thead")!.getBoundingClientRect();
+      const cells = [...t.querySelectorAll("tbody tr:first-child > *")].map((c) => Math.round(c.getBoundingClientRect().top));
+      return { display: getComputedStyle(t).display, headHeight: Math.round(head.height), oneLine: new Set(cells).size === 1, cells: cells.length };
+    });
+    expect(layout).toEqual({ display: "table", headHeight: layout.headHeight, oneLine: true, cells: 5 });
+    expect(layout.headHeight).toBeGreaterThan(20);
+    await p.close();
   });
 });
 

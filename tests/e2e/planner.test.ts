@@ -280,6 +280,23 @@ describe("planner", () => {
     expect(errors).toEqual([]);
   });
 
+  it("the saved scenario keeps 'Already committed this year': its headroom is the quick estimate's", async () => {
+    const { page, errors } = await demoPage();
+    await page.goto(`${baseUrl()}/?pcn=UZ1006`, { waitUntil: "networkidle" });
+    await page.getByLabel("Financial year").selectOption("2025/26");
+    await page.getByLabel("Already committed this year, £ (optional)").fill("123456.78");
+    await page.getByRole("button", { name: "Calculate" }).click();
+    await page.getByTestId("estimate-result").waitFor();
+    await expect(text(page, "already-committed")).resolves.toContain("£123,456.78");
+    // "£…" of the headroom after what is already committed, as the estimate shows it.
+    const headroom = /−?£[\d,]+\.\d\d/.exec(await text(page, "headroom"))![0];
+    await page.getByRole("button", { name: "Save as a scenario" }).click();
+    await page.waitForURL(/\/pcns\/UZ1006\/scenarios\/[A-Za-z0-9_-]+$/);
+    await page.getByTestId("planner-summary").waitFor();
+    await expect(text(page, "summary-headroom")).resolves.toContain(headroom);
+    expect(errors).toEqual([]);
+  });
+
   it("anyone not signed in gets a sign-in link instead of the planner", async () => {
     const page = await browser.newPage();
     await page.goto(scenarioUrl, { waitUntil: "networkidle" });

@@ -1,10 +1,10 @@
 // The ICB page's tables (server components): the PCNs with sort and filter as plain links (works
 // without JavaScript), and the ICB's months (the chart's text alternative). Every figure is the API's.
 import Link from "next/link";
+import { FIGURE_CELL as cls, FiguresTable } from "@/app/components/ui/figures-table";
 import { formatMonth, formatPounds } from "@/lib/format";
 import type { IcbFilter, IcbOutturnJson, IcbPcnRow, IcbSort } from "@/lib/icb/outturn";
 
-const cls = "nhsuk-table__cell app-numeric";
 const STATUS: Record<string, string> = { "icb-confirmed": "ICB-confirmed", imported: "Imported", estimate: "Estimate" };
 
 export const SORT_LABELS: Record<IcbSort, string> = {
@@ -43,95 +43,71 @@ export function SortFilter({ base, sort, filter }: { base: (q: { sort?: IcbSort;
 
 export function PcnTable({ rows, fy, sort, total }: { rows: IcbPcnRow[]; fy: string; sort: IcbSort; total: number }) {
   const sortedBy = SORT_LABELS[sort].toLowerCase();
+  const headers = [
+    "PCN and agreed plan",
+    "Entitlement",
+    "Planned",
+    <>
+      Claimed<span className="nhsuk-body-s app-basis">to date (paid)</span>
+    </>,
+    <>
+      Forecast claims<span className="nhsuk-body-s app-basis">estimate</span>
+    </>,
+    <>
+      Forecast unclaimed<span className="nhsuk-body-s app-basis">estimate</span>
+    </>,
+  ];
   return (
-    <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="pcns-caption">
-      <table className="nhsuk-table" data-testid="icb-pcns">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="pcns-caption">
-          PCNs, {fy}: {rows.length} of {total}, sorted by {sortedBy}
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">PCN and agreed plan</th>
-            <th scope="col" className="nhsuk-table__header app-numeric">Entitlement</th>
-            <th scope="col" className="nhsuk-table__header app-numeric">Planned</th>
-            <th scope="col" className="nhsuk-table__header app-numeric">
-              Claimed<span className="nhsuk-body-s app-basis">to date (paid)</span>
-            </th>
-            <th scope="col" className="nhsuk-table__header app-numeric">
-              Forecast claims<span className="nhsuk-body-s app-basis">estimate</span>
-            </th>
-            <th scope="col" className="nhsuk-table__header app-numeric">
-              Forecast unclaimed<span className="nhsuk-body-s app-basis">estimate</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {rows.length === 0 ? (
-            <tr className="nhsuk-table__row">
-              <td className="nhsuk-table__cell" colSpan={6}>
-                No PCN matches this filter.
-              </td>
-            </tr>
-          ) : null}
-          {rows.map((r) => (
-            <tr key={r.code} className="nhsuk-table__row" data-testid="icb-pcn-row" data-code={r.code}>
-              <th scope="row" className="nhsuk-table__cell">
-                <Link href={`/pcns/${r.code}/outturn?year=${encodeURIComponent(fy)}`}>{r.name}</Link> <span className="nhsuk-body-s">({r.code})</span>
-                {r.agreedScenario ? (
-                  <span className="nhsuk-body-s app-basis">Plan: {r.agreedScenario.name}</span>
-                ) : (
-                  <div>
-                    <strong className="nhsuk-tag nhsuk-tag--grey">No agreed plan</strong>
-                  </div>
-                )}
-              </th>
-              <td className={cls}>
-                {formatPounds(r.entitlement)}
-                {r.weightedPopulationStatus ? <span className="nhsuk-body-s app-basis"> {r.weightedPopulationStatus === "estimate" ? "estimate" : STATUS[r.weightedPopulationStatus] ?? r.weightedPopulationStatus}</span> : null}
-              </td>
-              <td className={cls}>{formatPounds(r.planned)}</td>
-              <td className={cls}>
-                {formatPounds(r.claimedToDate)}
-                <span className="nhsuk-body-s app-basis"> paid {formatPounds(r.paidToDate)}</span>
-              </td>
-              <td className={cls}>{formatPounds(r.forecastClaims)}</td>
-              <td className={cls} data-testid="icb-pcn-unclaimed">{formatPounds(r.forecastUnclaimed)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable id="pcns-caption" testId="icb-pcns" caption={`PCNs, ${fy}: ${rows.length} of ${total}, sorted by ${sortedBy}`} headers={headers}>
+      {rows.length === 0 ? (
+        <tr className="nhsuk-table__row">
+          <td className="nhsuk-table__cell" colSpan={6}>
+            No PCN matches this filter.
+          </td>
+        </tr>
+      ) : null}
+      {rows.map((r) => (
+        <tr key={r.code} className="nhsuk-table__row" data-testid="icb-pcn-row" data-code={r.code}>
+          <th scope="row" className="nhsuk-table__cell">
+            <Link href={`/pcns/${r.code}/outturn?year=${encodeURIComponent(fy)}`}>{r.name}</Link> <span className="nhsuk-body-s">({r.code})</span>
+            {r.agreedScenario ? (
+              <span className="nhsuk-body-s app-basis">Plan: {r.agreedScenario.name}</span>
+            ) : (
+              <div>
+                <strong className="nhsuk-tag nhsuk-tag--grey">No agreed plan</strong>
+              </div>
+            )}
+          </th>
+          <td className={cls}>
+            {formatPounds(r.entitlement)}
+            {r.weightedPopulationStatus ? <span className="nhsuk-body-s app-basis"> {r.weightedPopulationStatus === "estimate" ? "estimate" : STATUS[r.weightedPopulationStatus] ?? r.weightedPopulationStatus}</span> : null}
+          </td>
+          <td className={cls}>{formatPounds(r.planned)}</td>
+          <td className={cls}>
+            {formatPounds(r.claimedToDate)}
+            <span className="nhsuk-body-s app-basis"> paid {formatPounds(r.paidToDate)}</span>
+          </td>
+          <td className={cls}>{formatPounds(r.forecastClaims)}</td>
+          <td className={cls} data-testid="icb-pcn-unclaimed">{formatPounds(r.forecastUnclaimed)}</td>
+        </tr>
+      ))}
+    </FiguresTable>
   );
 }
 
 export function MonthsTable({ o }: { o: IcbOutturnJson }) {
   return (
-    <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="icb-months-caption">
-      <table className="nhsuk-table" data-testid="icb-months">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="icb-months-caption">
-          {o.financialYear} month by month, all PCNs
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">Month</th>
-            <th scope="col" className="nhsuk-table__header app-numeric">Planned</th>
-            <th scope="col" className="nhsuk-table__header app-numeric">Claimed</th>
-            <th scope="col" className="nhsuk-table__header app-numeric">Paid</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {o.months.map((m) => (
-            <tr key={m.month} className="nhsuk-table__row">
-              <th scope="row" className="nhsuk-table__cell">
-                {formatMonth(m.month)}
-              </th>
-              <td className={cls}>{formatPounds(m.planned)}</td>
-              <td className={cls}>{formatPounds(m.claimed)}</td>
-              <td className={cls}>{formatPounds(m.paid)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable id="icb-months-caption" testId="icb-months" caption={`${o.financialYear} month by month, all PCNs`} headers={["Month", "Planned", "Claimed", "Paid"]}>
+      {o.months.map((m) => (
+        <tr key={m.month} className="nhsuk-table__row">
+          <th scope="row" className="nhsuk-table__cell">
+            {formatMonth(m.month)}
+          </th>
+          <td className={cls}>{formatPounds(m.planned)}</td>
+          <td className={cls}>{formatPounds(m.claimed)}</td>
+          <td className={cls}>{formatPounds(m.paid)}</td>
+        </tr>
+      ))}
+    </FiguresTable>
   );
 }

@@ -16,6 +16,7 @@ import { getIcbOutturn } from "@/lib/server/icb/outturn";
 import { yearChoices } from "@/lib/server/today";
 import { LazyIcbChart } from "./icb-chart-lazy";
 import { MonthsTable, PcnTable, SortFilter } from "./icb-tables";
+import { YearForm } from "@/app/components/ui/year-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "ICB: plans and claims" };
@@ -103,30 +104,7 @@ export default async function IcbPage({ params, searchParams }: Props) {
       <span className="nhsuk-caption-l">Integrated Care Board {code}</span>
       <h1>{o ? o.icb.name : `ICB ${code}`}: plans and claims</h1>
       <p>Every PCN&apos;s agreed plan against its ARRS claims. Read only: each PCN changes its own plan and claims. Drafts are not shown.</p>
-      <form method="get" action={here} className="app-no-print" data-testid="icb-year-form">
-        <div className={`nhsuk-form-group app-compact-group${problem ? " nhsuk-form-group--error" : ""}`}>
-          <label className="nhsuk-label" htmlFor="year">
-            Financial year
-          </label>
-          {problem ? (
-            <span className="nhsuk-error-message" id="year-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {problem}
-            </span>
-          ) : null}
-          <select className="nhsuk-select" id="year" name="year" defaultValue={fy} {...(problem ? { "aria-describedby": "year-error" } : {})}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-          {sort !== "name" ? <input type="hidden" name="sort" value={sort} /> : null}
-          {filter !== "all" ? <input type="hidden" name="filter" value={filter} /> : null}{" "}
-          <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-            Show
-          </button>
-        </div>
-      </form>
+      <YearForm action={here} testId="icb-year-form" years={years} value={fy} problem={problem} keep={{ sort: sort !== "name" ? sort : undefined, filter: filter !== "all" ? filter : undefined }} />
       {o ? (
         <>
           <Headline o={o} />

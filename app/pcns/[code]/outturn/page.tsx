@@ -17,6 +17,7 @@ import { getPcnDetail } from "@/lib/server/pcn-data/pcn-profile";
 import { yearChoices } from "@/lib/server/today";
 import { LazyOutturnChart } from "./outturn-chart-lazy";
 import { MonthsTable, PostsTable, UnpaidTable } from "./outturn-tables";
+import { YearForm } from "@/app/components/ui/year-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Plan against actual" };
@@ -111,28 +112,7 @@ export default async function OutturnPage({ params, searchParams }: Props) {
   return (
     <>
       {header}
-      <form method="get" action={here} className="app-no-print" data-testid="outturn-year-form">
-        <div className={`nhsuk-form-group app-compact-group${problem ? " nhsuk-form-group--error" : ""}`}>
-          <label className="nhsuk-label" htmlFor="year">
-            Financial year
-          </label>
-          {problem ? (
-            <span className="nhsuk-error-message" id="year-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {problem}
-            </span>
-          ) : null}
-          <select className="nhsuk-select" id="year" name="year" defaultValue={fy} {...(problem ? { "aria-describedby": "year-error" } : {})}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>{" "}
-          <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-            Show
-          </button>
-        </div>
-      </form>
+      <YearForm action={here} testId="outturn-year-form" years={years} value={fy} problem={problem} />
 
       {o ? (
         <>

@@ -10,6 +10,9 @@ import { getDb } from "@/lib/server/db/db";
 import { AppError, type FieldIssue } from "@/lib/server/errors";
 import { createScenario, deleteScenario, duplicateScenario, restoreScenario, rollScenarioForward, updateScenario, type StoredScenario } from "@/lib/server/scenarios/scenarios";
 import type { ScenarioBodyInput } from "@/lib/schemas/scenario";
+import { AlreadyCommittedSchema } from "@/lib/schemas/estimate";
+import { poundsToPence } from "@/lib/engine";
+import { CommittedNotCarried, quickEstimateScenarioBody } from "@/lib/planner/quick-estimate-scenario";
 
 export type SaveResult =
   | { status: "saved"; scenario: StoredScenario }
@@ -135,14 +138,21 @@ export async function saveQuickEstimateAsScenario(form: FormData): Promise<void>
   const code = "code" in request.pcn ? request.pcn.code.trim().toUpperCase() : "";
   if (!code) redirect("/?saveError=" + encodeURIComponent("Choose a PCN to save the estimate as a scenario."));
   if (dateIssues.length) redirect("/?saveError=" + encodeURIComponent(`${dateIssues[0]!.message}: correct it and save again.`));
-  const body = {
-    name: `Quick estimate ${request.financialYear ?? ""}`.trim(),
-    firstYear: request.financialYear ?? "",
-    years: 3,
-    assumptions: request.assumptions ?? {},
-    posts: request.posts.map((p, i) => ({ ...p, id: `post-${i + 1}`, label: "", status: "proposed" })),
-    supervisors: [],
-  };
+  // "Already committed this year" is carried as existing posts (lib/planner/quick-estimate-scenario),
+  // so the saved plan's headroom is the estimate's; text that is not an amount is refused in words.
+  let alreadyCommittedPence: number | undefined;
+  if (request.alreadyCommitted !== undefined) {
+    const parsed = AlreadyCommittedSchema.safeParse(request.alreadyCommitted);
+    if (!parsed.success) redirect("/?saveError=" + encodeURIComponent(`${parsed.error.issues[0]?.message ?? "Already committed this year must be an amount in pounds."} Correct it and save again.`));
+    alreadyCommittedPence = poundsToPence(parsed.data);
+  }
+  let body: ScenarioBodyInput;
+  try {
+    body = quickEstimateScenarioBody({ financialYear: request.financialYear ?? "", alreadyCommittedPence, ...(request.assumptions ? { assumptions: request.assumptions } : {}), posts: request.posts });
+  } catch (e) {
+    if (!(e instanceof CommittedNotCarried)) throw e;
+    redirect("/?saveError=" + encodeURIComponent(`Not saved: ${e.message}`));
+  }
   let target: string;
   try {
     const user = await getCurrentUser();

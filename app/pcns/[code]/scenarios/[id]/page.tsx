@@ -129,7 +129,7 @@ export default async function PlannerPage({ params }: Props) {
               <p>It recalculates in your browser as you edit. Turn JavaScript on, or use the API (see the README) to read and save this scenario.</p>
             </div>
           </noscript>
-          <p><Link href={`${here}/import`}>Bring in your team from a spreadsheet</Link> (payroll or HR export, CSV or Excel)</p>
+          <p className="app-no-print"><Link href={`${here}/import`}>Bring in your team from a spreadsheet</Link> (payroll or HR export, CSV or Excel)</p>
           <NextYearPlan scenario={scenario} financialYears={financialYears} />
           <Planner scenario={scenario} contexts={contexts} today={today} roles={roles} financialYears={financialYears} need={need} />
         </>
