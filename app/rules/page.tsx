@@ -4,6 +4,7 @@ import { AFC_BANDS, AREA_LABELS, getRules, hasTableCap, MHP_BANDS, PROJECTION_DE
 import { StatusKey, StatusTag } from "@/app/components/ui/status-tag";
 import { formatDate, formatPounds } from "@/lib/format";
 import { yearChoices } from "@/lib/server/today";
+import { sourceAfterTag } from "@/lib/rules-display/source-after-tag";
 
 export const metadata: Metadata = { title: "Rules and figures" };
 export const dynamic = "force-dynamic";
@@ -20,19 +21,6 @@ function LineStatus({ line }: { line: CapLine }) {
       <Status status={line.status} /> (national) <Status status={line.londonStatus} /> (London)
     </>
   );
-}
-
-/**
- * A source shown after its Status tag: a leading status word would say it twice ("Derived Derived
- * (re-costed salary basis): …"), so it goes ("Re-costed salary basis: …").
- */
-function sourceAfterTag(source: string): string {
-  const m = /^(?:estimated?|derived|third party|assumption|projection)\s*(?:\(([^)]*)\))?\s*[:—–-]?\s*/i.exec(source);
-  if (!m) return source;
-  const rest = source.slice(m[0].length);
-  const lead = m[1] ? `${m[1]}${rest ? (m[1].includes(":") ? ". " : ": ") : ""}` : "";
-  const out = `${lead}${rest}`;
-  return out ? `${out.charAt(0).toUpperCase()}${out.slice(1)}` : source;
 }
 
 const whole = (pounds: number) => formatPounds(pounds).replace(/\.00$/, "");
