@@ -121,7 +121,12 @@ function summaryTable(src: ExportSource): Table {
       text("Estimates and projections used"),
     ],
     rows: src.results.map((r) => {
-      const marked = [...r.estimates.map((e) => `${e.label} (estimate)`), ...(r.projections ?? []).map((p) => `${p.label} (projection)`)];
+      // Each figure once (a projected year lists its projected figures in both), with its own status:
+      // a derived pay point is not an "estimate", nor an assumed pension rate.
+      const seen = new Set<string>();
+      const marked = [...r.estimates, ...(r.projections ?? [])]
+        .filter((f) => !seen.has(f.id) && seen.add(f.id))
+        .map((f) => `${f.label} (${f.status})`);
       return [
         r.financialYear,
         statusOf(r),
