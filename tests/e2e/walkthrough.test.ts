@@ -52,6 +52,37 @@ describe(`walkthrough at ${PHONE} px`, () => {
     await expect(select.inputValue()).resolves.toBe(ids[0]);
   });
 
+  it("the optimiser starts from a plan with a GP in sessions, a post in hours a week and an ICB-approved role", async () => {
+    const r = await page.request.post(`${baseUrl()}/api/v1/pcns/${PCN}/scenarios`, {
+      data: {
+        name: "Team in sessions and hours",
+        firstYear: "2026/27",
+        years: 1,
+        posts: [
+          { id: "gp-1", role: "gp", annualSalary: 100000, sessions: 4, start: "2026-07-01" },
+          { id: "hwc-1", status: "existing", role: "health-and-wellbeing-coach", band: "5", point: 1, hoursPerWeek: 22.5, start: "2024-09-01" },
+          { id: "ca-1", role: "commissioner-approved", roleName: "Frailty practitioner", maxReimbursableAnnual: 55000, band: "6", point: 2, wte: 0.8, start: "2026-09-01" },
+        ],
+      },
+    });
+    expect(r.status()).toBe(201);
+    await page.goto(`${baseUrl()}/pcns/${PCN}/scenarios/optimise`, { waitUntil: "networkidle" });
+    await page.getByLabel("Existing posts").selectOption({ label: "Team in sessions and hours (3 posts, from 2026/27)" });
+    const c = page.locator("#cand-0");
+    await c.getByLabel("Short name").fill("ot");
+    await c.getByLabel("Role").selectOption("occupational-therapist");
+    await c.getByLabel("Band").selectOption("7");
+    await c.getByLabel("Pay point").fill("1");
+    await c.getByLabel("WTE options").fill("1");
+    await c.getByLabel("Value per 1.0 WTE").fill("10");
+    await c.getByLabel("At most (posts)").fill("1");
+    await page.getByRole("button", { name: "Find the best mix" }).click();
+    // before: "Give the post's WTE (e.g. 0.6), or for a GP its sessions a week, or its hours a week." on Existing posts
+    await page.getByTestId("optimiser-result").or(page.locator(".nhsuk-error-summary")).first().waitFor({ timeout: 60_000 });
+    await expect(page.locator(".nhsuk-error-summary").count()).resolves.toBe(0);
+    await expect(page.getByTestId("optimiser-result").count()).resolves.toBe(1);
+  }, 90_000);
+
   it("the compare charts say which years are projected (and which rest on estimates)", async () => {
     await page.goto(`${baseUrl()}/pcns/${PCN}/compare?ids=${ids.join(",")}`, { waitUntil: "networkidle" });
     const headroom = page.getByTestId("compare-headroom-chart");
