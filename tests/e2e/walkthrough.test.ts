@@ -90,7 +90,7 @@ describe(`walkthrough at ${PHONE} px`, () => {
     const described = await headroom.getByRole("img").first().getAttribute("aria-label");
     expect(described).toContain("2026/27 (estimate):");
     expect(described).toContain("2027/28 (projection):");
-    await expect(headroom.locator(".recharts-xAxis").textContent()).resolves.toContain("2027/28 (projection)");
+    await expect(headroom.locator("svg text").allTextContents()).resolves.toContain("2027/28 (projection)");
     const picker = page.getByLabel("Year shown in the first chart");
     await expect(picker.locator("option").allTextContents()).resolves.toEqual(["2026/27 (estimate)", "2027/28 (projection)"]);
     await picker.selectOption({ label: "2027/28 (projection)" });
