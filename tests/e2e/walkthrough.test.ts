@@ -93,6 +93,12 @@ describe(`walkthrough at ${PHONE} px`, () => {
     await expect(headroom.locator("svg text").allTextContents()).resolves.toContain("2027/28 (projection)");
     const picker = page.getByLabel("Year shown in the first chart");
     await expect(picker.locator("option").allTextContents()).resolves.toEqual(["2026/27 (estimate)", "2027/28 (projection)"]);
+    // the figures used, each with its own status (every one said "(estimate)", and a projected one twice)
+    const used = (await page.getByTestId("compare-assumptions").innerText()).split("\n");
+    expect(used.some((l) => l.startsWith("Employer pension rate (assumption): 2026/27"))).toBe(true);
+    expect(used.some((l) => l.startsWith("Employer NI rate (projection): 2027/28"))).toBe(true);
+    expect(used.filter((l) => /^Employer NI rate \(/.test(l))).toHaveLength(1);
+    expect(used.some((l) => /^Agenda for Change band 7, point 1 \(2026\/27\) \(derived\)/.test(l))).toBe(true);
     await picker.selectOption({ label: "2027/28 (projection)" });
     await expect(page.getByTestId("compare-measures-chart").locator("figcaption").textContent()).resolves.toMatch(/^2027\/28 \(projection\): each measure/);
   });

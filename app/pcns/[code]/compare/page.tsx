@@ -18,6 +18,7 @@ import { AppError } from "@/lib/server/errors";
 import { getPcnDetail } from "@/lib/server/pcn-data/pcn-profile";
 import { listScenarios, type ScenarioListItem } from "@/lib/server/scenarios/scenarios";
 import { compareChartData } from "@/lib/charts/compare";
+import { markedFigures } from "@/lib/export/marked-figures";
 import { LazyCompareCharts } from "./compare-charts-lazy";
 import { ComparePicker } from "./compare-picker";
 import { CompareTable } from "./compare-table";
@@ -49,11 +50,11 @@ const percent = (v: number) => `${Math.round(v * 10000) / 100}%`;
 function Assumptions({ result }: { result: ComparisonResult }) {
   const c = result.comparison;
   const measures = c.years[0]?.rows.map((r) => r.measure).filter((m) => m.description) ?? [];
-  // Estimates and projections used, once each (they are mostly the same rule figures in every scenario).
+  // Estimates and projections used, once each (they are mostly the same rule figures in every scenario), each with its own status.
   const marked = new Map<string, { years: Set<string>; scenarios: Set<string> }>();
   for (const s of result.scenarios) {
     for (const y of s.results.years) {
-      for (const f of [...y.estimates.map((e) => `${e.label} (estimate)`), ...y.projections.map((p) => `${p.label} (projection)`)]) {
+      for (const f of markedFigures(y)) {
         const m = marked.get(f) ?? { years: new Set<string>(), scenarios: new Set<string>() };
         m.years.add(y.financialYear);
         m.scenarios.add(s.name);
