@@ -93,6 +93,8 @@ describe(`walkthrough at ${PHONE} px`, () => {
     await expect(headroom.locator("svg text").allTextContents()).resolves.toContain("2027/28 (projection)");
     const picker = page.getByLabel("Year shown in the first chart");
     await expect(picker.locator("option").allTextContents()).resolves.toEqual(["2026/27 (estimate)", "2027/28 (projection)"]);
+    // the whole-plan totals say they add up projected and estimated years
+    await expect(page.getByTestId("compare-horizon-note").innerText()).resolves.toMatch(/Projection\s+These totals add up projected figures for 2027\/28 \(no published rules yet\) and estimated figures for 2026\/27: they are a projection/);
     // the figures used, each with its own status (every one said "(estimate)", and a projected one twice)
     const used = (await page.getByTestId("compare-assumptions").innerText()).split("\n");
     expect(used.some((l) => l.startsWith("Employer pension rate (assumption): 2026/27"))).toBe(true);

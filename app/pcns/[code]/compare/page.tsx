@@ -19,6 +19,8 @@ import { getPcnDetail } from "@/lib/server/pcn-data/pcn-profile";
 import { listScenarios, type ScenarioListItem } from "@/lib/server/scenarios/scenarios";
 import { compareChartData } from "@/lib/charts/compare";
 import { markedFigures } from "@/lib/export/marked-figures";
+import { horizonStatusNote } from "@/lib/planner/compare-horizon-note";
+import { FigureTag } from "@/app/components/ui/cells";
 import { LazyCompareCharts } from "./compare-charts-lazy";
 import { ComparePicker } from "./compare-picker";
 import { CompareTable } from "./compare-table";
@@ -173,6 +175,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
     problem = e.message;
   }
   const c = result?.comparison;
+  const horizonNote = c ? horizonStatusNote(c) : null;
   const base = c?.scenarios.find((s) => s.baseline);
   // The comparison's own query (its order and baseline): the downloads and the view links carry it.
   const query = c && base ? `ids=${c.scenarios.map((s) => encodeURIComponent(s.id)).join(",")}&baseline=${encodeURIComponent(base.id)}` : "";
@@ -260,6 +263,11 @@ export default async function ComparePage({ params, searchParams }: Props) {
             ))}
             <section aria-labelledby="whole-plan" className="app-print-whole">
               <h2 id="whole-plan">All years of each plan</h2>
+              {horizonNote ? (
+                <p className="nhsuk-body-s" data-testid="compare-horizon-note">
+                  <FigureTag kind={horizonNote.status} /> {horizonNote.text}
+                </p>
+              ) : null}
               <CompareTable
                 caption="Over each scenario's whole plan: sums of its years, and its peak funding needed"
                 scenarios={c.scenarios}
