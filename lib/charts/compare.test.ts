@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareScenarios, type CompareScenarioInput, type CompareYearInput } from "@/lib/planner/compare";
-import { compareChartData } from "./compare";
+import { chartYearLabel, compareChartData } from "./compare";
 
 function year(fy: string, cost: number, headroom: number): CompareYearInput {
   return {
@@ -55,6 +55,33 @@ describe("compareChartData: the measures chart draws differences from the baseli
       ["b", false],
       ["c", false],
     ]);
-    expect(d.headroomByYear[0]).toEqual({ financialYear: "2025/26", values: [100_000, 95_000, 109_999.5] });
+    // published figures: the year's name alone
+    expect(d.headroomByYear[0]).toEqual({ financialYear: "2025/26", label: "2025/26", values: [100_000, 95_000, 109_999.5] });
+  });
+});
+
+// Walkthrough with England's data: the compare charts' axes and year picker said "2027/28" for a
+// projected year and "2026/27" for one resting on estimated rules, while the tables above tag both.
+describe("compareChartData: each year says what its figures are", () => {
+  const y = (fy: string, status: "published" | "estimate" | "projection") => ({ ...year(fy, 1_000, 2_000), isEstimate: status !== "published", projection: status === "projection" });
+  const c = compareScenarios([
+    scenario("a", [y("2025/26", "published"), y("2026/27", "estimate"), y("2027/28", "projection")]),
+    scenario("b", [y("2026/27", "estimate"), y("2027/28", "projection"), y("2028/29", "projection")]),
+  ]);
+  const d = compareChartData(c);
+
+  it("labels projected and estimated years in the measures chart's years and the headroom chart", () => {
+    const labels = ["2025/26", "2026/27 (estimate)", "2027/28 (projection)", "2028/29 (projection)"];
+    expect(d.years.map((x) => x.label)).toEqual(labels);
+    expect(d.headroomByYear.map((x) => x.label)).toEqual(labels);
+  });
+
+  it.each([
+    [["published", "published"], "2025/26"],
+    [["published", null], "2025/26"],
+    [["estimate", "published"], "2025/26 (estimate)"],
+    [["estimate", "projection"], "2025/26 (projection)"],
+  ] as const)("statuses %j → %s", (statuses, label) => {
+    expect(chartYearLabel("2025/26", [...statuses])).toBe(label);
   });
 });

@@ -3,6 +3,7 @@
 // Pure: no file format here, no clock (the time of export is passed in).
 import { reimbursementMonth } from "@/lib/engine/cash-flow";
 import { FIGURE_STATUS_WORDS, FIGURE_STATUSES } from "@/lib/engine/rules/status";
+import { markedFigures } from "./marked-figures";
 import { PLANNER_DEFAULTS } from "@/lib/planner/compute";
 import { AVERAGE_WTE_LABEL, CASH_FLOW_COLUMNS, PEAK_FUNDING_DESCRIPTION, PEAK_FUNDING_LABEL, POST_INPUT_COLUMNS, SHARE_COLUMNS, YEAR_COLUMNS, type ColumnKind } from "@/lib/planner/columns";
 import type { EstimateResponse } from "@/lib/estimate-response";
@@ -121,7 +122,8 @@ function summaryTable(src: ExportSource): Table {
       text("Estimates and projections used"),
     ],
     rows: src.results.map((r) => {
-      const marked = [...r.estimates.map((e) => `${e.label} (estimate)`), ...(r.projections ?? []).map((p) => `${p.label} (projection)`)];
+      // Each figure once, with its own status: a derived pay point is not an "estimate", nor an assumed pension rate.
+      const marked = markedFigures(r);
       return [
         r.financialYear,
         statusOf(r),

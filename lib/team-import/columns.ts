@@ -98,6 +98,9 @@ export function recogniseColumn(header: string): ImportField | null {
  * first: "pharmacy technician" before "pharmacist", "trainee nursing associate" before "nursing associate").
  */
 const ROLE_PATTERNS: readonly (readonly [RegExp, RoleId])[] = [
+  // First: the planner's exports write an ICB-approved post's role as "<its name> (commissioner-approved)",
+  // and its name may hold other role words ("MSK physio (commissioner-approved)").
+  [/\b(commissioner|icb) approved\b/, "commissioner-approved"],
   [/\bpharm(acy)? tech(nician)?\b/, "pharmacy-technician"],
   [/\bpharmacist\b/, "clinical-pharmacist"],
   [/\bphysio(therapist|therapy)?\b|\bfcp\b|\bmsk practitioner\b/, "first-contact-physiotherapist"],

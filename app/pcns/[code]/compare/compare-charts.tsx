@@ -35,7 +35,7 @@ export function CompareCharts({ data }: { data: CompareChartData }) {
   const year = data.years[yearIndex] ?? data.years[0];
   if (!year) return null;
   const bars = year.measures.map((m) => Object.fromEntries([["label", m.label], ...m.values.map((v, i) => [key(i), v])]));
-  const headroom = data.headroomByYear.map((y) => Object.fromEntries([["label", y.financialYear], ...y.values.map((v, i) => [key(i), v])]));
+  const headroom = data.headroomByYear.map((y) => Object.fromEntries([["label", y.label], ...y.values.map((v, i) => [key(i), v])]));
   const describe = (values: (number | null)[]) => values.map((v, i) => `${data.scenarios[i]!.name} ${v === null ? "not in its years" : formatPounds(v)}`).join(", ");
   const describeDifferences = (values: (number | null)[]) =>
     values.map((v, i) => `${data.others[i]!.name} ${v === null ? "not in both scenarios' years" : v === 0 ? "no difference" : `${v > 0 ? "+" : "−"}${formatPounds(Math.abs(v))} ${v > 0 ? "more" : "less"}`}`).join(", ");
@@ -52,7 +52,7 @@ export function CompareCharts({ data }: { data: CompareChartData }) {
           <select className="nhsuk-select" id="chart-year" value={yearIndex} onChange={(e) => setYearIndex(Number(e.target.value))}>
             {data.years.map((y, i) => (
               <option key={y.financialYear} value={i}>
-                {y.financialYear}
+                {y.label}
               </option>
             ))}
           </select>
@@ -60,9 +60,9 @@ export function CompareCharts({ data }: { data: CompareChartData }) {
       ) : null}
       <figure className="app-chart app-chart--tall app-print-whole" data-testid="compare-measures-chart">
         <figcaption className="nhsuk-body-s">
-          {year.financialYear}: each measure&apos;s difference from the baseline, {data.baseline.name} (the line at £0); above the line = more than the baseline, below = less.
+          {year.label}: each measure&apos;s difference from the baseline, {data.baseline.name} (the line at £0); above the line = more than the baseline, below = less.
         </figcaption>
-        <div role="img" aria-label={`Bar chart of ${year.financialYear}, differences from the baseline ${data.baseline.name}: ${year.measures.map((m) => `${m.label}: ${describeDifferences(m.values)}`).join("; ")}.`}>
+        <div role="img" aria-label={`Bar chart of ${year.label}, differences from the baseline ${data.baseline.name}: ${year.measures.map((m) => `${m.label}: ${describeDifferences(m.values)}`).join("; ")}.`}>
           <BarChart responsive data={bars} style={{ width: "100%", maxWidth: 960, height: narrow ? 400 : 320 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             {/* Every measure named; on a phone the names slant so they do not run into each other. */}
@@ -78,8 +78,8 @@ export function CompareCharts({ data }: { data: CompareChartData }) {
         </div>
       </figure>
       <figure className="app-chart app-chart--tall app-print-whole" data-testid="compare-headroom-chart">
-        <figcaption className="nhsuk-body-s">Headroom year by year (entitlement − claimable; below zero = over-committed), one bar per scenario.</figcaption>
-        <div role="img" aria-label={`Headroom by year: ${data.headroomByYear.map((y) => `${y.financialYear}: ${describe(y.values)}`).join("; ")}.`}>
+        <figcaption className="nhsuk-body-s">Headroom year by year (entitlement − claimable; below zero = over-committed), one bar per scenario; a year marked projection uses projected rules.</figcaption>
+        <div role="img" aria-label={`Headroom by year: ${data.headroomByYear.map((y) => `${y.label}: ${describe(y.values)}`).join("; ")}.`}>
           <BarChart responsive data={headroom} style={{ width: "100%", maxWidth: 960, height: 300 }} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />

@@ -18,6 +18,9 @@ import { AppError } from "@/lib/server/errors";
 import { getPcnDetail } from "@/lib/server/pcn-data/pcn-profile";
 import { listScenarios, type ScenarioListItem } from "@/lib/server/scenarios/scenarios";
 import { compareChartData } from "@/lib/charts/compare";
+import { markedFigures } from "@/lib/export/marked-figures";
+import { horizonStatusNote } from "@/lib/planner/compare-horizon-note";
+import { FigureTag } from "@/app/components/ui/cells";
 import { LazyCompareCharts } from "./compare-charts-lazy";
 import { ComparePicker } from "./compare-picker";
 import { CompareTable } from "./compare-table";
@@ -49,11 +52,11 @@ const percent = (v: number) => `${Math.round(v * 10000) / 100}%`;
 function Assumptions({ result }: { result: ComparisonResult }) {
   const c = result.comparison;
   const measures = c.years[0]?.rows.map((r) => r.measure).filter((m) => m.description) ?? [];
-  // Estimates and projections used, once each (they are mostly the same rule figures in every scenario).
+  // Estimates and projections used, once each (they are mostly the same rule figures in every scenario), each with its own status.
   const marked = new Map<string, { years: Set<string>; scenarios: Set<string> }>();
   for (const s of result.scenarios) {
     for (const y of s.results.years) {
-      for (const f of [...y.estimates.map((e) => `${e.label} (estimate)`), ...y.projections.map((p) => `${p.label} (projection)`)]) {
+      for (const f of markedFigures(y)) {
         const m = marked.get(f) ?? { years: new Set<string>(), scenarios: new Set<string>() };
         m.years.add(y.financialYear);
         m.scenarios.add(s.name);
@@ -172,6 +175,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
     problem = e.message;
   }
   const c = result?.comparison;
+  const horizonNote = c ? horizonStatusNote(c) : null;
   const base = c?.scenarios.find((s) => s.baseline);
   // The comparison's own query (its order and baseline): the downloads and the view links carry it.
   const query = c && base ? `ids=${c.scenarios.map((s) => encodeURIComponent(s.id)).join(",")}&baseline=${encodeURIComponent(base.id)}` : "";
@@ -259,6 +263,11 @@ export default async function ComparePage({ params, searchParams }: Props) {
             ))}
             <section aria-labelledby="whole-plan" className="app-print-whole">
               <h2 id="whole-plan">All years of each plan</h2>
+              {horizonNote ? (
+                <p className="nhsuk-body-s" data-testid="compare-horizon-note">
+                  <FigureTag kind={horizonNote.status} /> {horizonNote.text}
+                </p>
+              ) : null}
               <CompareTable
                 caption="Over each scenario's whole plan: sums of its years, and its peak funding needed"
                 scenarios={c.scenarios}

@@ -10,6 +10,7 @@ import { AppError, type FieldIssue } from "@/lib/server/errors";
 import { canWrite } from "@/lib/server/auth/access";
 import { limitOptimiserRuns, runOptimise, type OptimiseResponse } from "@/lib/server/scenarios/optimise";
 import { createScenario, getScenario, type StoredScenario } from "@/lib/server/scenarios/scenarios";
+import { existingPostsFrom } from "@/lib/optimiser/existing-posts";
 import { chosenPosts } from "@/lib/optimiser/price";
 import type { OptimiseRequest } from "@/lib/schemas/optimise";
 import type { SessionUser } from "@/lib/server/auth/users";
@@ -45,18 +46,8 @@ async function requestFor(user: SessionUser, pcnCode: string, input: OptimiseFor
     base = await getScenario(getDb(), user, input.baseScenarioId);
     if (base.pcnCode !== pcnCode) throw new AppError("not_found", "That scenario is not one of this PCN's.");
   }
-  const existingPosts = (base?.posts ?? []).map((p) => ({
-    id: p.id!,
-    role: p.role,
-    ...(p.annualSalary !== undefined ? { annualSalary: p.annualSalary } : {}),
-    ...(p.band !== undefined ? { band: p.band } : {}),
-    ...(p.point !== undefined ? { point: p.point } : {}),
-    wte: p.wte,
-    area: p.area,
-    ...(p.start ? { start: p.start } : {}),
-    ...(p.end ? { end: p.end } : {}),
-    ...(p.mhpFunding ? { mhpFunding: p.mhpFunding } : {}),
-  }));
+  // Every field a post is priced on (its size as WTE, sessions or hours; an ICB-approved role's name and maximum; the 12-month rule).
+  const existingPosts = existingPostsFrom(base?.posts ?? []);
   // The scenario's estimate overrides apply to its first year (as in the planner).
   const assumptions: Record<string, unknown> = {};
   if (base && base.firstYear === input.financialYear) for (const k of ESTIMATE_ASSUMPTIONS) if (base.assumptions[k] !== undefined) assumptions[k] = base.assumptions[k];
