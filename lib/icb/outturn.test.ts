@@ -42,7 +42,12 @@ describe("icbOutturnJson", () => {
   });
   it("sorts by forecast unclaimed (largest first) or name, and filters", () => {
     expect(sortAndFilter(json.pcns, "name", "all").map((r) => r.code)).toEqual(["UZ1002", "UZ1001"]);
-    expect(sortAndFilter(json.pcns, "unclaimed", "all").map((r) => r.code)).toEqual(["UZ1002", "UZ1001"]); // 19,000 > 11,994.91
+    // By forecast unclaimed: the PCN with an agreed plan first, though the one without shows more
+    // (19,000 > 11,994.91: its whole entitlement less its claims, not a forecast).
+    expect(sortAndFilter(json.pcns, "unclaimed", "all").map((r) => r.code)).toEqual(["UZ1001", "UZ1002"]);
+    // "Forecast to leave money unclaimed" means a forecast: PCNs without an agreed plan are not in it.
+    expect(sortAndFilter(json.pcns, "name", "unclaimed").map((r) => r.code)).toEqual(["UZ1001"]);
+    expect(sortAndFilter(json.pcns, "entitlement", "all").map((r) => r.code)).toEqual(["UZ1001", "UZ1002"]); // 60,000 > 20,000
     expect(sortAndFilter(json.pcns, "claimed", "all").map((r) => r.code)).toEqual(["UZ1001", "UZ1002"]);
     expect(sortAndFilter(json.pcns, "name", "no-plan").map((r) => r.code)).toEqual(["UZ1002"]);
     expect(sortOf("bogus")).toBe("name");

@@ -117,9 +117,14 @@ const KEY: Record<Exclude<IcbSort, "name">, (r: IcbPcnRow) => number> = {
 
 /** Rows filtered ("no-plan": without an agreed plan; "unclaimed": forecast to leave money unclaimed) and sorted (figures largest first; name A–Z). */
 export function sortAndFilter(rows: IcbPcnRow[], sort: IcbSort, filter: IcbFilter): IcbPcnRow[] {
-  const kept = rows.filter((r) => (filter === "no-plan" ? r.agreedScenario === null : filter === "unclaimed" ? r.forecastUnclaimed > 0 : true));
+  // A PCN without an agreed plan has no forecast (its "forecast unclaimed" is its whole entitlement
+  // less what it has claimed): it is never "forecast to leave money unclaimed", and a sort by the
+  // forecast puts it after the PCNs that have one, so it does not read as the ICB's largest loss.
+  const forecastSort = sort === "unclaimed";
+  const kept = rows.filter((r) => (filter === "no-plan" ? r.agreedScenario === null : filter === "unclaimed" ? r.agreedScenario !== null && r.forecastUnclaimed > 0 : true));
   const byName = (a: IcbPcnRow, b: IcbPcnRow) => a.name.localeCompare(b.name, "en-GB") || a.code.localeCompare(b.code);
   if (sort === "name") return [...kept].sort(byName);
   const key = KEY[sort];
-  return [...kept].sort((a, b) => key(b) - key(a) || byName(a, b));
+  const planFirst = (a: IcbPcnRow, b: IcbPcnRow) => (forecastSort ? Number(a.agreedScenario === null) - Number(b.agreedScenario === null) : 0);
+  return [...kept].sort((a, b) => planFirst(a, b) || key(b) - key(a) || byName(a, b));
 }

@@ -87,8 +87,13 @@ describe("the ICB page", () => {
     await page.getByTestId("icb-sort-unclaimed").click();
     await page.waitForURL(/sort=unclaimed/);
     const cells = await page.getByTestId("icb-pcn-unclaimed").allTextContents();
-    const largest = [...api.pcns].sort((a: any, b: any) => b.forecastUnclaimed - a.forecastUnclaimed)[0];
-    expect(cells[0]).toBe(formatPounds(largest.forecastUnclaimed));
+    // PCNs with an agreed plan first, largest forecast unclaimed first; those without a plan after,
+    // saying "Not forecast" rather than their whole entitlement as if it were a forecast loss.
+    const withPlan = api.pcns.filter((p: any) => p.agreedScenario).sort((a: any, b: any) => b.forecastUnclaimed - a.forecastUnclaimed);
+    expect(withPlan.length).toBeGreaterThan(0);
+    expect(cells[0]).toBe(formatPounds(withPlan[0].forecastUnclaimed));
+    expect(cells.slice(withPlan.length).every((c) => c.startsWith("Not forecast"))).toBe(true);
+    expect(cells.length).toBeGreaterThan(withPlan.length);
     await page.getByTestId("icb-filter-no-plan").click();
     await page.waitForURL(/filter=no-plan/);
     expect(page.url()).toContain("sort=unclaimed");

@@ -87,8 +87,26 @@ export function PcnTable({ rows, fy, sort, total }: { rows: IcbPcnRow[]; fy: str
             {formatPounds(r.claimedToDate)}
             <span className="nhsuk-body-s app-basis"> paid {formatPounds(r.paidToDate)}</span>
           </td>
-          <td className={cls}>{formatPounds(r.forecastClaims)}</td>
-          <td className={cls} data-testid="icb-pcn-unclaimed">{formatPounds(r.forecastUnclaimed)}</td>
+          {r.agreedScenario ? (
+            <>
+              <td className={cls}>{formatPounds(r.forecastClaims)}</td>
+              <td className={cls} data-testid="icb-pcn-unclaimed">
+                {formatPounds(r.forecastUnclaimed)}
+              </td>
+            </>
+          ) : (
+            // No agreed plan, no forecast: the API's figures (claims so far; the entitlement less them)
+            // are in the return and the totals, but shown here they would read as money the PCN plans to lose.
+            <>
+              <td className={cls}>
+                Not forecast<span className="nhsuk-body-s app-basis">no agreed plan</span>
+              </td>
+              <td className={cls} data-testid="icb-pcn-unclaimed" data-not-forecast="true">
+                Not forecast
+                <span className="nhsuk-body-s app-basis">{formatPounds(r.forecastUnclaimed)} of the entitlement not yet claimed</span>
+              </td>
+            </>
+          )}
         </tr>
       ))}
     </FiguresTable>
