@@ -13,6 +13,7 @@ import { auditEvent } from "../audit";
 import type { Db } from "../db/create-prisma";
 import { AppError, notFound } from "../errors";
 import { getScenario, RESTORE_DAYS, type StoredScenario } from "../scenarios/scenarios";
+import { storeAgreedPlan } from "./plan-store-refresh";
 
 const SCENARIO_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const RESTORE_MS = RESTORE_DAYS * 86_400_000;
@@ -71,6 +72,9 @@ export async function agreeScenario(db: Db, actor: SessionUser | null, id: strin
     ];
     await auditEvent(tx, user, { action: "scenario.agree", entityType: "scenario", entityId: row.id, pcnCode: row.pcnCode, changes, at: now });
   });
+  // The ICB's view reads the agreed plan's results from the store: write them now (a failure
+  // here only means the first ICB read prices the plan itself).
+  await storeAgreedPlan(db, row.id, now).catch(() => undefined);
   return { ...(await getScenario(db, user, row.id, now)), replaced };
 }
 

@@ -4,7 +4,7 @@
 // Access: the PCN's members read (viewers too); anyone else gets 404 (lib/server/auth/access.ts).
 // No "server-only": tests call it with their own Db.
 import { computeOutturn, outturnJson, type OutturnLine, type PlanPost } from "@/lib/claims/outturn";
-import { planPostsOf, toPence } from "@/lib/claims/plan";
+import { planYearOf, type PlanYear } from "@/lib/claims/plan-year";
 import { monthsOfYear } from "@/lib/claims/types";
 import { financialYearProblem } from "@/lib/engine";
 import type { YearResult } from "@/lib/planner/types";
@@ -25,6 +25,8 @@ export interface OutturnContext {
   agreedAt: string | null;
   /** The agreed plan's results for the year (null: no agreed plan, or it does not cover the year). */
   year: YearResult | null;
+  /** What the outturn takes of that year (lib/claims/plan-year.ts): the same whether fresh or stored. */
+  planYear: PlanYear | null;
   plan: PlanPost[] | null;
   entitlementPence: number;
   entitlementBasis: string;
@@ -102,29 +104,8 @@ export async function buildOutturnContext(
     warnings.push(`The agreed plan "${scenario.name}" covers ${scenario.firstYear}${last && last !== scenario.firstYear ? ` to ${last}` : ""}, not ${financialYear}: nothing is planned for ${financialYear}.`);
   }
   const labels = new Map((scenario?.posts ?? []).map((p) => [p.id ?? "", p.label]));
-  const plan = year ? planPostsOf(year, labels) : null;
-
-  let entitlementPence: number;
-  let entitlementBasis: string;
-  let entitlementIsEstimate: boolean;
-  let weightedPopulationProvenance: string | null;
-  if (year) {
-    entitlementPence = toPence(year.entitlement);
-    entitlementBasis = `The agreed plan's ${financialYear} entitlement (weighted population ${year.weightedPopulation.value.toLocaleString("en-GB")}, ${year.weightedPopulation.provenance}).`;
-    entitlementIsEstimate = year.weightedPopulation.provenance === "estimate" || year.projection;
-    weightedPopulationProvenance = year.weightedPopulation.provenance;
-  } else {
-    const detail = await getPcnDetail(db, pcn.code);
-    const row = detail?.entitlements.find((e) => e.financialYear === financialYear) ?? null;
-    entitlementPence = row?.amountPence ?? 0;
-    entitlementIsEstimate = row ? row.isEstimate : true;
-    weightedPopulationProvenance = row?.weightedPopulationProvenance ?? null;
-    entitlementBasis = row
-      ? `The PCN's ${financialYear} entitlement as its page shows it (weighted population ${row.weightedPopulation.toLocaleString("en-GB")}, ${row.weightedPopulationProvenance}).`
-      : `No entitlement is known for ${financialYear} (no rule table or weighted population): shown as £0.`;
-    if (!row) warnings.push(entitlementBasis);
-  }
-
+  const planYear = year ? planYearOf(year, labels) : null;
+  const entitlement = planYear ? entitlementOfPlanYear(planYear) : await entitlementWithoutPlan(db, pcn.code, financialYear, warnings);
   return {
     pcn: { code: pcn.code, name: pcn.name },
     financialYear,
@@ -132,23 +113,54 @@ export async function buildOutturnContext(
     scenario,
     agreedAt: agreed?.agreedAt?.toISOString() ?? null,
     year,
-    plan,
-    entitlementPence,
-    entitlementBasis,
-    entitlementIsEstimate,
-    weightedPopulationProvenance,
+    planYear,
+    plan: planYear?.posts ?? null,
+    ...entitlement,
     lines: input.lines,
     warnings,
   };
 }
 
+type EntitlementFields = Pick<OutturnContext, "entitlementPence" | "entitlementBasis" | "entitlementIsEstimate" | "weightedPopulationProvenance">;
+
+/** The year's entitlement as the agreed plan has it. */
+export function entitlementOfPlanYear(y: Omit<PlanYear, "posts">): EntitlementFields {
+  return {
+    entitlementPence: y.entitlementPence,
+    entitlementBasis: `The agreed plan's ${y.financialYear} entitlement (weighted population ${y.weightedPopulation.toLocaleString("en-GB")}, ${y.weightedPopulationProvenance}).`,
+    entitlementIsEstimate: y.entitlementIsEstimate,
+    weightedPopulationProvenance: y.weightedPopulationProvenance,
+  };
+}
+
+/** The year's entitlement of a PCN without an agreed plan for it: as the PCN's page shows it. */
+export async function entitlementWithoutPlan(db: Db, pcnCode: string, financialYear: string, warnings: string[]): Promise<EntitlementFields> {
+  const detail = await getPcnDetail(db, pcnCode);
+  const row = detail?.entitlements.find((e) => e.financialYear === financialYear) ?? null;
+  const entitlementBasis = row
+    ? `The PCN's ${financialYear} entitlement as its page shows it (weighted population ${row.weightedPopulation.toLocaleString("en-GB")}, ${row.weightedPopulationProvenance}).`
+    : `No entitlement is known for ${financialYear} (no rule table or weighted population): shown as £0.`;
+  if (!row) warnings.push(entitlementBasis);
+  return {
+    entitlementPence: row?.amountPence ?? 0,
+    entitlementBasis,
+    entitlementIsEstimate: row ? row.isEstimate : true,
+    weightedPopulationProvenance: row?.weightedPopulationProvenance ?? null,
+  };
+}
+
+/** The outturn's words on what is estimated. */
+export function outturnEstimates(entitlementIsEstimate: boolean, planYearEstimates: string[]): string[] {
+  return [
+    "The forecast is an estimate: claimed for the months that have claims, the agreed plan after.",
+    ...(entitlementIsEstimate ? ["The entitlement is an estimate (see entitlementBasis)."] : []),
+    ...planYearEstimates,
+  ];
+}
+
 export function outturnOf(ctx: OutturnContext) {
   const o = computeOutturn({ financialYear: ctx.financialYear, entitlementPence: ctx.entitlementPence, plan: ctx.plan, lines: ctx.lines, today: ctx.today });
-  const estimates = [
-    "The forecast is an estimate: claimed for the months that have claims, the agreed plan after.",
-    ...(ctx.entitlementIsEstimate ? ["The entitlement is an estimate (see entitlementBasis)."] : []),
-    ...(ctx.year?.estimates ?? []).map((e) => `${e.label}: ${e.status}`),
-  ];
+  const estimates = outturnEstimates(ctx.entitlementIsEstimate, ctx.planYear?.estimates ?? []);
   const agreedScenario = ctx.scenario
     ? { id: ctx.scenario.id, name: ctx.scenario.name, version: ctx.scenario.version, ...(ctx.agreedAt ? { agreedAt: ctx.agreedAt } : {}) }
     : null;

@@ -5,12 +5,18 @@
 // row equals GET /api/v1/pcns/{code}/outturn. Only agreed scenarios are read: drafts never appear.
 // No "server-only": tests call it with their own Db.
 import { computeForecastReturn, type ForecastReturnRow } from "@/lib/claims/forecast-return";
+import { computeOutturn, type OutturnLine } from "@/lib/claims/outturn";
+import { planTotalsAsPost, type PlanYearFigures } from "@/lib/claims/plan-year";
+import { monthsOfYear } from "@/lib/claims/types";
+import { scenarioYears } from "@/lib/schemas/scenario";
 import type { ExportFile } from "@/lib/export";
 import { icbReturnFile } from "@/lib/export/icb-return";
 import { icbOutturnJson, type IcbPcnInput } from "@/lib/icb/outturn";
 import type { Actor } from "../auth/access";
 import { requireIcbViewer } from "../auth/access";
-import { buildOutturnContext, claimLinesOf, outturnOf, outturnYear, type OutturnContext } from "../claims/outturn";
+import { buildOutturnContext, claimLinesOf, entitlementOfPlanYear, entitlementWithoutPlan, outturnOf, outturnYear, type OutturnContext } from "../claims/outturn";
+import { currentKey, parseFigures, sameKey } from "../claims/plan-store";
+import { storeAgreedPlan } from "../claims/plan-store-refresh";
 import type { Db } from "../db/create-prisma";
 import { invalidInput, notFound } from "../errors";
 import { APP_VERSION } from "../scenarios/export";
@@ -71,9 +77,87 @@ export function icbOutturnOf(ctx: IcbContext) {
   return icbOutturnJson(ctx.icb, ctx.financialYear, ctx.today, inputs);
 }
 
-/** GET /api/v1/icbs/{code}/outturn?year=2026/27 */
+/**
+ * An agreed plan's figures for the year from the store, recalculated (and stored again) when the
+ * stored row is missing, stale or unreadable. Exactly what a fresh calculation gives.
+ */
+export async function agreedPlanFigures(
+  db: Db,
+  agreed: { id: string; version: number },
+  financialYear: string,
+  stored: { scenarioVersion: number; dataVersion: string; rulesKey: string; figures: string } | undefined,
+  key: { dataVersion: string; rulesKey: string },
+  now: Date,
+  contexts?: PlannerContextCache,
+): Promise<PlanYearFigures | null> {
+  if (stored && sameKey(stored, { scenarioVersion: agreed.version, ...key })) {
+    const figures = parseFigures(stored.figures, financialYear);
+    if (figures) return figures;
+  }
+  const years = await storeAgreedPlan(db, agreed.id, now, contexts);
+  return years.find((y) => y.financialYear === financialYear) ?? null;
+}
+
+/**
+ * GET /api/v1/icbs/{code}/outturn?year=2026/27 — from the store of agreed plans' results and the
+ * claims summed by month in the database: a handful of queries for the whole ICB, no pricing while
+ * the store is fresh. Each row is computeOutturn of the same months as the PCN's own outturn, so it
+ * equals GET /api/v1/pcns/{code}/outturn to the penny (tests/integration/plan-store.test.ts).
+ */
 export async function getIcbOutturn(db: Db, actor: Actor | null, code: string, yearParam: string | null, now: Date = new Date()) {
-  return icbOutturnOf(await loadIcbContext(db, actor, code, yearParam, now));
+  const icbCode = icbCodeOf(code);
+  await requireIcbViewer(db, actor, icbCode);
+  const financialYear = outturnYear(yearParam, now);
+  const icb = await db.icb.findUnique({ where: { code: icbCode }, select: { code: true, name: true } });
+  if (!icb) throw notFound(`There is no ICB with code ${icbCode}.`);
+  return icbOutturnFromStore(db, icb, (await db.pcn.findMany({ where: { icbCode }, select: { code: true, name: true }, orderBy: { name: "asc" } })), financialYear, now);
+}
+
+/** Every PCN's row from the store (see getIcbOutturn): the ICB's outturn, or England's for all PCNs. */
+export async function icbOutturnFromStore(db: Db, icb: { code: string; name: string }, pcnRows: { code: string; name: string }[], financialYear: string, now: Date) {
+  const codes = pcnRows.map((p) => p.code);
+  const months = monthsOfYear(financialYear);
+  const today = now.toISOString().slice(0, 10);
+  const [agreedRows, sums, dataKey] = await Promise.all([
+    db.scenario.findMany({
+      where: { pcnCode: { in: codes }, agreedAt: { not: null }, deletedAt: null },
+      orderBy: { agreedAt: "desc" },
+      select: { id: true, pcnCode: true, agreedAt: true, name: true, version: true, firstYear: true, years: true },
+    }),
+    db.claimLine.groupBy({ by: ["pcnCode", "month", "status"], where: { pcnCode: { in: codes }, month: { in: months } }, _sum: { claimedPence: true } }),
+    currentKey(db, 0),
+  ]);
+  const agreed = new Map<string, (typeof agreedRows)[number]>();
+  for (const a of agreedRows) if (!agreed.has(a.pcnCode)) agreed.set(a.pcnCode, a);
+  const storedRows = await db.agreedPlanYear.findMany({
+    where: { scenarioId: { in: [...agreed.values()].map((a) => a.id) }, financialYear },
+    select: { scenarioId: true, scenarioVersion: true, dataVersion: true, rulesKey: true, figures: true },
+  });
+  const stored = new Map(storedRows.map((r) => [r.scenarioId, r]));
+  // The month's claims of each status, summed: the outturn's months, to date and forecast are sums by month.
+  const lines = new Map<string, OutturnLine[]>();
+  for (const r of sums) {
+    const list = lines.get(r.pcnCode) ?? [];
+    list.push({ month: r.month, postId: null, label: "", role: "", wteTenThousandths: 0, claimedPence: r._sum.claimedPence ?? 0, status: r.status, paidOn: null });
+    lines.set(r.pcnCode, list);
+  }
+  const contexts: PlannerContextCache = new Map();
+  const inputs: IcbPcnInput[] = [];
+  for (const p of pcnRows) {
+    const a = agreed.get(p.code) ?? null;
+    const covers = a ? scenarioYears(a.firstYear, a.years).includes(financialYear) : false;
+    const figures = a && covers ? await agreedPlanFigures(db, a, financialYear, stored.get(a.id), dataKey, now, contexts) : null;
+    const entitlement = figures ? entitlementOfPlanYear(figures) : await entitlementWithoutPlan(db, p.code, financialYear, []);
+    const outturn = computeOutturn({ financialYear, entitlementPence: entitlement.entitlementPence, plan: figures ? planTotalsAsPost(figures) : null, lines: lines.get(p.code) ?? [], today });
+    inputs.push({
+      code: p.code,
+      name: p.name,
+      weightedPopulationStatus: entitlement.weightedPopulationProvenance,
+      agreedScenario: a ? { id: a.id, name: a.name, agreedAt: a.agreedAt?.toISOString() ?? null } : null,
+      outturn,
+    });
+  }
+  return icbOutturnJson(icb, financialYear, today, inputs);
 }
 export type IcbOutturnResponse = Awaited<ReturnType<typeof getIcbOutturn>>;
 

@@ -36,6 +36,7 @@ import { AppError, invalidInput, notFound, type FieldIssue } from "../errors";
 import { getPcnForPlanner } from "../pcn-data/pcn-profile";
 import type { SessionUser } from "../auth/users";
 import { financialYearIssue, yearChoices } from "../today";
+import { currentKey, writePlanYears } from "../claims/plan-store";
 
 /** Deleted scenarios can be restored for this long; after it they are purged. */
 export const RESTORE_DAYS = 30;
@@ -482,6 +483,9 @@ export async function updateScenario(db: Db, actor: SessionUser | null, id: stri
   const { version, ...parsed } = validate(ScenarioUpdateSchema, withoutReadOnlyFields(body), firstYearIssue(body, now, row.firstYear));
   if (row.deletedAt || row.version !== version) throw conflictError(toStored(row), version);
   const scenario: ScenarioBody = { ...parsed, posts: withPostIds(parsed.posts) };
+  // The agreed plan's results are stored for the ICB's view (lib/server/claims/plan-store.ts),
+  // keyed by the data version read before pricing.
+  const storeKey = row.agreedAt ? await currentKey(db, version + 1) : null;
   const results = await resultsFor(db, row.pcnCode, scenario);
   const fields = rowFields(scenario);
   // `row` is the stored version `version` (checked above; the write below is conditional on it),
@@ -508,6 +512,11 @@ export async function updateScenario(db: Db, actor: SessionUser | null, id: stri
     // version exists: the unique index is the second guard).
     if (e instanceof StaleVersion || isUniqueViolation(e)) throw conflictError(toStored(await loadRow(db, id, now)), version);
     throw e;
+  }
+  if (storeKey) {
+    const labels = new Map(scenario.posts.map((p) => [p.id ?? "", p.label]));
+    // A failed write only means the ICB's view prices this plan itself when it next reads it.
+    await writePlanYears(db, row.id, storeKey, results, labels, now).catch(() => undefined);
   }
   return { ...toStored(await loadRow(db, id, now)), results };
 }
