@@ -90,7 +90,7 @@ export async function agreedPlanFigures(
   now: Date,
   contexts?: PlannerContextCache,
 ): Promise<PlanYearFigures | null> {
-  if (stored && sameKey(stored, { scenarioVersion: agreed.version, ...key })) {
+  if (stored && sameKey(stored, { ...key, scenarioVersion: agreed.version })) {
     const figures = parseFigures(stored.figures, financialYear);
     if (figures) return figures;
   }
