@@ -107,6 +107,7 @@ await benchSearch();
   await benchWeighted();
 }
 await (await import("./bench/exports")).benchExports(); // planner XLSX and compare page on the server (issue 14)
+await (await import("./bench/icb")).benchIcb(); // the ICB's view at England's scale on PostgreSQL (issue 18)
 process.exit(0);
 
 /** PCN search and PCN page data on all of England (the real files imported into a temp DB). */
