@@ -378,7 +378,7 @@ function claimsBeforePlan(
  */
 /** The key a post's WTE is counted under: its role, or a commissioner-approved role's own name. */
 function roleKey(spec: PostSpec): string {
-  return spec.role === "commissioner-approved" && spec.roleName ? `commissioner-approved:${commissionerApprovedRoleName(spec.roleName)}` : spec.role;
+  return spec.role === "commissioner-approved" && spec.roleName ? `commissioner-approved:${spec.roleName}` : spec.role;
 }
 
 function workforceOf(plans: PostPlan[], compiled: CompiledRules): { workforce: WorkforceYear; averageWte: AverageWte } {

@@ -2,7 +2,9 @@
 // key by key, keeps the same input element (focused, every key kept) and leaves the other rows'
 // elements alone, and the summary follows each edit. (The posts table's cells went through the
 // table library's flexRender, which mounted each cell function as a component: with new functions
-// on every render the edited row's inputs were replaced on each keystroke.)
+// on every render the edited row's inputs were replaced on each keystroke.) Also two small layout
+// defects: a GP's size unit "sessions" fits its select, and the projection scrolls in its own box
+// with the financial year column sticky.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
@@ -33,7 +35,7 @@ async function open(width: number): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-/** Twelve posts of several roles, one of them a commissioner-approved role. */
+/** Thirteen posts of several roles, one of them a commissioner-approved role and one a GP by sessions. */
 export function twelvePosts() {
   const roles = ["clinical-pharmacist", "paramedic", "care-coordinator", "social-prescribing-link-worker", "pharmacy-technician", "advanced-practitioner"];
   const posts: Record<string, unknown>[] = Array.from({ length: 11 }, (_, i) => ({
@@ -46,6 +48,7 @@ export function twelvePosts() {
     start: "2026-04-01",
     annualSalary: 40_000 + i * 1_000,
   }));
+  posts.push({ id: "gp", label: "GP", role: "gp", sessions: 4, area: "national", status: "proposed", start: "2026-04-01", annualSalary: 82_418 });
   posts.push({ id: "msk", label: "MSK", role: "commissioner-approved", roleName: "MSK practitioner", maxReimbursableAnnual: 45_000, wte: 1, area: "national", status: "proposed", start: "2026-04-01", annualSalary: 50_000 });
   return { name: "Twelve posts", firstYear: "2026/27", years: 5, posts };
 }
@@ -88,6 +91,56 @@ describe("planner: an edit re-renders what changed", () => {
     });
     expect(kept).toEqual({ wte3: "wte3", label3: "label3", label7: "label7", focused: "wte3" });
     await page.waitForFunction((b) => (document.querySelector("[data-planner-summary]")?.textContent ?? "") !== b, before);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The selected option's text width (in the select's font) and the room for it inside the select. */
+const sessionsSelect = (page: Page) =>
+  page.evaluate(() => {
+    const sel = [...document.querySelectorAll<HTMLSelectElement>("select.app-size__unit")].find((s) => s.value === "sessions");
+    if (!sel) return null;
+    const cs = getComputedStyle(sel);
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    return { text: sel.selectedOptions[0]!.text, width: Math.ceil(ctx.measureText(sel.selectedOptions[0]!.text).width), room: sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) };
+  });
+
+describe("planner: small layout defects", () => {
+  for (const width of [1366, 390]) {
+    it(`at ${width} px a GP's size unit "sessions" fits its select (it was cut off)`, async () => {
+      const { page, errors } = await open(width);
+      await plannerWithTwelvePosts(page);
+      const s = await sessionsSelect(page);
+      expect(s?.text).toBe("sessions");
+      expect(s!.width).toBeLessThanOrEqual(s!.room);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it("at 1366 px the projection scrolls inside its own box with the financial year in view, never the page", async () => {
+    const { page, errors } = await open(1366);
+    const url = await plannerWithTwelvePosts(page);
+    await page.goto(`${url}#projection`, { waitUntil: "networkidle" });
+    const table = page.getByTestId("projection-table");
+    await table.waitFor();
+    const r = await table.evaluate((t) => {
+      const box = t.parentElement!;
+      box.scrollLeft = box.scrollWidth;
+      const year = t.querySelector("tbody th")!;
+      return {
+        boxClass: box.className,
+        scrolls: box.scrollWidth > box.clientWidth,
+        boxLeft: Math.round(box.getBoundingClientRect().left),
+        yearLeft: Math.round(year.getBoundingClientRect().left),
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    expect(r.boxClass).toContain("app-table-scroll");
+    expect(r.page).toBe(0);
+    // Scrolled to its last column, the year is still at the box's left edge (sticky), if it scrolls at all.
+    if (r.scrolls) expect(r.yearLeft).toBe(r.boxLeft);
     expect(errors).toEqual([]);
   });
 });
