@@ -174,6 +174,11 @@ export function twelveMonthRuleApplies(startYear: number, post: Pick<PostSpec, "
   return startYear >= TWELVE_MONTH_RULE_FROM && post.employedInLast12Months === true && post.moreSeniorRole !== true && TWELVE_MONTH_RULE_ROLES.includes(post.role);
 }
 
+/** A commissioner-approved role's name as priced posts, the workforce and the exports give it: "MSK practitioner (commissioner-approved)". */
+export function commissionerApprovedRoleName(name: string): string {
+  return `${name} (commissioner-approved)`;
+}
+
 export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
   const role = ROLES[post.role];
   const figures: FigureUsed[] = [...c.onCostFigures];
@@ -283,7 +288,7 @@ export function pricePost(c: CompiledRules, post: PostSpec): PostResult {
     tClaim += claimable;
   }
 
-  const roleName = isCommissioner && post.roleName ? `${post.roleName} (commissioner-approved)` : role.name;
+  const roleName = isCommissioner && post.roleName ? commissionerApprovedRoleName(post.roleName) : role.name;
   if (notReimbursable.length) {
     const uniq = [...new Set(notReimbursable)];
     warnings.push(

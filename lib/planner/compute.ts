@@ -14,6 +14,7 @@
 //   post to the next point from its date.
 import {
   cashFlow,
+  commissionerApprovedRoleName,
   calculateEntitlement,
   chooseShareBasis,
   compileRules,
@@ -124,21 +125,6 @@ function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
   }
   return v;
 }
-// Priced posts by compiled rules and post: an edit re-prices only the post that changed.
-const pricedCache = new WeakMap<CompiledRules, Map<string, PostResult>>();
-function pricePostMemo(c: CompiledRules, spec: PostSpec): PostResult {
-  let byPost = pricedCache.get(c);
-  if (!byPost) pricedCache.set(c, (byPost = new Map()));
-  const key = JSON.stringify(spec);
-  let r = byPost.get(key);
-  if (!r) {
-    r = pricePost(c, spec);
-    if (byPost.size >= 2000) byPost.clear();
-    byPost.set(key, r);
-  }
-  return r;
-}
-
 /**
  * What an edit of one post leaves alone is kept between computes (issue 14 item 17: an edit of a
  * 50-post, 5-year plan rebuilt some 3,000 priced and supervision months). Every cache is keyed by
@@ -162,12 +148,26 @@ function bounded<K, V>(map: Map<K, V>, key: K, make: () => V, max = 5000): V {
 }
 /** By post key: its spec as given, and by salary (pence) its spec for a later year's salary. */
 const specCache = new Map<string, { first: PostSpec; bySalary: Map<number, PostSpec> }>();
-const pricedBySpec = new WeakMap<CompiledRules, WeakMap<PostSpec, PostResult>>();
-function pricePostKept(c: CompiledRules, spec: PostSpec): PostResult {
-  let bySpec = pricedBySpec.get(c);
-  if (!bySpec) pricedBySpec.set(c, (bySpec = new WeakMap()));
-  let r = bySpec.get(spec);
-  if (!r) bySpec.set(spec, (r = pricePost(c, spec)));
+/**
+ * Priced posts, one cache per compiled rules: found first by the spec object (the plan's specs are
+ * the same objects from one compute to the next, so an unchanged post costs one lookup), else by the
+ * spec's JSON (the slip's and the months-before-the-plan's specs are made anew on every compute);
+ * an edit re-prices only the post that changed.
+ */
+const pricedCache = new WeakMap<CompiledRules, { bySpec: WeakMap<PostSpec, PostResult>; byJson: Map<string, PostResult> }>();
+function pricePostCached(c: CompiledRules, spec: PostSpec): PostResult {
+  let cache = pricedCache.get(c);
+  if (!cache) pricedCache.set(c, (cache = { bySpec: new WeakMap(), byJson: new Map() }));
+  let r = cache.bySpec.get(spec);
+  if (r) return r;
+  const key = JSON.stringify(spec);
+  r = cache.byJson.get(key);
+  if (!r) {
+    r = pricePost(c, spec);
+    if (cache.byJson.size >= 2000) cache.byJson.clear();
+    cache.byJson.set(key, r);
+  }
+  cache.bySpec.set(spec, r);
   return r;
 }
 const supervisedCache = new WeakMap<CompiledRules, Map<string, Map<string, SupervisionPostResult>>>();
@@ -347,7 +347,7 @@ function claimsBeforePlan(
     if (prev) {
       const salary = p.spec.annualSalaryPence === undefined ? undefined : Math.floor(p.spec.annualSalaryPence / (1 + award) + 0.5 + 1e-7);
       try {
-        r = pricePostMemo(prev, { ...p.spec, ...(salary !== undefined ? { annualSalaryPence: salary } : {}), ...(p.spec.startDay === undefined ? { startDay: prev.firstDay } : {}) });
+        r = pricePostCached(prev, { ...p.spec, ...(salary !== undefined ? { annualSalaryPence: salary } : {}), ...(p.spec.startDay === undefined ? { startDay: prev.firstDay } : {}) });
       } catch (e) {
         if (!(e instanceof EngineInputError)) throw e;
       }
@@ -359,7 +359,7 @@ function claimsBeforePlan(
       if (p.spec.endDay !== undefined) spec.endDay = moved(p.spec.endDay)!;
       if (p.spec.payStepDay !== undefined) spec.payStepDay = moved(p.spec.payStepDay)!;
       try {
-        r = pricePostMemo(first, spec);
+        r = pricePostCached(first, spec);
       } catch (e) {
         if (!(e instanceof EngineInputError)) throw e;
         continue; // the same post fails in the plan's own years, which report it
@@ -378,11 +378,7 @@ function claimsBeforePlan(
  */
 /** The key a post's WTE is counted under: its role, or a commissioner-approved role's own name. */
 function roleKey(spec: PostSpec): string {
-  return spec.role === "commissioner-approved" && spec.roleName ? `commissioner-approved:${commissionerRoleName(spec.roleName)}` : spec.role;
-}
-/** A commissioner-approved role's name as the priced post gives it (lib/engine/pricing.ts). */
-function commissionerRoleName(name: string): string {
-  return `${name} (commissioner-approved)`;
+  return spec.role === "commissioner-approved" && spec.roleName ? `commissioner-approved:${spec.roleName}` : spec.role;
 }
 
 function workforceOf(plans: PostPlan[], compiled: CompiledRules): { workforce: WorkforceYear; averageWte: AverageWte } {
@@ -396,7 +392,7 @@ function workforceOf(plans: PostPlan[], compiled: CompiledRules): { workforce: W
       ...(spec.endDay !== undefined ? { endDay: spec.endDay } : {}),
     })),
   });
-  const names = new Map(plans.filter(({ spec }) => spec.role === "commissioner-approved" && spec.roleName).map(({ spec }) => [roleKey(spec), commissionerRoleName(spec.roleName!)]));
+  const names = new Map(plans.filter(({ spec }) => spec.role === "commissioner-approved" && spec.roleName).map(({ spec }) => [roleKey(spec), commissionerApprovedRoleName(spec.roleName!)]));
   const roleName = (role: string) => names.get(role) ?? ROLES[role as RoleId]?.name ?? role;
   const roles = Object.keys(w.averageWteTenThousandths);
   return {
@@ -442,7 +438,7 @@ function slipFor(compiled: CompiledRules, weightedPopulation: number, plan: Plan
     if (spec.endDay === undefined || day <= spec.endDay) slipped.push({ ...spec, startDay: day });
   });
   if (postsDelayed === 0) return { ...NO_SLIP, postsDelayed };
-  const later = pricePlan(compiled, { weightedPopulation, posts: slipped }, pricePostMemo);
+  const later = pricePlan(compiled, { weightedPopulation, posts: slipped }, pricePostCached);
   return {
     cost: pounds(plan.totals.costPence - later.totals.costPence),
     claimable: pounds(plan.totals.claimablePence - later.totals.claimablePence),
@@ -553,7 +549,7 @@ export function computeScenario(scenario: ScenarioBody, ctx: PlannerContext): Sc
     let plan;
     let slip: SlipYear;
     try {
-      plan = pricePlan(compiled, { weightedPopulation: Math.round(wpValue * 1e6) / 1e6, posts: plans[i]!.map((p) => p.spec) }, pricePostKept);
+      plan = pricePlan(compiled, { weightedPopulation: Math.round(wpValue * 1e6) / 1e6, posts: plans[i]!.map((p) => p.spec) }, pricePostCached);
       slip = slipFor(compiled, Math.round(wpValue * 1e6) / 1e6, plan, plans[i]!, expected);
     } catch (e) {
       if (e instanceof EngineInputError) throw new ScenarioInputError(`posts.${e.path}`, `${fy}: ${e.message}`);

@@ -117,7 +117,7 @@ describe("a scenario with these posts: POST, PUT, GET round-trip", () => {
     expect(year1.posts[0]).toMatchObject({ wte: 0.5556, sessions: 5 });
     expect(year1.posts[1].claimable).toBe(54999.96);
     // Compare and the exports count it under its own name, not one "commissioner-approved" line
-    expect(year1.averageWte.byRole).toContainEqual({ role: "commissioner-approved:Musculoskeletal practitioner (commissioner-approved)", roleName: "Musculoskeletal practitioner (commissioner-approved)", wte: 1 });
+    expect(year1.averageWte.byRole).toContainEqual({ role: "commissioner-approved:Musculoskeletal practitioner", roleName: "Musculoskeletal practitioner (commissioner-approved)", wte: 1 });
     // A more senior role: still claimable
     expect(year1.posts[3].claimable).toBeGreaterThan(0);
     // The ICB's maximum stays as agreed in the second (2026/27) year: £55,000 ÷ 12 × 12 months

@@ -13,13 +13,13 @@ import type { PlannerContext, ScenarioResults } from "@/lib/planner/types";
 import { scenarioYears, type Supervisor } from "@/lib/schemas/scenario";
 import type { StoredScenario } from "@/lib/server/scenarios/scenarios";
 import type { AgeSexProfile, NeedOverrides } from "@/lib/need";
-import { AssumptionsEditor } from "./assumptions";
 import { upliftSwitches } from "@/lib/planner/uplift";
 import { ConflictView } from "./conflict";
 import { FirstContactPanel } from "./first-contact";
 import { HeadlineFigures } from "./headline";
 import { freeId, hrefFor, when } from "./planner-links";
-import { PlannerHeader, ScenarioDetails } from "./planner-header";
+import { PlannerHeader } from "./planner-header";
+import { AssumptionsEditorMemo, ScenarioDetailsMemo, SupervisorsEditorMemo } from "./planner-memo";
 import { useLeaveWarning, useSettled } from "./planner-hooks";
 import { PlannerPopulationNeed } from "./population-need";
 import { PostsSection } from "./posts-section";
@@ -28,7 +28,6 @@ import { PrintAssumptions } from "./print-view";
 import { CashFlowSection, ProjectionSection, SharesSection, SummarySection, SupervisionSection } from "./results";
 import { SaveBar } from "./save-bar";
 import { PlannerSection, SectionNav, usePlannerSection } from "./sections";
-import { SupervisorsEditorBlock } from "./supervisors";
 import { useScenarioSave } from "./use-scenario-save";
 import { WorkforceSection } from "./workforce";
 
@@ -51,7 +50,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
   const [yearIndex, setYearIndex] = useState(0);
   const { active: section } = usePlannerSection();
   const keyRef = useRef(1000);
-  const nextKey = () => `n${++keyRef.current}`;
+  const nextKey = useCallback(() => `n${++keyRef.current}`, []);
 
   const check = useMemo(() => checkScenarioDraft(draft), [draft]);
   const { base, status, setStatus, conflict, showErrors, saving, dirty, save, takeTheirs, copyMine } = useScenarioSave(scenario, draft.name, check, setDraft);
@@ -92,10 +91,14 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
 
   useLeaveWarning(dirty);
 
-  const set = (patch: Partial<ScenarioDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setStatus((s) => (s.kind === "saved" ? { kind: "idle", message: "" } : s));
-  };
+  const set = useCallback(
+    (patch: Partial<ScenarioDraft>) => {
+      setDraft((d) => ({ ...d, ...patch }));
+      setStatus((s) => (s.kind === "saved" ? { kind: "idle", message: "" } : s));
+    },
+    [setStatus],
+  );
+  const onAssumptions = useCallback((assumptions: ScenarioDraft["assumptions"]) => set({ assumptions }), [set]);
   const usedIds = () => new Set(draft.posts.map((p) => p.id));
   const addPosts = (posts: PostDraft[]) => set({ posts: [...draft.posts, ...posts] });
 
@@ -119,8 +122,9 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
   );
   // The print-only views follow the deferred results (and are skipped by an edit's own render).
   const laterInput = useDeferredValue(useSettled(check.input));
+  const firstYearPosts = useMemo(() => new Map(computed.results?.years[0]?.posts.map((x) => [x.id, x])), [computed.results]);
   const postFigures = (p: PostDraft) => {
-    const r = computed.results?.years[0]?.posts.find((x) => x.id === p.id);
+    const r = firstYearPosts.get(p.id);
     return r ? { cost: r.cost, claimable: r.claimable, pcnFunded: r.pcnFunded } : undefined;
   };
   const needYears = check.computable ? scenarioYears(check.computable.firstYear, check.computable.years) : [draft.firstYear];
@@ -129,7 +133,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
   return (
     <>
       <PlannerHeader scenarioId={scenario.id} dirty={dirty}>
-        <ScenarioDetails draft={draft} errors={check.errors} financialYears={financialYears} set={set} />
+        <ScenarioDetailsMemo draft={draft} errors={check.errors} financialYears={financialYears} set={set} />
       </PlannerHeader>
 
       <div className="app-planner-sticky" data-testid="planner-sticky">
@@ -228,7 +232,7 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
       </PlannerSection>
       <PlannerSection id="supervision" title={"Supervision"} active={section}>
         <div className="app-no-print">
-          <SupervisorsEditorBlock draft={draft} errors={check.errors} set={set} nextKey={nextKey} />
+          <SupervisorsEditorMemo draft={draft} errors={check.errors} set={set} nextKey={nextKey} />
         </div>
         {laterYear ? <SupervisionSection year={laterYear} names={supervisorNames} /> : null}
       </PlannerSection>
@@ -249,12 +253,12 @@ export function Planner({ scenario, contexts, today, roles, financialYears, need
       </PlannerSection>
       <PlannerSection id="assumptions" title={"Assumptions"} active={section}>
         <div className="app-no-print">
-          <AssumptionsEditor
+          <AssumptionsEditorMemo
             value={draft.assumptions}
             firstYear={draft.firstYear}
             roles={capRoles}
             errors={check.errors}
-            onChange={(assumptions) => set({ assumptions })}
+            onChange={onAssumptions}
             uplifts={uplifts}
             upliftsPending={upliftsPending}
           />

@@ -1,7 +1,7 @@
 "use client";
 // The planner's posts section: add a First Contact OT or any post, the posts table, posts from a
 // CSV, and (for print) the posts with their figures.
-import { memo, type Dispatch, type SetStateAction } from "react";
+import { memo, useCallback, type Dispatch, type SetStateAction } from "react";
 import { firstContactOtPost } from "@/lib/planner/first-contact";
 import { newPostDraft } from "@/lib/planner/new-post-draft";
 import { postToDraft, type PostDraft } from "@/lib/planner/post-draft";
@@ -36,7 +36,23 @@ export interface PostsSectionProps {
 export function PostsSection({ draft, check, roles, today, defaultArea, setDraft, set, nextKey, figures, laterInput, laterYear }: PostsSectionProps) {
   const usedIds = () => new Set(draft.posts.map((p) => p.id));
   const addPosts = (posts: PostDraft[]) => set({ posts: [...draft.posts, ...posts] });
-  const updatePost = (key: string, patch: Partial<PostDraft>) => setDraft((d) => ({ ...d, posts: d.posts.map((p) => (p.key === key ? { ...p, ...patch } : p)) }));
+  // Stable callbacks keyed by the post's key (the rows are memoised on them); each updates the
+  // draft functionally and keeps every other post's object, so only the edited row re-renders.
+  const updatePost = useCallback((key: string, patch: Partial<PostDraft>) => setDraft((d) => ({ ...d, posts: d.posts.map((p) => (p.key === key ? { ...p, ...patch } : p)) })), [setDraft]);
+  const duplicatePost = useCallback(
+    (key: string) => {
+      const newKey = nextKey();
+      setDraft((d) => {
+        const i = d.posts.findIndex((p) => p.key === key);
+        const p = d.posts[i];
+        if (!p) return d;
+        const copy = { ...structuredClone(p), key: newKey, id: freeId(new Set(d.posts.map((x) => x.id)), "post"), label: p.label ? `${p.label} (copy)` : "" };
+        return { ...d, posts: [...d.posts.slice(0, i + 1), copy, ...d.posts.slice(i + 1)] };
+      });
+    },
+    [setDraft, nextKey],
+  );
+  const removePost = useCallback((key: string) => setDraft((d) => ({ ...d, posts: d.posts.filter((p) => p.key !== key) })), [setDraft]);
   return (
     <>
       <PrintPostsLater input={laterInput} year={laterYear} />
@@ -65,17 +81,8 @@ export function PostsSection({ draft, check, roles, today, defaultArea, setDraft
           financialYear={draft.firstYear}
           figures={figures}
           onChange={updatePost}
-          onDuplicate={(key) => {
-            const newKey = nextKey();
-            setDraft((d) => {
-              const i = d.posts.findIndex((p) => p.key === key);
-              const p = d.posts[i];
-              if (!p) return d;
-              const copy = { ...structuredClone(p), key: newKey, id: freeId(new Set(d.posts.map((x) => x.id)), "post"), label: p.label ? `${p.label} (copy)` : "" };
-              return { ...d, posts: [...d.posts.slice(0, i + 1), copy, ...d.posts.slice(i + 1)] };
-            });
-          }}
-          onRemove={(key) => setDraft((d) => ({ ...d, posts: d.posts.filter((p) => p.key !== key) }))}
+          onDuplicate={duplicatePost}
+          onRemove={removePost}
           onReorder={(posts) => set({ posts })}
         />
       </div>

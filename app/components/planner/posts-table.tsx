@@ -5,16 +5,19 @@
 // themselves when one has an error). The label column stays in view if the table scrolls; on a
 // phone each post is a card. Sort reorders the posts once (a row never jumps while being typed
 // in); existing/proposed filter; duplicate and remove per row. Cells: post-cells.tsx.
-import { memo, useMemo, useState, type ReactNode } from "react";
-import { createColumnHelper, flexRender, getCoreRowModel, getFilteredRowModel, useReactTable, type ColumnFiltersState, type SortingState, type Updater } from "@tanstack/react-table";
+import { useCallback, useMemo, useState } from "react";
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnFiltersState, type SortingState, type Updater } from "@tanstack/react-table";
 import { isRoleId, ROLES } from "@/lib/engine/roles";
 import { dateInputToIso } from "@/lib/date-input";
 import type { PostDraft } from "@/lib/planner/post-draft";
-import { HEADER, postCells, postName, SECONDARY_FIELDS, type PostFigures, type RoleOption, type Row } from "./post-cells";
+import { HEADER, postName, SECONDARY_FIELDS, type PostFigures, type RoleOption, type Row } from "./post-cells";
+import { PostRow } from "./post-row";
 
 export { postFieldId, postName, type PostFigures, type RoleOption } from "./post-cells";
 
 const col = createColumnHelper<Row>();
+const VISIBLE = { status: false };
+const SORTABLE = new Set(["label", "role", "wte", "start", "cost"]);
 
 function salaryText(p: PostDraft): string {
   return p.salaryMode === "salary" ? p.annualSalary.padStart(12, "0") : `band ${p.band.padStart(3, "0")} ${p.point.padStart(3, "0")}`;
@@ -70,15 +73,18 @@ export function PostsTable({
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
-  const toggle = (key: string) =>
-    setExpanded((e) => {
-      const next = new Set(e);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
+  const toggle = useCallback(
+    (key: string) =>
+      setExpanded((e) => {
+        const next = new Set(e);
+        if (next.has(key)) next.delete(key);
+        else next.add(key);
+        return next;
+      }),
+    [],
+  );
   /** A row's "More" fields are open when asked for, or when one of them has an error (so its message and the error summary's link reach it). */
-  const moreErrors = (r: Row) => SECONDARY_FIELDS.some((f) => errors[`posts.${r.index}.${f}`]);
+  const moreErrors = (r: Row) => rowErrors.has(r.index) && SECONDARY_FIELDS.some((f) => errors[`posts.${r.index}.${f}`]);
   const isOpen = (r: Row) => expanded.has(r.post.key) || moreErrors(r);
   // Tell screen reader users what an add / duplicate / remove / CSV did (a polite live region).
   const keys = posts.map((p) => p.key).join(" ");
@@ -100,39 +106,20 @@ export function PostsTable({
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const statusFilter = (columnFilters.find((f) => f.id === "status")?.value as string | undefined) ?? "all";
 
-  const cells = postCells({ errors, roles, supervisors, onChange });
-  const columns = [
-    col.accessor((r) => r.post.label, { id: "label", header: HEADER.label, cell: (c) => cells.label(c.row.original) }),
-    col.accessor((r) => r.post.role, { id: "role", header: HEADER.role, cell: (c) => cells.role(c.row.original) }),
-    col.accessor((r) => r.post.status, { id: "status", header: HEADER.status, filterFn: (row, _id, value) => value === "all" || row.original.post.status === value }),
-    col.accessor((r) => r.post.wte, { id: "wte", header: HEADER.wte, cell: (c) => cells.wte(c.row.original) }),
-    col.display({ id: "start", header: HEADER.start, cell: (c) => cells.start(c.row.original) }),
-    col.display({ id: "cost", header: `Cost ${financialYear}`, cell: (c) => cells.cost(figures(c.row.original.post)) }),
-    col.display({
-      id: "actions",
-      header: "Actions",
-      cell: (c) => {
-        const r = c.row.original;
-        const open = isOpen(r);
-        return (
-          <div className="app-row-actions">
-            <button type="button" className="app-link-button app-link-button--blue" aria-expanded={open} aria-controls={`post-${r.post.key}-more`} onClick={() => toggle(r.post.key)} data-testid="post-more">
-              {open ? "Less" : "More"}
-              <span className="nhsuk-u-visually-hidden"> about {postName(r.post, r.index)}</span>
-            </button>
-            <button type="button" className="app-link-button app-link-button--blue" onClick={() => onDuplicate(r.post.key)}>
-              Duplicate<span className="nhsuk-u-visually-hidden"> {postName(r.post, r.index)}</span>
-            </button>
-            <button type="button" className="app-link-button app-link-button--blue" onClick={() => onRemove(r.post.key)}>
-              Remove<span className="nhsuk-u-visually-hidden"> {postName(r.post, r.index)}</span>
-            </button>
-          </div>
-        );
-      },
-    }),
-  ];
-  const VISIBLE = { status: false };
-  const SORTABLE = new Set(["label", "role", "wte", "start", "cost"]);
+  // The column definitions: ids and headers only (the cells are drawn by PostRow). Kept from one
+  // render to the next: new definitions would make every header and row model anew.
+  const columns = useMemo(
+    () => [
+      col.accessor((r) => r.post.label, { id: "label", header: HEADER.label }),
+      col.accessor((r) => r.post.role, { id: "role", header: HEADER.role }),
+      col.accessor((r) => r.post.status, { id: "status", header: HEADER.status, filterFn: (row, _id, value) => value === "all" || row.original.post.status === value }),
+      col.accessor((r) => r.post.wte, { id: "wte", header: HEADER.wte }),
+      col.display({ id: "start", header: HEADER.start }),
+      col.display({ id: "cost", header: `Cost ${financialYear}` }),
+      col.display({ id: "actions", header: "Actions" }),
+    ],
+    [financialYear],
+  );
 
   const onSortingChange = (updater: Updater<SortingState>) => {
     const next = typeof updater === "function" ? updater(sorting) : updater;
@@ -162,10 +149,18 @@ export function PostsTable({
     onSortingChange,
     onColumnFiltersChange: setColumnFilters,
     getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
   });
-  const shown = table.getRowModel().rows;
-  const width = table.getVisibleLeafColumns().length;
+  // The rows shown: the status filter applied here, not through the table's row models (which
+  // would build fifty row objects anew on every keystroke; only the headers come from the table).
+  const shown = statusFilter === "all" ? data : data.filter((r) => r.post.status === statusFilter);
+  // Each row's errors as one string ("posts.2.wte=…|…"), grouped once rather than searched per row.
+  const rowErrors = new Map<number, string>();
+  for (const [k, m] of Object.entries(errors)) {
+    const i = Number(/^posts\.(\d+)\./.exec(k)?.[1] ?? NaN);
+    if (Number.isInteger(i)) rowErrors.set(i, `${rowErrors.has(i) ? `${rowErrors.get(i)}|` : ""}${k}=${m}`);
+  }
+  const visibleColumns = table.getVisibleLeafColumns().map((c) => ({ id: c.id, header: String(c.columnDef.header) }));
+  const width = visibleColumns.length;
   const supervisorsKey = supervisors.map((x) => `${x.id}:${x.name}`).join(",");
 
   return (
@@ -234,40 +229,24 @@ export function PostsTable({
               </tr>
             </tbody>
           ) : (
-              shown.map((row) => {
-                const r = row.original;
-                const f = figures(r.post);
-                const prefix = `posts.${r.index}.`;
-                const rowErrors = Object.entries(errors)
-                  .filter(([k]) => k.startsWith(prefix))
-                  .map(([k, m]) => `${k}=${m}`)
-                  .join("|");
+              shown.map((r) => {
                 return (
                   <PostRow
-                    key={row.id}
+                    key={r.post.key}
                     post={r.post}
+                    index={r.index}
+                    errors={errors}
+                    errorsKey={rowErrors.get(r.index) ?? ""}
+                    figures={figures(r.post)}
+                    columns={visibleColumns}
+                    roles={roles}
+                    supervisors={supervisors}
+                    supervisorsKey={supervisorsKey}
                     open={isOpen(r)}
-                    memoKey={`${r.index}|${rowErrors}|${f?.cost}|${f?.claimable}|${supervisorsKey}|${financialYear}|${isOpen(r)}`}
-                    render={() =>
-                      row.getVisibleCells().map((cell) => (
-                        <td key={cell.id} className={`app-posts-table__${cell.column.id}`} data-label={cell.column.id === "actions" ? undefined : String(cell.column.columnDef.header)}>
-                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                        </td>
-                      ))
-                    }
-                    more={() => (
-                      <td colSpan={width} id={`post-${r.post.key}-more`} className="app-post-more">
-                        <div className="app-post-more__grid">
-                          {cells.status(r)}
-                          {cells.salary(r)}
-                          {cells.area(r)}
-                          {cells.end(r)}
-                          {cells.nextPayStep(r)}
-                          {cells.supervisor(r)}
-                          {cells.extra(r)}
-                        </div>
-                      </td>
-                    )}
+                    onChange={onChange}
+                    onToggle={toggle}
+                    onDuplicate={onDuplicate}
+                    onRemove={onRemove}
                   />
                 );
               })
@@ -277,24 +256,3 @@ export function PostsTable({
     </>
   );
 }
-
-/**
- * One row, re-rendered only when its post, its errors, its figures or the supervisors change: an
- * edit re-renders the edited row, not all fifty. (The row's handlers update the draft functionally,
- * so a row that was skipped never acts on an old copy of it.)
- */
-const PostRow = memo(
-  function PostRow({ post, open, render, more }: { post: PostDraft; open: boolean; memoKey: string; render: () => ReactNode; more: () => ReactNode }) {
-    return (
-      <tbody className="nhsuk-table__body app-post">
-        <tr className="app-post__main" data-post-key={post.key}>
-          {render()}
-        </tr>
-        <tr className="app-post__more" hidden={!open}>
-          {more()}
-        </tr>
-      </tbody>
-    );
-  },
-  (a, b) => a.post === b.post && a.memoKey === b.memoKey,
-);
