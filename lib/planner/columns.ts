@@ -181,3 +181,13 @@ export const SUPERVISION_POST_COLUMNS = [
   sup("hours", "Hours", "number", (p) => p.hours),
   sup("cost", "Cost (unfunded)", "money", (p) => p.cost),
 ] as const;
+
+/**
+ * The year the plan's peak funding falls in (null when there is no peak): its figure is a
+ * projection or an estimate when that year's is, and the planner tags it so.
+ */
+export function peakFundingYear<Y extends { cashFlow: { month: string }[] }>(results: { years: Y[]; summary: { peakFundingMonth: string | null } }): Y | null {
+  const month = results.summary.peakFundingMonth;
+  if (!month) return null;
+  return results.years.find((y) => y.cashFlow.some((m) => m.month === month)) ?? null;
+}

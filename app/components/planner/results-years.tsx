@@ -4,7 +4,7 @@
 import dynamic from "next/dynamic";
 import { memo } from "react";
 import { FigureTag, MoneyCell, WteCell } from "@/app/components/ui/cells";
-import { CASH_FLOW_COLUMNS, isNumericKind, PEAK_FUNDING_LABEL, YEAR_COLUMNS } from "@/lib/planner/columns";
+import { CASH_FLOW_COLUMNS, isNumericKind, PEAK_FUNDING_LABEL, peakFundingYear, YEAR_COLUMNS } from "@/lib/planner/columns";
 import { formatMonth, formatPounds } from "@/lib/format";
 import type { ScenarioResults } from "@/lib/planner/types";
 import { chartLoading, yearTag } from "./results-parts";
@@ -62,15 +62,17 @@ export const ProjectionSection = memo(function ProjectionSection({ results }: { 
 export const CashFlowSection = memo(function CashFlowSection({ results }: { results: ScenarioResults }) {
   const months = results.years.flatMap((y) => y.cashFlow.map((m) => ({ ...m, projection: y.projection })));
   const s = results.summary;
+  const peakYear = peakFundingYear(results);
   return (
     <div data-testid="cash-flow">
       <div className="nhsuk-card app-callout-card">
         <div className="nhsuk-card__content">
           <p className="nhsuk-card__heading nhsuk-heading-m" data-testid="peak-funding">
-            {PEAK_FUNDING_LABEL}: {formatPounds(s.peakFunding)}
+            {PEAK_FUNDING_LABEL}: {formatPounds(s.peakFunding)} {peakYear ? <FigureTag kind={yearTag(peakYear)} /> : null}
           </p>
           <p className="nhsuk-card__description">
-            The most the PCN pays out before reimbursement catches up{s.peakFundingMonth ? `, reached in ${formatMonth(s.peakFundingMonth)}` : ""}. Claims are paid {s.claimLagMonths} month{s.claimLagMonths === 1 ? "" : "s"} in arrears
+            The most the PCN pays out before reimbursement catches up{s.peakFundingMonth ? `, reached in ${formatMonth(s.peakFundingMonth)}` : ""}
+            {peakYear?.projection ? ` (${peakYear.financialYear}: a projection)` : ""}. Claims are paid {s.claimLagMonths} month{s.claimLagMonths === 1 ? "" : "s"} in arrears
             {s.receivableAfterHorizon > 0 ? `; ${formatPounds(s.receivableAfterHorizon)} for the last months arrives after the plan ends` : ""}.
             {s.receivedForMonthsBeforePlan > 0 && s.monthsBeforePlanRules
               ? ` Staff already in post: ${formatPounds(s.receivedForMonthsBeforePlan)} claimed for ${s.monthsBeforePlan.map(formatMonth).join(" and ")} arrives in the plan's first months (${s.monthsBeforePlanRules.estimate ? `an estimate with the ${s.monthsBeforePlanRules.financialYear} rules` : `with the ${s.monthsBeforePlanRules.financialYear} rules`}).`
