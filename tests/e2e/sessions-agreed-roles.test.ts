@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
 import { baseUrl, launchBrowser, signIn, violations } from "./browser";
+import { watchedPage } from "./plans";
 
 const PCN = "UZ1014";
 
@@ -22,12 +23,8 @@ afterAll(async () => {
 async function open(width: number): Promise<{ page: Page; errors: string[] }> {
   const ctx = await browser.newContext({ viewport: { width, height: 900 } });
   contexts.push(ctx);
-  const page = await ctx.newPage();
   const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("response", (r) => {
-    if (r.url().startsWith(baseUrl()) && r.status() >= 500) errors.push(`${r.status()} ${r.url()}`);
-  });
+  const page = await watchedPage(ctx, errors);
   await signIn(page, DEMO_ACCOUNT);
   return { page, errors };
 }
