@@ -34,11 +34,11 @@ export const CandidateSchema = z
   .strictObject(
     {
       id: z
-        .string({ error: 'Each candidate needs an id (text), e.g. "ot".' })
+        .string({ error: 'Each candidate needs a short name (its id, text), e.g. "ot".' })
         .trim()
-        .min(1, 'Each candidate needs an id, e.g. "ot".')
-        .max(60, "A candidate id can be at most 60 characters.")
-        .refine((s) => /^[A-Za-z0-9][A-Za-z0-9 ._-]*$/.test(s), { message: "A candidate id can use letters, digits, spaces, dots, dashes and underscores." }),
+        .min(1, 'Each candidate needs a short name (its id), e.g. "ot".')
+        .max(60, "A candidate's short name (id) can be at most 60 characters.")
+        .refine((s) => /^[A-Za-z0-9][A-Za-z0-9 ._-]*$/.test(s), { message: "A candidate's short name (id) can use letters, digits, spaces, dots, dashes and underscores." }),
       ...postFields,
       start: postFields.start.unwrap(),
       wteOptions: z

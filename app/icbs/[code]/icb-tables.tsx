@@ -102,8 +102,7 @@ export function PcnTable({ rows, fy, sort, total }: { rows: IcbPcnRow[]; fy: str
                 Not forecast<span className="nhsuk-body-s app-basis">no agreed plan</span>
               </td>
               <td className={cls} data-testid="icb-pcn-unclaimed" data-not-forecast="true">
-                Not forecast
-                <span className="nhsuk-body-s app-basis">{formatPounds(r.forecastUnclaimed)} of the entitlement not yet claimed</span>
+                Not forecast<span className="nhsuk-body-s app-basis">no agreed plan</span>
               </td>
             </>
           )}
