@@ -111,6 +111,9 @@ describe("planner: small layout defects", () => {
       const s = await sessionsSelect(page);
       expect(s?.text).toBe("sessions");
       expect(s!.width).toBeLessThanOrEqual(s!.room);
+      // The size cell's label (shown on the phone's card) names the unit: it said "WTE" for sessions.
+      const label = await page.evaluate(() => [...document.querySelectorAll("select.app-size__unit")].find((x) => (x as HTMLSelectElement).value === "sessions")?.closest("td")?.getAttribute("data-label"));
+      expect(label).toBe("Sessions a week");
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
       expect(errors).toEqual([]);
     });

@@ -6,6 +6,7 @@
 import { memo } from "react";
 import type { PostDraft } from "@/lib/planner/post-draft";
 import { postCells, postName, type PostFigures, type RoleOption, type Row } from "./post-cells";
+import { SIZE_LABELS } from "./post-extra-cells";
 
 export interface PostRowProps {
   post: PostDraft;
@@ -90,7 +91,7 @@ export const PostRow = memo(function PostRow({ post, index, errors, figures, col
     <tbody className="nhsuk-table__body app-post">
       <tr className="app-post__main" data-post-key={post.key}>
         {columns.map((c) => (
-          <td key={c.id} className={`app-posts-table__${c.id}`} data-label={c.id === "actions" ? undefined : c.header}>
+          <td key={c.id} className={`app-posts-table__${c.id}`} data-label={c.id === "actions" ? undefined : c.id === "wte" ? SIZE_LABELS[post.sizeUnit] : c.header}>
             {cell(c.id)}
           </td>
         ))}
