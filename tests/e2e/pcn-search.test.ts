@@ -38,6 +38,10 @@ describe("PCN search and PCN page", () => {
     await page.waitForURL(/\/pcns\/UZ1002$/);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("OAKFIELD DEMO PCN");
     await expect(page.getByText("Primary Care Network UZ1002").textContent()).resolves.toContain("NHS Avonmere Demo Integrated Care Board");
+    // The age chart's key lists Male then Female, as the bars and the table do (it was Female first).
+    const ageKey = page.locator(".app-pcn-chart", { has: page.locator("#age-profile-caption") }).locator(".recharts-legend-item-text");
+    await ageKey.first().waitFor();
+    await expect(ageKey.allTextContents()).resolves.toEqual(["Male", "Female"]);
 
     // Practices table, sortable by list size.
     const table = page.locator("table.app-practices-table");

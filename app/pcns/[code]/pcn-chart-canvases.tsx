@@ -41,7 +41,8 @@ export function AgeProfileCanvas({ bands }: { bands: AgeBand[] }) {
       <XAxis dataKey="band" interval={0} angle={-45} textAnchor="end" height={50} tick={{ fontSize: 12 }} />
       <YAxis tickFormatter={fmt} width={60} tick={{ fontSize: 12 }} />
       <Tooltip formatter={(v) => fmt(Number(v))} />
-      <Legend />
+      {/* In the bars' order (recharts sorts the key alphabetically by default: Female, Male). */}
+      <Legend itemSorter={(item) => (item.value === "Male" ? 0 : 1)} />
       <Bar dataKey="male" name="Male" fill="#005eb8" isAnimationActive={false} />
       <Bar dataKey="female" name="Female" fill="#ae2573" isAnimationActive={false} />
     </BarChart>
