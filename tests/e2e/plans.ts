@@ -1,10 +1,10 @@
 // Setups the outturn and ICB browser tests share: a page that records page errors and server
 // errors, a plan saved through the API and marked agreed, and a month's claim lines written
 // straight into the e2e database (the claims screens have their own test).
-import type { BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { Db } from "@/lib/server/db/create-prisma";
-import { baseUrl } from "./browser";
+import { baseUrl, signIn } from "./browser";
 
 /** A new page of `ctx` whose uncaught errors and failed same-origin requests go into `errors`. */
 export async function watchedPage(ctx: BrowserContext, errors: string[]): Promise<Page> {
@@ -14,6 +14,16 @@ export async function watchedPage(ctx: BrowserContext, errors: string[]): Promis
     if (r.url().startsWith(baseUrl()) && r.status() >= 500) errors.push(`${r.status()} ${r.url()}`);
   });
   return page;
+}
+
+/** A new context `width` px wide (kept in `contexts` for the caller to close) with a watched page signed in as `who`. */
+export async function openSignedIn(browser: Browser, contexts: BrowserContext[], width: number, who: { email: string; password: string }): Promise<{ page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+  contexts.push(ctx);
+  const errors: string[] = [];
+  const page = await watchedPage(ctx, errors);
+  await signIn(page, who);
+  return { page, errors };
 }
 
 export interface SavedScenario {

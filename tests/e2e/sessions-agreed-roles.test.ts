@@ -5,8 +5,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "@/lib/server/auth/demo-account";
-import { baseUrl, launchBrowser, signIn, violations } from "./browser";
-import { watchedPage } from "./plans";
+import { baseUrl, launchBrowser, violations } from "./browser";
+import { openSignedIn } from "./plans";
 
 const PCN = "UZ1014";
 
@@ -20,14 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(width: number): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width, height: 900 } });
-  contexts.push(ctx);
-  const errors: string[] = [];
-  const page = await watchedPage(ctx, errors);
-  await signIn(page, DEMO_ACCOUNT);
-  return { page, errors };
-}
+const open = (width: number) => openSignedIn(browser, contexts, width, DEMO_ACCOUNT);
 
 
 const overflow = (page: Page) =>

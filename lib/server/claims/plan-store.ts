@@ -9,7 +9,6 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { planYearsOf, type PlanYear, type PlanYearFigures } from "@/lib/claims/plan-year";
-import type { PlanPost } from "@/lib/claims/outturn";
 import { FINANCIAL_YEARS, getRules, PROJECTION_DEFAULTS } from "@/lib/engine";
 import { PLANNER_DEFAULTS } from "@/lib/planner/compute";
 import type { ScenarioResults } from "@/lib/planner/types";
@@ -56,9 +55,14 @@ export interface PlanStoreKey {
   rulesKey: string;
 }
 
+/** The parts of the key that are the same for every scenario now: the data version and the rules key. */
+export async function dataKey(db: Db): Promise<Omit<PlanStoreKey, "scenarioVersion">> {
+  return { dataVersion: await readDataVersion(db), rulesKey: planStoreRulesKey() };
+}
+
 /** The key a row must have to be used now, for a scenario at `scenarioVersion`. */
 export async function currentKey(db: Db, scenarioVersion: number): Promise<PlanStoreKey> {
-  return { scenarioVersion, dataVersion: await readDataVersion(db), rulesKey: planStoreRulesKey() };
+  return { scenarioVersion, ...(await dataKey(db)) };
 }
 
 export const sameKey = (a: PlanStoreKey, b: PlanStoreKey) => a.scenarioVersion === b.scenarioVersion && a.dataVersion === b.dataVersion && a.rulesKey === b.rulesKey;
@@ -102,16 +106,6 @@ export function parseFigures(text: string, financialYear: string): PlanYearFigur
       f.plannedPence.length === 12 &&
       f.plannedPence.every((p) => Number.isSafeInteger(p));
     return ok ? f : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A stored row's posts (null when unreadable). */
-export function parsePosts(text: string): PlanPost[] | null {
-  try {
-    const p = JSON.parse(text) as PlanPost[];
-    return Array.isArray(p) ? p : null;
   } catch {
     return null;
   }

@@ -15,7 +15,7 @@ import { icbOutturnJson, type IcbPcnInput } from "@/lib/icb/outturn";
 import type { Actor } from "../auth/access";
 import { requireIcbViewer } from "../auth/access";
 import { buildOutturnContext, claimLinesOf, entitlementOfPlanYear, entitlementWithoutPlan, outturnOf, outturnYear, type OutturnContext } from "../claims/outturn";
-import { currentKey, parseFigures, sameKey } from "../claims/plan-store";
+import { dataKey, parseFigures, sameKey, type PlanStoreKey } from "../claims/plan-store";
 import { storeAgreedPlan } from "../claims/plan-store-refresh";
 import type { Db } from "../db/create-prisma";
 import { invalidInput, notFound } from "../errors";
@@ -86,7 +86,7 @@ export async function agreedPlanFigures(
   agreed: { id: string; version: number },
   financialYear: string,
   stored: { scenarioVersion: number; dataVersion: string; rulesKey: string; figures: string } | undefined,
-  key: { dataVersion: string; rulesKey: string },
+  key: Omit<PlanStoreKey, "scenarioVersion">,
   now: Date,
   contexts?: PlannerContextCache,
 ): Promise<PlanYearFigures | null> {
@@ -118,14 +118,14 @@ export async function icbOutturnFromStore(db: Db, icb: { code: string; name: str
   const codes = pcnRows.map((p) => p.code);
   const months = monthsOfYear(financialYear);
   const today = now.toISOString().slice(0, 10);
-  const [agreedRows, sums, dataKey] = await Promise.all([
+  const [agreedRows, sums, nowKey] = await Promise.all([
     db.scenario.findMany({
       where: { pcnCode: { in: codes }, agreedAt: { not: null }, deletedAt: null },
       orderBy: { agreedAt: "desc" },
       select: { id: true, pcnCode: true, agreedAt: true, name: true, version: true, firstYear: true, years: true },
     }),
     db.claimLine.groupBy({ by: ["pcnCode", "month", "status"], where: { pcnCode: { in: codes }, month: { in: months } }, _sum: { claimedPence: true } }),
-    currentKey(db, 0),
+    dataKey(db),
   ]);
   const agreed = new Map<string, (typeof agreedRows)[number]>();
   for (const a of agreedRows) if (!agreed.has(a.pcnCode)) agreed.set(a.pcnCode, a);
@@ -146,7 +146,7 @@ export async function icbOutturnFromStore(db: Db, icb: { code: string; name: str
   for (const p of pcnRows) {
     const a = agreed.get(p.code) ?? null;
     const covers = a ? scenarioYears(a.firstYear, a.years).includes(financialYear) : false;
-    const figures = a && covers ? await agreedPlanFigures(db, a, financialYear, stored.get(a.id), dataKey, now, contexts) : null;
+    const figures = a && covers ? await agreedPlanFigures(db, a, financialYear, stored.get(a.id), nowKey, now, contexts) : null;
     const entitlement = figures ? entitlementOfPlanYear(figures) : await entitlementWithoutPlan(db, p.code, financialYear, []);
     const outturn = computeOutturn({ financialYear, entitlementPence: entitlement.entitlementPence, plan: figures ? planTotalsAsPost(figures) : null, lines: lines.get(p.code) ?? [], today });
     inputs.push({
